@@ -1,0 +1,11 @@
+import { readFile } from 'node:fs/promises';
+import { Command } from '@oclif/core';
+
+export default class Schema extends Command {
+  static override description = 'Print the JSON Schema of the call-flow format (for editors and other tools).';
+
+  async run(): Promise<void> {
+    await this.parse(Schema);
+    process.stdout.write(await readFile(new URL('../../schemas/callflow.schema.json', import.meta.url), 'utf8'));
+  }
+}

@@ -1,0 +1,90 @@
+// Runs the rules over one loaded file and turns their reports into findings.
+import { createHash } from 'node:crypto';
+import { Facts } from './analysis/facts.js';
+import type { LoadProblem } from './load/index.js';
+import type { Finding, Report, Severity, SeverityOrOff } from './model/finding.js';
+import type { Flow } from './model/flow.js';
+import { RULES, findRule } from './rules/index.js';
+import type { OptionValue, Rule } from './rules/types.js';
+
+export const DOCS_BASE = 'https://github.com/ivr-audit/ivr-audit/blob/main/docs/rules/';
+
+/** A rule's setting as written in a config or on the command line. */
+export type RuleSetting = SeverityOrOff | [SeverityOrOff, Record<string, OptionValue>?];
+
+export interface ResolvedRule {
+  rule: Rule;
+  severity: Severity;
+  options: Record<string, OptionValue>;
+}
+
+/** Fills in defaults and drops rules turned off. Unknown ids are a usage error for the caller to report. */
+export function resolveRules(settings: Readonly<Record<string, RuleSetting>> = {}): Map<string, ResolvedRule> {
+  const resolved = new Map<string, ResolvedRule>();
+  for (const rule of RULES) {
+    const setting = Object.hasOwn(settings, rule.meta.id) ? settings[rule.meta.id] : undefined;
+    const [severity, options] = Array.isArray(setting) ? setting : [setting ?? rule.meta.severity, undefined];
+    if (severity === 'off') continue;
+    const defaults = Object.fromEntries(rule.meta.options.map((option) => [option.name, option.default]));
+    resolved.set(rule.meta.id, { rule, severity, options: { ...defaults, ...options } });
+  }
+  return resolved;
+}
+
+export function unknownRuleIds(settings: Readonly<Record<string, unknown>>): string[] {
+  return Object.keys(settings).filter((id) => !findRule(id));
+}
+
+function fingerprint(ruleId: string, file: string, anchor: string, key: string): string {
+  return createHash('sha256').update(`${ruleId}\u0000${file}\u0000${anchor}\u0000${key}`).digest('hex').slice(0, 16);
+}
+
+function toFinding(ruleId: string, severity: Severity, report: Report): Finding {
+  const { loc } = report;
+  return {
+    ruleId,
+    severity,
+    message: report.message,
+    file: loc.file,
+    line: loc.line,
+    column: loc.column,
+    endLine: loc.endLine,
+    endColumn: loc.endColumn,
+    pointer: loc.pointer,
+    nodeId: report.nodeId,
+    path: report.path,
+    related: report.related,
+    // Line numbers stay out, so that editing elsewhere in the file keeps the fingerprint.
+    fingerprint: fingerprint(ruleId, loc.file, report.nodeId ?? loc.pointer, report.key ?? report.message),
+    docs: `${DOCS_BASE}${ruleId}.md`,
+  };
+}
+
+export function findingsOfProblems(problems: readonly LoadProblem[], rules: ReadonlyMap<string, ResolvedRule>): Finding[] {
+  const findings: Finding[] = [];
+  for (const problem of problems) {
+    const resolved = rules.get(problem.ruleId);
+    if (!resolved) continue;
+    findings.push(toFinding(problem.ruleId, resolved.severity, { message: problem.message, loc: problem.loc, related: problem.related }));
+  }
+  return findings;
+}
+
+/** Runs every enabled rule that has a check over the flow. */
+export function runRules(flow: Flow, rules: ReadonlyMap<string, ResolvedRule>, facts = new Facts(flow)): Finding[] {
+  const findings: Finding[] = [];
+  for (const { rule, severity, options } of rules.values()) {
+    if (!rule.check) continue;
+    rule.check({
+      flow,
+      facts,
+      options,
+      report: (report) => findings.push(toFinding(rule.meta.id, severity, report)),
+    });
+  }
+  return findings;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message);
+}

@@ -1,0 +1,36 @@
+// Whether an audit fails a CI run: the --fail-on, --max-warnings and --min-score gates.
+import { SEVERITY_RANK, type Severity } from './model/finding.js';
+import type { AuditResult } from './model/result.js';
+
+export type FailOn = Severity | 'none';
+
+export interface GateOptions {
+  failOn?: FailOn;
+  maxWarnings?: number;
+  minScore?: number;
+}
+
+/** The reasons the run fails; empty when it passes. */
+export function gateFailures(result: AuditResult, options: GateOptions): string[] {
+  const reasons: string[] = [];
+  const failOn = options.failOn ?? 'error';
+  if (failOn !== 'none') {
+    const threshold = SEVERITY_RANK[failOn];
+    const count = result.files.reduce(
+      (total, file) => total + file.findings.filter((finding) => SEVERITY_RANK[finding.severity] >= threshold).length,
+      0,
+    );
+    if (count > 0) reasons.push(`${count} finding${count === 1 ? '' : 's'} at ${failOn} level or above`);
+  }
+  if (options.maxWarnings !== undefined && result.summary.warnings > options.maxWarnings) {
+    reasons.push(`${result.summary.warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
+  }
+  if (options.minScore !== undefined) {
+    for (const file of result.files) {
+      if (file.score && file.score.value < options.minScore) {
+        reasons.push(`${file.file} scores ${file.score.value}, below --min-score ${options.minScore}`);
+      }
+    }
+  }
+  return reasons;
+}

@@ -1,0 +1,183 @@
+// Turns a document that passed the schema into the Flow model, keeping every position.
+import {
+  DEFAULT_SETTINGS,
+  type Channel,
+  type Edge,
+  type EdgeKind,
+  type Flow,
+  type FlowNode,
+  type FlowSettings,
+  type Outcome,
+  type QueueStaffing,
+  type SourceLocation,
+  type SourceRange,
+} from '../model/flow.js';
+import { joinPointer } from '../util/pointer.js';
+import { isIdentityDatum } from './identity.js';
+import type { Place } from './yaml.js';
+
+type Data = Record<string, unknown>;
+
+interface Context {
+  file: string;
+  places: ReadonlyMap<string, Place>;
+}
+
+const NOWHERE: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
+function locate(context: Context, pointer: string, part: 'key' | 'value' = 'value'): SourceLocation {
+  const place = context.places.get(pointer);
+  const range = (part === 'key' ? place?.key : undefined) ?? place?.value ?? NOWHERE;
+  return { file: context.file, pointer, ...range };
+}
+
+/** Builds the model of a schema-valid format v1 document. */
+export function buildFlow(file: string, data: Data, places: ReadonlyMap<string, Place>): Flow {
+  const context: Context = { file, places };
+  const nodes = new Map<string, FlowNode>();
+  for (const [id, raw] of Object.entries(data.nodes as Data)) {
+    nodes.set(id, buildNode(context, id, raw as Data));
+  }
+  const settingsData = (data.settings ?? {}) as Partial<FlowSettings>;
+  const settings: FlowSettings = { ...DEFAULT_SETTINGS, ...settingsData };
+  const queues = new Map<string, QueueStaffing>();
+  for (const [id, raw] of Object.entries((data.queues ?? {}) as Data)) {
+    const staffing = raw as Data;
+    queues.set(id, {
+      id,
+      agents: staffing.agents as number,
+      callsPerHour: staffing.callsPerHour as number,
+      ahtSeconds: staffing.ahtSeconds as number,
+      targetAnswerSeconds: (staffing.targetAnswerSeconds as number | undefined) ?? 20,
+      loc: locate(context, joinPointer('/queues', id), 'key'),
+    });
+  }
+  return {
+    file,
+    format: 'ivr-audit',
+    name: data.name as string,
+    description: data.description as string | undefined,
+    entry: data.entry as string,
+    entryLoc: locate(context, '/entry'),
+    settings,
+    settingsGiven: new Set(Object.keys(settingsData) as Array<keyof FlowSettings>),
+    queues,
+    nodes,
+    unknowns: [],
+  };
+}
+
+/** Exits of each node type: the key, the edge kind it makes. Options and cases are handled apart. */
+const EXIT_KEYS: ReadonlyArray<readonly [string, EdgeKind]> = [
+  ['next', 'next'],
+  ['default', 'default'],
+  ['onNoInput', 'noInput'],
+  ['onNoMatch', 'noMatch'],
+  ['onTimeout', 'timeout'],
+  ['onFull', 'full'],
+  ['onNoAnswer', 'noAnswer'],
+  ['onBusy', 'busy'],
+];
+
+function buildNode(context: Context, id: string, raw: Data): FlowNode {
+  const pointer = joinPointer('/nodes', id);
+  const fieldLocs = new Map<string, SourceLocation>();
+  for (const key of Object.keys(raw)) fieldLocs.set(key, locate(context, joinPointer(pointer, key)));
+  const say = raw.say === undefined ? [] : Array.isArray(raw.say) ? (raw.say as string[]) : [raw.say as string];
+  const edges = buildEdges(context, id, pointer, raw);
+  const base = {
+    id,
+    loc: locate(context, pointer, 'key'),
+    say,
+    sayLoc: raw.say === undefined ? undefined : locate(context, joinPointer(pointer, 'say')),
+    durationSeconds: raw.durationSeconds as number | undefined,
+    label: raw.label as string | undefined,
+    approval: raw.approval === true,
+    offer: raw.offer as string | undefined,
+    edges,
+    fieldLocs,
+  };
+  const number = (key: string): number | undefined => raw[key] as number | undefined;
+  const flag = (key: string): boolean => raw[key] === true;
+  switch (raw.type as FlowNode['type']) {
+    case 'menu':
+      return {
+        ...base,
+        type: 'menu',
+        timeoutSeconds: number('timeoutSeconds') ?? 5,
+        retries: number('retries') ?? 2,
+        optionCount: edges.filter((edge) => edge.kind === 'option').length,
+      };
+    case 'input': {
+      const collects = raw.collects as string;
+      return {
+        ...base,
+        type: 'input',
+        collects,
+        identity: typeof raw.identity === 'boolean' ? raw.identity : isIdentityDatum(collects),
+        timeoutSeconds: number('timeoutSeconds') ?? 5,
+        retries: number('retries') ?? 2,
+      };
+    }
+    case 'transfer':
+      return {
+        ...base,
+        type: 'transfer',
+        to: raw.to as string,
+        rings: number('rings'),
+        ringTimeoutSeconds: number('ringTimeoutSeconds'),
+        context: flag('context'),
+      };
+    case 'queue':
+      return {
+        ...base,
+        type: 'queue',
+        queue: raw.queue as string | undefined,
+        maxWaitSeconds: number('maxWaitSeconds'),
+        expectedWaitSeconds: number('expectedWaitSeconds'),
+        music: flag('music'),
+        announcements: flag('announcements'),
+        announceWait: flag('announceWait'),
+        callback: flag('callback'),
+      };
+    case 'agent':
+      return { ...base, type: 'agent', rings: number('rings'), resolves: number('resolves') ?? 0.8 };
+    case 'deflect':
+      return { ...base, type: 'deflect', channel: raw.channel as Channel };
+    case 'subflow':
+      return { ...base, type: 'subflow', flow: raw.flow as string };
+    case 'hangup':
+      return { ...base, type: 'hangup', outcome: (raw.outcome as Outcome | undefined) ?? 'unresolved' };
+    case 'play':
+    case 'branch':
+    case 'return':
+      return { ...base, type: raw.type as 'play' | 'branch' | 'return' };
+  }
+}
+
+function buildEdges(context: Context, from: string, pointer: string, raw: Data): Edge[] {
+  const edges: Edge[] = [];
+  const add = (kind: EdgeKind, label: string, to: string, at: string, extra: Partial<Edge> = {}): void => {
+    edges.push({ kind, label, from, to, loc: locate(context, at), ...extra });
+  };
+  for (const [key, value] of Object.entries((raw.options ?? {}) as Data)) {
+    const at = joinPointer(pointer, 'options', key);
+    if (typeof value === 'string') add('option', `option:${key}`, value, at);
+    else {
+      const option = value as Data;
+      add('option', `option:${key}`, option.next as string, joinPointer(at, 'next'), {
+        share: option.share as number | undefined,
+        optionLabel: option.label as string | undefined,
+      });
+    }
+  }
+  ((raw.cases ?? []) as Data[]).forEach((branchCase, index) => {
+    add('case', `case:${index}`, branchCase.next as string, joinPointer(pointer, 'cases', index, 'next'), {
+      share: branchCase.share as number | undefined,
+    });
+  });
+  for (const [key, kind] of EXIT_KEYS) {
+    if (typeof raw[key] === 'string') add(kind, kind, raw[key] as string, joinPointer(pointer, key));
+  }
+  return edges;
+}

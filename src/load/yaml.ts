@@ -1,0 +1,148 @@
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import type { SourceRange } from '../model/flow.js';
+import { pointerSegment } from '../util/pointer.js';
+export { pointerSegment };
+
+/** Where one value of the document is written: its key (for mapping values) and the value itself. */
+export interface Place {
+  key?: SourceRange;
+  value: SourceRange;
+}
+
+export interface YamlProblem {
+  kind: 'yaml-syntax' | 'duplicate-key';
+  message: string;
+  range: SourceRange;
+  pointer: string;
+  /** For a duplicate key: where the key was first written. */
+  first?: SourceRange;
+}
+
+export interface ParsedYaml {
+  /** The document as plain data; undefined for an empty document or one that failed to parse. */
+  data: unknown;
+  /** Every key and value of the document by JSON pointer ('' is the root). */
+  places: Map<string, Place>;
+  problems: YamlProblem[];
+  /** Comments of the document by line, for inline directives. */
+  lineCounter: LineCounter;
+}
+
+export function toRange(lineCounter: LineCounter, start: number, end: number): SourceRange {
+  const from = lineCounter.linePos(start);
+  const to = lineCounter.linePos(Math.max(start, end));
+  return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col };
+}
+
+/** Removes a byte-order mark so that columns on the first line match what editors show. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Parses YAML (or JSON) keeping the position of every key and value.
+ *
+ * `uniqueKeys` is off because the yaml package checks it in quadratic time; duplicate keys are
+ * found here instead, in one linear pass over each mapping.
+ */
+export function parseYaml(source: string): ParsedYaml {
+  const text = stripBom(source);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
+  const problems: YamlProblem[] = [];
+  for (const error of doc.errors) {
+    const [start, end] = error.pos;
+    problems.push({
+      kind: 'yaml-syntax',
+      message: firstLine(error.message),
+      range: toRange(lineCounter, start, end),
+      pointer: '',
+    });
+  }
+  const places = new Map<string, Place>();
+  if (problems.length > 0) return { data: undefined, places, problems, lineCounter };
+
+  collectPlaces(doc.contents, lineCounter, places, problems);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // Alias bombs and documents nested too deeply for the stack end up here.
+    problems.push({
+      kind: 'yaml-syntax',
+      message: error instanceof RangeError
+        ? 'the document is nested too deeply to read'
+        : `the document cannot be read: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+      range: toRange(lineCounter, 0, 0),
+      pointer: '',
+    });
+    data = undefined;
+  }
+  return { data: data ?? undefined, places, problems, lineCounter };
+}
+
+function firstLine(message: string): string {
+  const line = message.split('\n')[0] ?? message;
+  // yaml appends " at line L, column C:"; the finding carries the position already.
+  return line.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+function rangeOf(node: YamlNode, lineCounter: LineCounter): SourceRange | undefined {
+  if (!node.range) return undefined;
+  const [start, valueEnd] = node.range;
+  return toRange(lineCounter, start, valueEnd);
+}
+
+/** Walks the document without recursion (hostile files may nest deeply). */
+function collectPlaces(
+  root: unknown,
+  lineCounter: LineCounter,
+  places: Map<string, Place>,
+  problems: YamlProblem[],
+): void {
+  if (!root || !(isMap(root) || isSeq(root) || isScalar(root) || isAlias(root))) return;
+  const rootRange = rangeOf(root, lineCounter);
+  if (rootRange) places.set('', { value: rootRange });
+  const stack: Array<{ node: YamlNode; pointer: string }> = [{ node: root, pointer: '' }];
+  while (stack.length > 0) {
+    const { node, pointer } = stack.pop()!;
+    if (isMap(node)) {
+      const seen = new Map<string, SourceRange>();
+      for (const pair of node.items) {
+        const keyNode = pair.key;
+        const keyText = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+        const keyRange = isScalar(keyNode) || isMap(keyNode) || isSeq(keyNode) ? rangeOf(keyNode, lineCounter) : undefined;
+        const childPointer = `${pointer}/${pointerSegment(keyText)}`;
+        const firstRange = seen.get(keyText);
+        if (firstRange && keyRange) {
+          problems.push({
+            kind: 'duplicate-key',
+            message: `key "${keyText}" is repeated (first written at line ${firstRange.line}); YAML readers would silently keep only one`,
+            range: keyRange,
+            pointer: childPointer,
+            first: firstRange,
+          });
+          // Go on: the last value is the one the model keeps, so its positions win.
+        } else if (keyRange) seen.set(keyText, keyRange);
+        const valueNode = pair.value;
+        const valueRange = isNodeWithRange(valueNode) ? rangeOf(valueNode, lineCounter) : undefined;
+        const value = valueRange ?? keyRange;
+        if (value) places.set(childPointer, { key: keyRange, value });
+        if (isMap(valueNode) || isSeq(valueNode)) stack.push({ node: valueNode, pointer: childPointer });
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        const childPointer = `${pointer}/${index}`;
+        const range = isNodeWithRange(item) ? rangeOf(item, lineCounter) : undefined;
+        if (range) places.set(childPointer, { value: range });
+        if (isMap(item) || isSeq(item)) stack.push({ node: item, pointer: childPointer });
+      });
+    }
+  }
+}
+
+function isNodeWithRange(value: unknown): value is YamlNode {
+  return isScalar(value) || isMap(value) || isSeq(value) || isAlias(value);
+}

@@ -1,0 +1,41 @@
+import type { SourceLocation } from './flow.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeverityOrOff = Severity | 'off';
+
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 1, warning: 2, error: 3 };
+
+/** One problem found in one flow, at one place. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** JSON pointer of the offending key or value. */
+  pointer: string;
+  /** The node the finding is about, when there is one. */
+  nodeId?: string;
+  /** Node ids of the journey that shows the problem (path rules). */
+  path?: string[];
+  /** Other places that explain the finding. */
+  related?: SourceLocation[];
+  /** Stable across unrelated edits: rule, file, node or pointer, and a key of the problem. */
+  fingerprint: string;
+  /** Link to the rule's documentation. */
+  docs: string;
+}
+
+/** What a rule reports; the engine adds severity, file, fingerprint and docs. */
+export interface Report {
+  message: string;
+  loc: SourceLocation;
+  nodeId?: string;
+  path?: string[];
+  related?: SourceLocation[];
+  /** Distinguishes two findings of one rule at one place (defaults to the message). */
+  key?: string;
+}

@@ -1,0 +1,3 @@
+export * from './flow.js';
+export * from './finding.js';
+export * from './result.js';

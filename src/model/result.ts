@@ -1,0 +1,64 @@
+import type { FlowFormat } from './flow.js';
+import type { Finding } from './finding.js';
+
+export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
+
+/** The effort drivers of The Effortless Experience, as the score breaks them down. */
+export type Driver = 'waiting' | 'repeating' | 'transfers' | 'navigation' | 'channel' | 'deadEnds' | 'generic';
+
+export interface Score {
+  /** 0-100, 100 = effortless. */
+  value: number;
+  grade: Grade;
+  /** Score points lost to each driver; they add up to 100 - value (before rounding). */
+  drivers: Record<Driver, number>;
+}
+
+/** A count along the worst journey: a number, or 'unbounded' when a cycle adds to it. */
+export type WorstCount = number | 'unbounded';
+
+export interface JourneyMetrics {
+  /** Fastest time from the first ring to a person, in seconds; null when no person is reachable. */
+  fastestSecondsToHuman: number | null;
+  /** Expected seconds a caller spends in the flow (Markov model); null when unknown. */
+  expectedSecondsInFlow: number | null;
+  worstIdentityQuestions: WorstCount;
+  worstTransfers: WorstCount;
+  /** Share of callers (0-1) who end without a person or help promised. */
+  shareWithoutHelp: number;
+}
+
+export interface Fix {
+  title: string;
+  description: string;
+  ruleIds: string[];
+  nodeIds: string[];
+  /** Fingerprints of the findings it resolves. */
+  resolves: string[];
+  /** Score with the fix applied minus today's score. */
+  gain: number;
+}
+
+export interface FileResult {
+  file: string;
+  /** Absent when the file could not be read as a flow. */
+  flow?: { name: string; format: FlowFormat; nodes: number };
+  score: Score | null;
+  metrics: JourneyMetrics | null;
+  findings: Finding[];
+  fixes: Fix[];
+  /** Facts the source did not state, so rules that need them stayed quiet. */
+  unknowns: string[];
+}
+
+export interface Summary {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface AuditResult {
+  files: FileResult[];
+  summary: Summary;
+}

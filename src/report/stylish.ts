@@ -1,0 +1,58 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Finding, Severity } from '../model/finding.js';
+import type { AuditResult, FileResult } from '../model/result.js';
+
+export interface StylishOptions {
+  color: boolean;
+  /** How many fixes to show per file. */
+  maxFixes?: number;
+}
+
+const SEVERITY_WIDTH = 'warning'.length;
+
+function paintSeverity(chalk: ChalkInstance, severity: Severity): string {
+  const text = severity.padEnd(SEVERITY_WIDTH);
+  if (severity === 'error') return chalk.red(text);
+  if (severity === 'warning') return chalk.yellow(text);
+  return chalk.blue(text);
+}
+
+function fileBlock(chalk: ChalkInstance, file: FileResult, maxFixes: number): string[] {
+  const lines = [chalk.underline(file.file)];
+  if (file.score) {
+    const paint = file.score.value >= 80 ? chalk.green : file.score.value >= 60 ? chalk.yellow : chalk.red;
+    lines.push(`  ${paint(`score ${file.score.value}/100 ${file.score.grade}`)}`);
+  }
+  const positions = file.findings.map((finding) => `${finding.line}:${finding.column}`);
+  const positionWidth = Math.max(0, ...positions.map((text) => text.length));
+  file.findings.forEach((finding: Finding, index) => {
+    lines.push(
+      `  ${chalk.dim(positions[index]!.padEnd(positionWidth))}  ${paintSeverity(chalk, finding.severity)}  ${finding.message}  ${chalk.dim(finding.ruleId)}`,
+    );
+  });
+  const fixes = file.fixes.slice(0, maxFixes);
+  if (fixes.length > 0) {
+    lines.push('', `  ${chalk.bold('fixes')}`);
+    for (const fix of fixes) lines.push(`  ${chalk.green(`+${fix.gain}`.padStart(4))}  ${fix.title}`);
+  }
+  return lines;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+/** Per file: score, `line:col  severity  message  rule-id`, fixes; then one summary line. */
+export function formatStylish(result: AuditResult, options: StylishOptions): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const blocks = result.files
+    .filter((file) => file.findings.length > 0 || file.score !== null)
+    .map((file) => fileBlock(chalk, file, options.maxFixes ?? 5).join('\n'));
+  const { errors, warnings, infos, files } = result.summary;
+  const problems = errors + warnings + infos;
+  const counts = `${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info) in ${plural(files, 'file')}`;
+  const summary = problems === 0
+    ? chalk.green(`✔ no problems in ${plural(files, 'file')}`)
+    : (errors > 0 ? chalk.red.bold : chalk.yellow.bold)(`✖ ${counts}`);
+  return `${[...blocks, summary].join('\n\n')}\n`;
+}

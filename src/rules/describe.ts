@@ -1,0 +1,32 @@
+// Wording shared by rule messages, so every rule names nodes and exits the same way.
+import type { Edge, FlowNode } from '../model/flow.js';
+
+const EXIT_KEY: Record<Edge['kind'], string> = {
+  next: 'next',
+  option: 'option',
+  noInput: 'onNoInput',
+  noMatch: 'onNoMatch',
+  timeout: 'onTimeout',
+  full: 'onFull',
+  noAnswer: 'onNoAnswer',
+  busy: 'onBusy',
+  case: 'case',
+  default: 'default',
+};
+
+/** "menu `main`" */
+export function nodeName(node: FlowNode): string {
+  return `${node.type} \`${node.id}\``;
+}
+
+/** "`onNoMatch`", "option `1`", "case 2" */
+export function exitName(edge: Edge): string {
+  if (edge.kind === 'option') return `option \`${edge.label.slice('option:'.length)}\``;
+  if (edge.kind === 'case') return `case ${Number(edge.label.slice('case:'.length)) + 1}`;
+  return `\`${EXIT_KEY[edge.kind]}\``;
+}
+
+/** "a → b → c" */
+export function pathText(ids: readonly string[]): string {
+  return ids.join(' → ');
+}

@@ -1,0 +1,30 @@
+import { nodeName } from './describe.js';
+import type { Rule } from './types.js';
+
+export const missingErrorHandling: Rule = {
+  meta: {
+    id: 'missing-error-handling',
+    category: 'structure',
+    severity: 'warning',
+    description: 'A `menu` or `input` without `onNoInput` or `onNoMatch`: platforms disconnect by default.',
+    details:
+      'When a caller presses nothing, or something the menu does not know, and the retries run out, most platforms hang up unless the flow says where to go. Give every menu and input an `onNoInput` and an `onNoMatch`, ideally leading to a person.',
+    options: [],
+  },
+  check({ flow, report }) {
+    for (const node of flow.nodes.values()) {
+      if (node.type !== 'menu' && node.type !== 'input') continue;
+      const kinds = new Set(node.edges.map((edge) => edge.kind));
+      const missing = [
+        kinds.has('noInput') ? undefined : '`onNoInput`',
+        kinds.has('noMatch') ? undefined : '`onNoMatch`',
+      ].filter((key): key is string => key !== undefined);
+      if (missing.length === 0) continue;
+      report({
+        message: `${nodeName(node)} has no ${missing.join(' or ')}: callers who ${missing.length === 2 ? 'press nothing or something unexpected' : missing[0] === '`onNoInput`' ? 'press nothing' : 'press something unexpected'} are disconnected`,
+        loc: node.loc,
+        nodeId: node.id,
+      });
+    }
+  },
+};

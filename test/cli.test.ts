@@ -1,0 +1,147 @@
+// Runs the built binary as a user would, and checks exit codes and both output formats.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/run.js'), ...args], {
+    cwd: options.cwd ?? ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined, ...options.env } as NodeJS.ProcessEnv,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function scratch(files: Record<string, string>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'ivr-audit-cli-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+  return folder;
+}
+
+const CLEAN = readFileSync(join(ROOT, 'examples/acme-support.yaml'), 'utf8');
+const TYPO = CLEAN.replace('next: billing-agent', 'next: billing-agnt');
+
+describe('ivr-audit lint', () => {
+  it('lints the shipped example with exit 0 and a summary line', () => {
+    const run = cli(['lint', 'examples/acme-support.yaml']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/no problems in 1 file/);
+  });
+
+  it('prints findings as line:col severity message rule-id and exits 1 on errors', () => {
+    const folder = scratch({ 'typo.yaml': TYPO });
+    const run = cli(['lint', 'typo.yaml'], { cwd: folder });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('typo.yaml');
+    expect(run.stdout).toMatch(/\n {2}\d+:\d+ +error +`next` of queue `billing-queue` goes to `billing-agnt`, which is not a node; did you mean `billing-agent`\? +unknown-target\n/);
+    expect(run.stdout).toMatch(/✖ \d+ problems \(1 error, \d+ warnings?, 0 info\) in 1 file/);
+    expect(run.stdout).not.toContain('\u001b[');
+  });
+
+  it('writes JSON that parses, with the shape of cli.md', () => {
+    const folder = scratch({ 'typo.yaml': TYPO, 'clean.yaml': CLEAN });
+    const run = cli(['lint', '.', '-f', 'json'], { cwd: folder });
+    expect(run.status).toBe(1);
+    const output = JSON.parse(run.stdout) as {
+      tool: string;
+      version: string;
+      files: Array<{ file: string; findings: Array<Record<string, unknown>> }>;
+      summary: { files: number; errors: number };
+    };
+    expect(output.tool).toBe('ivr-audit');
+    expect(output.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(output.files.map((file) => file.file)).toEqual(['clean.yaml', 'typo.yaml']);
+    expect(output.summary).toMatchObject({ files: 2, errors: 1 });
+    const finding = output.files[1]!.findings.find((item) => item.ruleId === 'unknown-target')!;
+    expect(Object.keys(finding)).toEqual(expect.arrayContaining([
+      'ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'pointer', 'nodeId', 'fingerprint', 'docs',
+    ]));
+    expect(finding).toMatchObject({ file: 'typo.yaml', pointer: '/nodes/billing-queue/next', nodeId: 'billing-queue' });
+  });
+
+  it('writes to -o and infers the format from the extension, printing nothing', () => {
+    const folder = scratch({ 'typo.yaml': TYPO });
+    const run = cli(['lint', 'typo.yaml', '-o', 'out.json'], { cwd: folder });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(folder, 'out.json'), 'utf8')).summary.errors).toBe(1);
+  });
+
+  it('writes several formats with -f NAME=PATH', () => {
+    const folder = scratch({ 'clean.yaml': CLEAN });
+    const run = cli(['lint', 'clean.yaml', '-f', 'json=a.json', '-f', 'stylish'], { cwd: folder });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('no problems');
+    expect(JSON.parse(readFileSync(join(folder, 'a.json'), 'utf8')).summary.files).toBe(1);
+  });
+
+  it('treats a file that does not parse as a finding (exit 1), without a stack trace', () => {
+    const folder = scratch({ 'broken.yaml': 'version: 1\nname: [oops\n' });
+    const run = cli(['lint', 'broken.yaml'], { cwd: folder });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('yaml-syntax');
+    expect(run.stderr).toBe('');
+  });
+
+  it('honors --fail-on and --max-warnings', () => {
+    const warningOnly = CLEAN.replace('  billing-agent:\n', '  spare:\n    type: hangup\n  billing-agent:\n');
+    const folder = scratch({ 'warn.yaml': warningOnly });
+    expect(cli(['lint', 'warn.yaml'], { cwd: folder }).status).toBe(0);
+    expect(cli(['lint', 'warn.yaml', '--fail-on', 'warning'], { cwd: folder }).status).toBe(1);
+    expect(cli(['lint', 'warn.yaml', '--max-warnings', '0'], { cwd: folder }).status).toBe(1);
+    expect(cli(['lint', 'warn.yaml', '--max-warnings', '1'], { cwd: folder }).status).toBe(0);
+    expect(cli(['lint', 'warn.yaml', '--fail-on', 'none', '--max-warnings', '5'], { cwd: folder }).status).toBe(0);
+  });
+
+  it('hides warnings with --quiet', () => {
+    const folder = scratch({ 'typo.yaml': TYPO });
+    const run = cli(['lint', 'typo.yaml', '--quiet'], { cwd: folder });
+    expect(run.status).toBe(1);
+    expect(run.stdout).not.toContain('warning  ');
+    expect(run.stdout).toContain('unknown-target');
+  });
+
+  it('colors output only when asked', () => {
+    const folder = scratch({ 'typo.yaml': TYPO });
+    expect(cli(['lint', 'typo.yaml', '--color'], { cwd: folder }).stdout).toContain('\u001b[');
+    expect(cli(['lint', 'typo.yaml'], { cwd: folder, env: { FORCE_COLOR: '1', NO_COLOR: '' } }).stdout).toContain('\u001b[');
+  });
+
+  it('lints folders recursively and globs', () => {
+    const rules = cli(['lint', 'fixtures/rules/no-exit', '-f', 'json']);
+    const files = (JSON.parse(rules.stdout) as { files: Array<{ file: string }> }).files.map((file) => file.file);
+    expect(files).toEqual(readdirSync(join(ROOT, 'fixtures/rules/no-exit')).sort().map((file) => join('fixtures/rules/no-exit', file)));
+    const globbed = cli(['lint', 'fixtures/rules/no-exit/fires*.yaml', '-f', 'json']);
+    expect((JSON.parse(globbed.stdout) as { files: unknown[] }).files).toHaveLength(2);
+  });
+
+  it.each([
+    [['lint', 'does-not-exist.yaml'], /^ivr-audit: no such file or folder: does-not-exist\.yaml\n$/],
+    [['lint', 'nothing-matches/**/*.yaml'], /^ivr-audit: no files match nothing-matches\/\*\*\/\*\.yaml\n$/],
+    [['lint', '--no-such-flag'], /^ivr-audit: .*--no-such-flag.*\n$/],
+    [['lint', 'examples', '-f', 'xml'], /^ivr-audit: unknown format "xml"; the formats are .*\n$/],
+    [['lint', 'examples', '--fail-on', 'sometimes'], /^ivr-audit: .*fail-on.*\n$/],
+  ])('exits 2 with one line on stderr for %j', (args, pattern) => {
+    const run = cli(args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(pattern);
+    expect(run.stdout).toBe('');
+  });
+
+  it('exits 2 when a folder holds no flow files', () => {
+    const folder = scratch({ 'notes.txt': 'nothing' });
+    const run = cli(['lint', '.'], { cwd: folder });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^ivr-audit: no flow files found in \.\n$/);
+  });
+});

@@ -21,6 +21,7 @@ export interface CsrGraph {
 
 export function stronglyConnectedComponents(graph: CsrGraph): Components {
   const { size, offsets, targets } = graph;
+  assertGraph(size, offsets, targets);
   const order = new Int32Array(size).fill(-1);
   const lowLink = new Int32Array(size);
   const onStack = new Uint8Array(size);
@@ -83,4 +84,21 @@ export function toCsr(size: number, successors: (vertex: number) => Iterable<num
   }
   offsets[size] = list.length;
   return { size, offsets, targets: Int32Array.from(list) };
+}
+
+/** Rejects a malformed CSR graph with a RangeError rather than reading out of bounds. */
+export function assertGraph(size: number, offsets: Int32Array, targets: Int32Array): void {
+  if (!Number.isInteger(size) || size < 0) throw new RangeError(`graph: size must be an integer >= 0, got ${size}`);
+  if (offsets.length !== size + 1) {
+    throw new RangeError(`graph: offsets has length ${offsets.length}, expected size + 1 = ${size + 1}`);
+  }
+  if (offsets[0] !== 0 || offsets[size] !== targets.length) {
+    throw new RangeError('graph: offsets must start at 0 and end at the number of edges');
+  }
+  for (let i = 0; i < size; i++) {
+    if (offsets[i + 1] < offsets[i]) throw new RangeError(`graph: offsets decrease at state ${i}`);
+  }
+  for (let e = 0; e < targets.length; e++) {
+    if (targets[e] < 0 || targets[e] >= size) throw new RangeError(`graph: edge ${e} targets ${targets[e]}, outside the chain`);
+  }
 }

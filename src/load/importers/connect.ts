@@ -1,0 +1,655 @@
+// Amazon Connect flows: the flow language (`"Version": "2019-10-30"`, `Actions[]`), also wrapped in a
+// `Content` string or object as the AWS APIs and Terraform return it, and the older `modules[]` export.
+// Both are first read into one shape (ConnectAction), then mapped to format v1 nodes by one set of rules.
+import type { SourceLocation } from '../../model/flow.js';
+import {
+  FlowBuilder,
+  baseName,
+  field,
+  isRecord,
+  numberFrom,
+  text,
+  type DraftInit,
+  type NodeDraft,
+} from './build.js';
+import { isOpaqueValue } from './placeholders.js';
+import { child, readDocument, type SourceDocument } from './source.js';
+import type { ImportOptions, ImportProblem, ImportResult } from './types.js';
+
+const FLOW_LANGUAGE_VERSION = '2019-10-30';
+
+/** A transition: the target as written and the pointer of the value that names it. */
+interface Transition {
+  to: string;
+  pointer: string;
+}
+
+interface Condition extends Transition {
+  operator: string;
+  operands: string[];
+}
+
+interface ErrorExit extends Transition {
+  errorType: string;
+}
+
+interface Param {
+  value: unknown;
+  /** Absent for parameters implied by a legacy block type (StoreUserInput stores input). */
+  pointer?: string;
+}
+
+/** One action of either export form, in flow-language terms. */
+interface ConnectAction {
+  rawId: string;
+  id: string;
+  type: string;
+  pointer: string;
+  params: Map<string, Param>;
+  next?: Transition;
+  conditions: Condition[];
+  errors: ErrorExit[];
+  /** Names the console keeps beside the action (the flow a transfer goes to). */
+  flowName?: string;
+}
+
+interface Located {
+  doc: SourceDocument;
+  legacy: boolean;
+  name?: string;
+  description?: string;
+}
+
+export function importConnect(file: string, source: string, options: ImportOptions = {}): ImportResult {
+  const read = readDocument(file, source);
+  const problems = [...read.problems];
+  if (!read.doc) return { format: 'connect', problems };
+  const located = locateFlow(read.doc, problems);
+  if (!located) return { format: 'connect', problems };
+  const { doc, legacy } = located;
+  const actions = legacy ? readModules(doc, problems) : readActions(doc, problems);
+  if (actions.length === 0) {
+    problems.push({ ruleId: 'schema', message: 'the flow has no actions', loc: doc.locate('') });
+    return { format: 'connect', problems };
+  }
+  const builder = new FlowBuilder(file, 'connect');
+  claimIds(builder, actions, doc, problems);
+  for (const action of actions) mapAction(builder, doc, action, options);
+
+  const startPointer = legacy ? '/start' : '/StartAction';
+  const start = nonEmpty(field(doc.data, legacy ? 'start' : 'StartAction'));
+  if (start === undefined) {
+    problems.push({ ruleId: 'schema', message: `the flow has no \`${startPointer.slice(1)}\`: its first action is taken as the start`, loc: doc.locate('') });
+  }
+  const flow = builder.finish({
+    name: located.name ?? baseName(file),
+    description: located.description,
+    entry: start === undefined ? actions[0]!.id : builder.ids.resolve(start, start),
+    entryLoc: doc.locate(start === undefined ? '' : startPointer),
+  });
+  return { format: 'connect', flow, problems, notes: builder.notes };
+}
+
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+function isFlowLanguage(data: unknown): boolean {
+  return field(data, 'Version') === FLOW_LANGUAGE_VERSION && (Array.isArray(field(data, 'Actions')) || typeof field(data, 'StartAction') === 'string');
+}
+
+function isLegacy(data: unknown): boolean {
+  return Array.isArray(field(data, 'modules')) && String(field(data, 'version')) === '1';
+}
+
+/** Where the wrapped forms keep the flow: `{Name, Content}` (Terraform, CLI), `{ContactFlow: {Content}}` (API). */
+const WRAPPERS = ['', '/ContactFlow', '/ContactFlowModule'] as const;
+
+/** Finds the flow in the document, unwrapping `Content` (a JSON string or an object). */
+function locateFlow(doc: SourceDocument, problems: ImportProblem[]): Located | undefined {
+  const root = doc.data;
+  const rootName = text(field(field(root, 'metadata'), 'name'));
+  if (isFlowLanguage(root)) return { doc, legacy: false, name: text(field(field(root, 'Metadata'), 'name')) };
+  if (isLegacy(root)) return { doc, legacy: true, name: rootName, description: text(field(field(root, 'metadata'), 'description')) };
+  for (const wrapper of WRAPPERS) {
+    const holder = wrapper === '' ? root : field(root, wrapper.slice(1));
+    const content = field(holder, 'Content');
+    if (content === undefined) continue;
+    const meta = { name: text(field(holder, 'Name')), description: text(field(holder, 'Description')) };
+    const pointer = `${wrapper}/Content`;
+    if (isRecord(content)) {
+      const inner = doc.at(pointer);
+      if (isFlowLanguage(content) || isLegacy(content)) return { doc: inner, legacy: isLegacy(content), ...meta };
+    } else if (typeof content === 'string') {
+      const opened = doc.openEmbedded(pointer);
+      problems.push(...opened.problems);
+      if (!opened.doc) return undefined;
+      const data = opened.doc.data;
+      if (isFlowLanguage(data) || isLegacy(data)) return { doc: opened.doc, legacy: isLegacy(data), ...meta };
+    }
+    problems.push({ ruleId: 'schema', message: '`Content` does not hold an Amazon Connect flow (`"Version": "2019-10-30"` with `Actions`)', loc: doc.locate(pointer) });
+    return undefined;
+  }
+  problems.push({
+    ruleId: 'schema',
+    message: 'not an Amazon Connect flow: expected `"Version": "2019-10-30"` with `StartAction` and `Actions`, a `Content` wrapper, or a legacy `modules` export',
+    loc: doc.locate(''),
+  });
+  return undefined;
+}
+
+/** Reads flow-language actions; malformed parts are reported and skipped, never fatal. */
+function readActions(doc: SourceDocument, problems: ImportProblem[]): ConnectAction[] {
+  const list = field(doc.data, 'Actions');
+  if (!Array.isArray(list)) {
+    problems.push({ ruleId: 'schema', message: '`Actions` must be a list of actions', loc: doc.locate('/Actions') });
+    return [];
+  }
+  const metadata = field(field(doc.data, 'Metadata'), 'ActionMetadata');
+  return list.flatMap((raw, index): ConnectAction[] => {
+    const pointer = `/Actions/${index}`;
+    if (!isRecord(raw)) {
+      problems.push({ ruleId: 'schema', message: 'an action must be an object', loc: doc.locate(pointer) });
+      return [];
+    }
+    const rawId = identifierOf(raw.Identifier, index, doc, pointer, problems);
+    const params = new Map<string, Param>();
+    const parameters = raw.Parameters;
+    if (isRecord(parameters)) {
+      for (const key of Object.keys(parameters)) params.set(key, { value: parameters[key], pointer: child(pointer, 'Parameters', key) });
+    }
+    const transitions = raw.Transitions;
+    const action: ConnectAction = {
+      rawId,
+      id: '',
+      type: typeOf(raw.Type, doc, pointer, problems),
+      pointer,
+      params,
+      conditions: [],
+      errors: [],
+      flowName: text(field(field(field(metadata, rawId), 'ContactFlow'), 'text')),
+    };
+    if (transitions !== undefined && !isRecord(transitions)) {
+      problems.push({ ruleId: 'schema', message: '`Transitions` must be an object', loc: doc.locate(`${pointer}/Transitions`) });
+      return [action];
+    }
+    const nextAction = field(transitions, 'NextAction');
+    if (typeof nextAction === 'string') action.next = { to: nextAction, pointer: `${pointer}/Transitions/NextAction` };
+    listOf(field(transitions, 'Conditions')).forEach((condition, j) => {
+      const to = field(condition, 'NextAction');
+      if (typeof to !== 'string') return;
+      const body = field(condition, 'Condition');
+      action.conditions.push({
+        to,
+        pointer: `${pointer}/Transitions/Conditions/${j}/NextAction`,
+        operator: text(field(body, 'Operator')) ?? 'Equals',
+        operands: listOf(field(body, 'Operands')).map((operand) => String(operand)),
+      });
+    });
+    listOf(field(transitions, 'Errors')).forEach((error, j) => {
+      const to = field(error, 'NextAction');
+      if (typeof to !== 'string') return;
+      action.errors.push({ to, pointer: `${pointer}/Transitions/Errors/${j}/NextAction`, errorType: text(field(error, 'ErrorType')) ?? 'Error' });
+    });
+    return [action];
+  });
+}
+
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function identifierOf(value: unknown, index: number, doc: SourceDocument, pointer: string, problems: ImportProblem[]): string {
+  if (typeof value === 'string' && value !== '') return value;
+  problems.push({ ruleId: 'schema', message: 'an action needs an `Identifier` (its id)', loc: doc.locate(pointer) });
+  return `action-${index + 1}`;
+}
+
+function typeOf(value: unknown, doc: SourceDocument, pointer: string, problems: ImportProblem[]): string {
+  if (typeof value === 'string' && value !== '') return value;
+  problems.push({ ruleId: 'schema', message: 'an action needs a `Type`', loc: doc.locate(pointer) });
+  return 'Unknown';
+}
+
+/** Legacy block types, as the flow-language actions they correspond to. */
+const LEGACY_TYPES: Readonly<Record<string, string>> = {
+  PlayPrompt: 'MessageParticipant',
+  GetUserInput: 'GetParticipantInput',
+  StoreUserInput: 'GetParticipantInput',
+  CheckAttribute: 'Compare',
+  CheckHoursOfOperation: 'CheckHoursOfOperation',
+  CheckStaffing: 'CheckStaffing',
+  InvokeExternalResource: 'InvokeLambdaFunction',
+  SetQueue: 'UpdateContactTargetQueue',
+  Disconnect: 'DisconnectParticipant',
+  Loop: 'Loop',
+  CreateCallback: 'CreateCallbackContact',
+  SetAttributes: 'UpdateContactAttributes',
+  SetLoggingBehavior: 'UpdateFlowLoggingBehavior',
+  SetVoice: 'UpdateContactTextToSpeechVoice',
+  SetRecordingBehavior: 'UpdateContactRecordingBehavior',
+  SetEventHook: 'UpdateContactEventHooks',
+  SetWhisperFlow: 'UpdateContactEventHooks',
+  SetCustomerQueueFlow: 'UpdateContactEventHooks',
+  SetHoldFlow: 'UpdateContactEventHooks',
+  SetDisconnectFlow: 'UpdateContactEventHooks',
+};
+
+/** `Transfer` blocks: the kind of transfer is in the module's `target`. */
+const LEGACY_TRANSFERS: Readonly<Record<string, string>> = {
+  Queue: 'TransferContactToQueue',
+  Flow: 'TransferToFlow',
+  PhoneNumber: 'TransferParticipantToThirdParty',
+  ThirdParty: 'TransferParticipantToThirdParty',
+};
+
+/** Legacy parameter names, as the flow-language parameters they correspond to. */
+const LEGACY_PARAMS: Readonly<Record<string, string>> = {
+  Timeout: 'InputTimeLimitSeconds',
+  PhoneNumber: 'ThirdPartyPhoneNumber',
+  TimeLimit: 'ThirdPartyConnectionTimeLimitSeconds',
+  Queue: 'QueueId',
+  FunctionArn: 'LambdaFunctionARN',
+  AudioPrompt: 'PromptId',
+  Attribute: 'ComparisonValue',
+  ContactFlow: 'ContactFlowId',
+};
+
+/** Legacy branch conditions, as flow-language errors (or NextAction, for Success). */
+const LEGACY_ERRORS: Readonly<Record<string, string>> = {
+  Error: 'NoMatchingError',
+  Timeout: 'InputTimeLimitExceeded',
+  NoMatch: 'NoMatchingCondition',
+  AtCapacity: 'QueueAtCapacity',
+};
+
+/** Legacy branch conditions that are conditions with a fixed operand in the flow language. */
+const LEGACY_FIXED_CONDITIONS: Readonly<Record<string, string>> = {
+  True: 'True',
+  False: 'False',
+  Looping: 'ContinueLooping',
+  Complete: 'DoneLooping',
+};
+
+/** Reads the older export: `modules[]` with `branches[]` and `parameters[]`. */
+function readModules(doc: SourceDocument, problems: ImportProblem[]): ConnectAction[] {
+  const list = field(doc.data, 'modules') as unknown[];
+  return list.flatMap((raw, index): ConnectAction[] => {
+    const pointer = `/modules/${index}`;
+    if (!isRecord(raw)) {
+      problems.push({ ruleId: 'schema', message: 'a module must be an object', loc: doc.locate(pointer) });
+      return [];
+    }
+    const rawId = identifierOf(raw.id, index, doc, pointer, problems);
+    const legacyType = typeOf(raw.type, doc, pointer, problems);
+    const type = legacyType === 'Transfer'
+      ? LEGACY_TRANSFERS[String(raw.target)] ?? 'Transfer'
+      : LEGACY_TYPES[legacyType] ?? legacyType;
+    const params = new Map<string, Param>();
+    let ssml = false;
+    listOf(raw.parameters).forEach((parameter, j) => {
+      const name = text(field(parameter, 'name'));
+      if (name === undefined) return;
+      if (name === 'TextToSpeechType') ssml = field(parameter, 'value') === 'ssml';
+      params.set(LEGACY_PARAMS[name] ?? name, { value: field(parameter, 'value'), pointer: `${pointer}/parameters/${j}/value` });
+    });
+    const spoken = params.get('Text');
+    if (ssml && spoken) {
+      params.delete('Text');
+      params.set('SSML', spoken);
+    }
+    if (legacyType === 'StoreUserInput') params.set('StoreInput', { value: 'True' });
+    const action: ConnectAction = { rawId, id: '', type, pointer, params, conditions: [], errors: [] };
+    const resourceName = [...listOf(raw.parameters)].map((parameter) => text(field(parameter, 'resourceName'))).find(Boolean);
+    if (type === 'TransferToFlow') action.flowName = resourceName;
+    listOf(raw.branches).forEach((branch, j) => {
+      const to = field(branch, 'transition');
+      const condition = text(field(branch, 'condition')) ?? '';
+      if (typeof to !== 'string') return;
+      const at = `${pointer}/branches/${j}/transition`;
+      if (condition === 'Success') action.next = { to, pointer: at };
+      else if (condition === 'Evaluate') {
+        action.conditions.push({
+          to,
+          pointer: at,
+          operator: text(field(branch, 'conditionType')) ?? 'Equals',
+          operands: [String(field(branch, 'conditionValue') ?? '')],
+        });
+      } else if (Object.hasOwn(LEGACY_FIXED_CONDITIONS, condition)) {
+        action.conditions.push({ to, pointer: at, operator: 'Equals', operands: [LEGACY_FIXED_CONDITIONS[condition]!] });
+      } else {
+        action.errors.push({ to, pointer: at, errorType: LEGACY_ERRORS[condition] ?? condition });
+      }
+    });
+    return [action];
+  });
+}
+
+/** Gives every action its node id before any is mapped, so transitions can point forwards. */
+function claimIds(builder: FlowBuilder, actions: ConnectAction[], doc: SourceDocument, problems: ImportProblem[]): void {
+  for (const action of actions) {
+    if (builder.ids.lookup(action.rawId) !== undefined) {
+      problems.push({ ruleId: 'schema', message: `action id \`${action.rawId}\` is repeated; transitions reach only the first one`, loc: doc.locate(action.pointer) });
+      action.id = builder.ids.fresh(action.rawId);
+    } else {
+      action.id = builder.ids.claim(action.rawId, action.rawId);
+    }
+  }
+}
+
+const PLAYS = new Set(['MessageParticipant', 'MessageParticipantIteratively']);
+const INPUTS = new Set(['GetParticipantInput', 'ConnectParticipantWithLexBot']);
+const BRANCHES = new Set([
+  'Compare', 'CheckHoursOfOperation', 'CheckStaffing', 'CheckMetricData', 'GetMetricData', 'InvokeLambdaFunction',
+  'InvokeExternalResource', 'DistributeByPercentage', 'CheckVoiceId', 'CheckOutboundCallStatus', 'Loop',
+]);
+/** Steps that only change settings of the contact: silent, the call passes on. */
+const SETTINGS_STEPS = new Set([
+  'UpdateContactAttributes', 'UpdateFlowAttributes', 'UpdateContactEventHooks', 'UpdateFlowLoggingBehavior',
+  'UpdateContactTextToSpeechVoice', 'UpdateContactRecordingBehavior', 'UpdateContactRecordingAndAnalyticsBehavior',
+  'UpdateContactData', 'UpdateContactRoutingBehavior', 'UpdateContactCallbackNumber', 'UpdateContactMediaProcessing',
+  'UpdateContactTargetQueue', 'UpdateContactMediaStreamingBehavior', 'UpdateRoutingCriteria',
+]);
+const RETURNS = new Set(['EndFlowExecution', 'EndFlowModuleExecution', 'ReturnFromFlowModule']);
+
+/** Short words for what a branch tests, used in each case's `when`. */
+const BRANCH_SUBJECTS: Readonly<Record<string, string>> = {
+  CheckHoursOfOperation: 'in hours of operation',
+  CheckStaffing: 'agents staffed',
+  InvokeLambdaFunction: 'Lambda result',
+  InvokeExternalResource: 'Lambda result',
+  DistributeByPercentage: 'random percentage',
+  Loop: 'loop',
+};
+
+interface MapContext {
+  builder: FlowBuilder;
+  doc: SourceDocument;
+  action: ConnectAction;
+  options: ImportOptions;
+}
+
+function mapAction(builder: FlowBuilder, doc: SourceDocument, action: ConnectAction, options: ImportOptions): void {
+  const context: MapContext = { builder, doc, action, options };
+  const { type } = action;
+  if (PLAYS.has(type)) mapPlay(context);
+  else if (INPUTS.has(type)) mapInput(context);
+  else if (BRANCHES.has(type)) mapBranch(context);
+  else if (type === 'TransferContactToQueue') mapQueue(context);
+  else if (type === 'TransferParticipantToThirdParty') mapThirdParty(context);
+  else if (type === 'TransferToFlow') mapTransferToFlow(context);
+  else if (type === 'InvokeFlowModule') mapModule(context);
+  else if (type === 'DisconnectParticipant') node(context, 'hangup');
+  else if (RETURNS.has(type)) node(context, 'return');
+  else if (type === 'TransferContactToAgent') node(context, 'agent');
+  else if (type === 'CreateCallbackContact') {
+    passThrough(context);
+    builder.promise(action.id, 'callback');
+  } else {
+    passThrough(context);
+    if (!SETTINGS_STEPS.has(type)) {
+      builder.note(`Amazon Connect action type "${type}" is not mapped; it is read as a step that passes the call on`, doc.locate(action.pointer));
+    }
+  }
+}
+
+/** Parameters that hold a v1 field's value, so findings about that field can point at it. */
+const PARAM_FIELDS: ReadonlyArray<readonly [string, string]> = [
+  ['InputTimeLimitSeconds', 'timeoutSeconds'],
+  ['ThirdPartyConnectionTimeLimitSeconds', 'ringTimeoutSeconds'],
+  ['ThirdPartyPhoneNumber', 'to'],
+  ['ContactFlowId', 'to'],
+];
+
+function node(context: MapContext, type: NodeDraft['type'], init: DraftInit = {}): NodeDraft {
+  const { builder, doc, action } = context;
+  const draft = builder.node(action.id, type, doc.locate(action.pointer), { label: action.rawId, ...init });
+  for (const [param, key] of PARAM_FIELDS) {
+    const pointer = action.params.get(param)?.pointer;
+    if (pointer !== undefined) draft.fieldLocs.set(key, doc.locate(pointer));
+  }
+  if (draft.sayLoc) draft.fieldLocs.set('say', draft.sayLoc);
+  return draft;
+}
+
+function target(context: MapContext, transition: Transition): string {
+  return context.builder.ids.resolve(transition.to, transition.to);
+}
+
+function where(context: MapContext, transition: Transition): SourceLocation {
+  return context.doc.locate(transition.pointer);
+}
+
+/** Sets the first free slot among `kinds`; when all hold other targets the exit is handled as an extra. */
+function fill(context: MapContext, draft: NodeDraft, kinds: Array<'next' | 'default' | 'noInput' | 'noMatch' | 'full' | 'noAnswer' | 'busy' | 'timeout'>, transition: Transition, what: string): void {
+  const to = target(context, transition);
+  const loc = where(context, transition);
+  for (const kind of kinds) {
+    if (context.builder.exit(draft, kind, to, loc) !== 'taken') return;
+  }
+  context.builder.extra(draft, to, loc, what);
+}
+
+/** NextAction, then every condition and error as extra exits (a prompt with a distinct error exit becomes a branch). */
+function passOn(context: MapContext, draft: NodeDraft): void {
+  const { builder, action } = context;
+  if (action.next) builder.exit(draft, 'next', target(context, action.next), where(context, action.next));
+  for (const condition of action.conditions) builder.extra(draft, target(context, condition), where(context, condition), describeCondition(action, condition));
+  for (const error of action.errors) builder.extra(draft, target(context, error), where(context, error), error.errorType);
+}
+
+function passThrough(context: MapContext, label?: string): NodeDraft {
+  const draft = node(context, 'play', label === undefined ? {} : { label });
+  passOn(context, draft);
+  return draft;
+}
+
+/** The prompt of an action, as written; prompts held in attributes or recordings are unknown, not invented. */
+function prompt(context: MapContext): { say: string[]; sayLoc?: SourceLocation } {
+  const { action, builder, doc } = context;
+  const say: string[] = [];
+  let sayLoc: SourceLocation | undefined;
+  const messages = action.params.get('Messages');
+  const sources: Array<{ key: string; value: unknown; pointer?: string }> = [];
+  for (const key of ['Text', 'SSML', 'PromptId', 'Media']) {
+    const param = action.params.get(key);
+    if (param) sources.push({ key, value: param.value, pointer: param.pointer });
+  }
+  if (messages && Array.isArray(messages.value)) {
+    messages.value.forEach((message, index) => {
+      for (const key of ['Text', 'SSML', 'PromptId', 'Media']) {
+        const value = field(message, key);
+        if (value !== undefined) sources.push({ key, value, pointer: messages.pointer && child(messages.pointer, index, key) });
+      }
+    });
+  }
+  for (const source of sources) {
+    sayLoc ??= source.pointer === undefined ? undefined : doc.locate(source.pointer);
+    if ((source.key === 'Text' || source.key === 'SSML') && typeof source.value === 'string') {
+      if (isOpaqueValue(source.value)) builder.unknown('prompt text held in contact attributes', 'prompts');
+      else say.push(source.key === 'SSML' ? speechOfSsml(source.value) : source.value);
+    } else {
+      builder.unknown('content of recorded audio prompts', 'prompts');
+    }
+  }
+  return { say: say.filter((line) => line !== ''), sayLoc };
+}
+
+/** The words of an SSML prompt: tags are markup, not speech. */
+function speechOfSsml(ssml: string): string {
+  return ssml.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').replace(/ ([,.;:!?])/g, '$1').trim();
+}
+
+function mapPlay(context: MapContext): void {
+  const draft = node(context, 'play', prompt(context));
+  passOn(context, draft);
+}
+
+/** `GetParticipantInput` / Lex: a menu when it branches on what the caller pressed or said, else an input. */
+function mapInput(context: MapContext): void {
+  const { action, builder } = context;
+  const limit = action.params.get('InputTimeLimitSeconds')?.value;
+  const timeoutSeconds = numberFrom(limit);
+  if (limit !== undefined && timeoutSeconds === undefined) builder.unknown('input time limits held in variables or placeholders', 'nodes');
+  const stores = String(action.params.get('StoreInput')?.value).toLowerCase() === 'true';
+  if (action.conditions.length === 0 && !stores) {
+    // Neither branching on the answer nor storing it: to the caller it is only a prompt.
+    mapPlay(context);
+    return;
+  }
+  const spoken = prompt(context);
+  if (action.conditions.length === 0) {
+    // Stored input: Connect has one Error exit for both silence and invalid input.
+    const validation = field(action.params.get('InputValidation')?.value, 'PhoneNumberValidation');
+    // Connect stores the digits without naming them. The datum is named after the action, so that two
+    // inputs are never taken for the same question (which would read as the caller repeating themselves).
+    const collects = validation === undefined ? `customer input ${action.rawId}` : `phone number ${action.rawId}`;
+    const draft = node(context, 'input', { ...spoken, facts: { collects, timeoutSeconds, retries: 0 } });
+    builder.unknown('what the customer input is (Connect stores it unnamed)', 'inputs');
+    if (action.next) builder.exit(draft, 'next', target(context, action.next), where(context, action.next));
+    const timeout = action.errors.find((error) => error.errorType === 'InputTimeLimitExceeded');
+    if (timeout) fill(context, draft, ['noInput'], timeout, timeout.errorType);
+    for (const error of action.errors) {
+      if (error === timeout) continue;
+      fill(context, draft, ['noMatch'], error, error.errorType);
+      // Without a timeout exit, silence takes the same Error exit as invalid input.
+      if (!timeout) fill(context, draft, ['noInput'], error, error.errorType);
+    }
+    return;
+  }
+  const draft = node(context, 'menu', {
+    ...spoken,
+    // Connect plays a menu once: repeating it takes a Loop in the flow itself.
+    facts: { timeoutSeconds, retries: 0 },
+  });
+  for (const condition of action.conditions) {
+    for (const operand of condition.operands) {
+      if (!builder.option(draft, operand, target(context, condition), where(context, condition))) {
+        builder.note(`option "${operand}" of \`${draft.id}\` is listed twice; the first one is kept`, where(context, condition));
+      }
+    }
+  }
+  const byType = (type: string): ErrorExit | undefined => action.errors.find((error) => error.errorType === type);
+  const timeout = byType('InputTimeLimitExceeded');
+  const noMatch = byType('NoMatchingCondition');
+  if (timeout) fill(context, draft, ['noInput'], timeout, timeout.errorType);
+  if (noMatch) fill(context, draft, ['noMatch'], noMatch, noMatch.errorType);
+  for (const error of action.errors) {
+    if (error !== timeout && error !== noMatch) fill(context, draft, ['noMatch', 'noInput'], error, error.errorType);
+  }
+  // NextAction on a menu is the console's "Default": where an unmatched key goes.
+  if (action.next) fill(context, draft, ['noMatch'], action.next, 'default');
+}
+
+function describeCondition(action: ConnectAction, condition: Condition): string {
+  const subject = text(action.params.get('ComparisonValue')?.value) ?? BRANCH_SUBJECTS[action.type] ?? action.type;
+  if (action.type === 'Loop') {
+    const count = action.params.get('LoopCount')?.value;
+    return condition.operands.includes('ContinueLooping') ? `loop again (up to ${String(count ?? '?')} times)` : 'loop done';
+  }
+  return `${subject} ${condition.operator} ${condition.operands.join(', ')}`.trim();
+}
+
+/** Decisions: conditions are cases; "no matching condition" (or NextAction) is the default; errors are cases. */
+function mapBranch(context: MapContext): void {
+  const { action, builder } = context;
+  const draft = node(context, 'branch');
+  const done = action.type === 'Loop' ? action.conditions.find((condition) => condition.operands.includes('DoneLooping')) : undefined;
+  const noMatch = action.errors.find((error) => error.errorType === 'NoMatchingCondition');
+  for (const condition of action.conditions) {
+    if (condition !== done) builder.case(draft, target(context, condition), where(context, condition), describeCondition(action, condition));
+  }
+  for (const fallback of [done, noMatch, action.next]) {
+    if (fallback) fill(context, draft, ['default'], fallback, fallback === action.next ? 'success' : 'no condition matched');
+  }
+  for (const error of action.errors) {
+    if (error !== noMatch) builder.extra(draft, target(context, error), where(context, error), `error: ${error.errorType}`);
+  }
+}
+
+/**
+ * `TransferContactToQueue`: the caller waits for an agent. The export never shows the answered call (the
+ * contact leaves the flow), so an agent node stands for it. NextAction and errors are the ways queuing fails.
+ */
+function mapQueue(context: MapContext): void {
+  const { action, builder } = context;
+  // The default customer queue flow plays music; a custom one (set by an event hook) is not in this file.
+  const draft = node(context, 'queue', { facts: { music: true } });
+  builder.exit(draft, 'next', builder.agent(draft).id, draft.loc);
+  const capacity = action.errors.find((error) => error.errorType === 'QueueAtCapacity');
+  if (capacity) fill(context, draft, ['full'], capacity, capacity.errorType);
+  for (const error of action.errors) {
+    if (error !== capacity) fill(context, draft, ['full'], error, error.errorType);
+  }
+  if (action.next) fill(context, draft, ['full'], action.next, 'not queued');
+  builder.unknown('how long callers wait in queue before a timeout', 'queues');
+  builder.unknown('what the customer queue flow announces while callers wait', 'queues');
+}
+
+/** `TransferParticipantToThirdParty`: its connection time limit is how long the phone rings. */
+function mapThirdParty(context: MapContext): void {
+  const { action, builder } = context;
+  const number = text(action.params.get('ThirdPartyPhoneNumber')?.value);
+  const ringTimeoutSeconds = numberFrom(action.params.get('ThirdPartyConnectionTimeLimitSeconds')?.value);
+  if (ringTimeoutSeconds === undefined) builder.unknown('how long transfers ring', 'transfers');
+  const draft = node(context, 'transfer', { facts: { to: number ?? 'phone number', ringTimeoutSeconds, context: false } });
+  if (action.next) builder.exit(draft, 'next', target(context, action.next), where(context, action.next));
+  const timeout = action.errors.find((error) => error.errorType === 'ConnectionTimeLimitExceeded');
+  if (timeout) fill(context, draft, ['noAnswer'], timeout, timeout.errorType);
+  for (const error of action.errors) {
+    if (error !== timeout) fill(context, draft, ['busy', 'noAnswer'], error, error.errorType);
+  }
+}
+
+/** A readable name for the flow a transfer or module names, however the export spells it. */
+function flowNameOf(action: ConnectAction, key: string): string {
+  if (action.flowName) return action.flowName;
+  const raw = text(action.params.get(key)?.value) ?? 'another flow';
+  const patterns = [
+    /\{\{\s*(?:contactFlows|flowModules|modules)\.([^.}\s]+)/,
+    /\$\{[A-Z]:([^:}]+):[A-Z]\}/,
+    /^\$\.(?:FlowAttributes|Attributes|External)\.(.+)$/,
+    /\/(?:contact-flow|flow-module)\/([^/]+)$/,
+  ];
+  for (const pattern of patterns) {
+    const match = pattern.exec(raw);
+    if (match?.[1]) return match[1];
+  }
+  return raw;
+}
+
+/**
+ * `TransferToFlow`: the call leaves this flow for another one, with its attributes. A subflow (without
+ * `next`: the other flow ends the call) when the caller of the importer can name its file; otherwise an
+ * external transfer that keeps context. Its NextAction and errors are the ways the transfer fails.
+ */
+function mapTransferToFlow(context: MapContext): void {
+  const { action, builder, options } = context;
+  const name = flowNameOf(action, 'ContactFlowId');
+  const path = options.resolveFlow?.(name);
+  builder.unknown('where transfers to other flows lead', 'transfers');
+  if (path !== undefined) {
+    const draft = node(context, 'subflow', { facts: { flow: path } });
+    for (const failure of [...action.errors, ...(action.next ? [action.next] : [])]) {
+      builder.extra(draft, target(context, failure), where(context, failure), 'transfer failed');
+    }
+    return;
+  }
+  const draft = node(context, 'transfer', { facts: { to: `flow ${name}`, context: true } });
+  for (const error of action.errors) fill(context, draft, ['noAnswer', 'busy'], error, error.errorType);
+  if (action.next) fill(context, draft, ['noAnswer', 'busy'], action.next, 'transfer failed');
+}
+
+/** `InvokeFlowModule`: runs a module and comes back. A subflow when its file is known, else an opaque step. */
+function mapModule(context: MapContext): void {
+  const { action, builder, options } = context;
+  const name = flowNameOf(action, 'FlowModuleId');
+  const path = options.resolveFlow?.(name);
+  if (path !== undefined) {
+    const draft = node(context, 'subflow', { facts: { flow: path } });
+    passOn(context, draft);
+    return;
+  }
+  builder.unknown('what flow modules do', 'modules');
+  passThrough(context, `${action.rawId} (module ${name})`);
+}

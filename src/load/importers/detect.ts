@@ -1,0 +1,80 @@
+// Cheap detection of platform exports among the .json/.yaml/.yml files a lint run finds. It reads structure
+// when the JSON parses and falls back to a few textual markers when placeholders keep it from parsing.
+import { stripBom } from '../yaml.js';
+import { field, isRecord } from './build.js';
+import type { ImportFormat } from './types.js';
+
+const CONNECT_VERSION = '2019-10-30';
+
+/** Which platform wrote this file; null for format v1 flows and for anything else. */
+export function detectFormat(_file: string, text: string): ImportFormat | null {
+  const body = stripBom(text);
+  const first = body.trimStart()[0];
+  if (first === '{') return detectJson(body);
+  return detectYaml(body);
+}
+
+function detectJson(body: string): ImportFormat | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch {
+    return detectByMarkers(body);
+  }
+  return detectData(data);
+}
+
+function isFormatV1(data: unknown): boolean {
+  return field(data, 'version') === 1 && isRecord(field(data, 'nodes'));
+}
+
+function isConnect(data: unknown): boolean {
+  const flowLanguage = field(data, 'Version') === CONNECT_VERSION
+    && (Array.isArray(field(data, 'Actions')) || typeof field(data, 'StartAction') === 'string');
+  const legacy = Array.isArray(field(data, 'modules')) && String(field(data, 'version')) === '1';
+  return flowLanguage || legacy;
+}
+
+function isTwilio(data: unknown): boolean {
+  return Array.isArray(field(data, 'states')) && typeof field(data, 'initial_state') === 'string';
+}
+
+/** Connect's wrappers keep the flow in `Content`, as an object or as a JSON string. */
+function connectContent(holder: unknown): boolean {
+  const content = field(holder, 'Content');
+  if (isRecord(content)) return isConnect(content);
+  if (typeof content !== 'string') return false;
+  try {
+    return isConnect(JSON.parse(content));
+  } catch {
+    return detectByMarkers(content) === 'connect';
+  }
+}
+
+function detectData(data: unknown): ImportFormat | null {
+  if (isFormatV1(data)) return null;
+  if (isConnect(data) || connectContent(data) || connectContent(field(data, 'ContactFlow')) || connectContent(field(data, 'ContactFlowModule'))) {
+    return 'connect';
+  }
+  if (isTwilio(data) || isTwilio(field(data, 'definition'))) return 'twilio';
+  if (isRecord(field(data, 'inboundCall'))) return 'genesys';
+  return null;
+}
+
+/** For JSON that placeholders keep from parsing: the keys each platform always writes. */
+function detectByMarkers(body: string): ImportFormat | null {
+  const quote = String.raw`\\?"`;
+  const key = (name: string, value: string): RegExp => new RegExp(`${quote}${name}${quote}\\s*:\\s*${value}`);
+  if (key('Version', `${quote}${CONNECT_VERSION}${quote}`).test(body) && (key('Actions', '\\[').test(body) || key('StartAction', quote).test(body))) {
+    return 'connect';
+  }
+  if (key('modules', '\\[').test(body) && key('version', `${quote}1${quote}`).test(body)) return 'connect';
+  if (key('states', '\\[').test(body) && key('initial_state', quote).test(body)) return 'twilio';
+  return null;
+}
+
+function detectYaml(body: string): ImportFormat | null {
+  if (/^version\s*:\s*1\s*(#.*)?$/m.test(body) && /^nodes\s*:/m.test(body)) return null;
+  if (/^["']?inboundCall["']?\s*:/m.test(body)) return 'genesys';
+  return null;
+}

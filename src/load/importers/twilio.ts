@@ -1,0 +1,388 @@
+// Twilio Studio flow definitions: `states[]` with `type`, `transitions[{event, next}]` and `properties`, and
+// `initial_state` (usually the trigger). Also the REST API's `{ friendly_name, definition: {...} }` wrapper.
+// In Studio a transition without `next` ends the execution: for a call, the call ends there.
+import type { Outcome, SourceLocation } from '../../model/flow.js';
+import { FlowBuilder, baseName, field, isRecord, numberFrom, text, type DraftInit, type NodeDraft } from './build.js';
+import { hasPlaceholder, isOpaqueValue } from './placeholders.js';
+import { readDocument, type SourceDocument } from './source.js';
+import type { ImportOptions, ImportProblem, ImportResult } from './types.js';
+
+interface Transition {
+  event: string;
+  next?: string;
+  /** The `next` value when there is one, else the transition object. */
+  pointer: string;
+  conditions: unknown[];
+}
+
+interface State {
+  name: string;
+  id: string;
+  type: string;
+  pointer: string;
+  properties: Record<string, unknown>;
+  transitions: Transition[];
+}
+
+interface Context {
+  builder: FlowBuilder;
+  doc: SourceDocument;
+  state: State;
+  options: ImportOptions;
+}
+
+export function importTwilio(file: string, source: string, options: ImportOptions = {}): ImportResult {
+  const read = readDocument(file, source);
+  const problems = [...read.problems];
+  if (!read.doc) return { format: 'twilio', problems };
+  const wrapped = !isDefinition(read.doc.data) && isDefinition(field(read.doc.data, 'definition'));
+  const doc = wrapped ? read.doc.at('/definition') : read.doc;
+  if (!isDefinition(doc.data)) {
+    problems.push({ ruleId: 'schema', message: 'not a Twilio Studio flow: expected `states` and `initial_state`', loc: doc.locate('') });
+    return { format: 'twilio', problems };
+  }
+  const states = readStates(doc, problems);
+  const builder = new FlowBuilder(file, 'twilio');
+  for (const state of states) {
+    if (builder.ids.lookup(state.name) !== undefined) {
+      problems.push({ ruleId: 'schema', message: `state name \`${state.name}\` is repeated; transitions reach only the first one`, loc: doc.locate(state.pointer) });
+      state.id = builder.ids.fresh(state.name);
+    } else state.id = builder.ids.claim(state.name, state.name);
+  }
+  let entry: { id: string; loc: SourceLocation } | undefined;
+  const initial = text(field(doc.data, 'initial_state')) ?? '';
+  for (const state of states) {
+    const context: Context = { builder, doc, state, options };
+    if (state.type === 'trigger') {
+      const started = mapTrigger(context);
+      if (state.name === initial) entry = started;
+    } else mapState(context);
+  }
+  entry ??= { id: builder.ids.resolve(initial, initial || 'initial_state'), loc: doc.locate('/initial_state') };
+  const flow = builder.finish({
+    name: text(field(read.doc.data, 'friendly_name')) ?? baseName(file),
+    description: text(field(doc.data, 'description')),
+    entry: entry.id,
+    entryLoc: entry.loc,
+  });
+  return { format: 'twilio', flow, problems, notes: builder.notes };
+}
+
+function isDefinition(data: unknown): boolean {
+  return Array.isArray(field(data, 'states')) && typeof field(data, 'initial_state') === 'string';
+}
+
+function readStates(doc: SourceDocument, problems: ImportProblem[]): State[] {
+  const list = field(doc.data, 'states') as unknown[];
+  return list.flatMap((raw, index): State[] => {
+    const pointer = `/states/${index}`;
+    const name = field(raw, 'name');
+    if (!isRecord(raw) || typeof name !== 'string' || name === '') {
+      problems.push({ ruleId: 'schema', message: 'a state needs a `name`', loc: doc.locate(pointer) });
+      return [];
+    }
+    const transitions = (Array.isArray(raw.transitions) ? raw.transitions : []).map((transition: unknown, j: number): Transition => {
+      const next = text(field(transition, 'next'));
+      const at = `${pointer}/transitions/${j}`;
+      return {
+        event: text(field(transition, 'event')) ?? '',
+        next: next === '' ? undefined : next,
+        pointer: next ? `${at}/next` : at,
+        conditions: Array.isArray(field(transition, 'conditions')) ? (field(transition, 'conditions') as unknown[]) : [],
+      };
+    });
+    return [{
+      name,
+      id: '',
+      type: text(raw.type) ?? 'unknown',
+      pointer,
+      properties: isRecord(raw.properties) ? raw.properties : {},
+      transitions,
+    }];
+  });
+}
+
+/** The trigger is not a step of the call: the call starts where its `incomingCall` transition leads. */
+function mapTrigger(context: Context): { id: string; loc: SourceLocation } {
+  const { builder, doc, state } = context;
+  const call = state.transitions.find((transition) => transition.event === 'incomingCall' && transition.next)
+    ?? state.transitions.find((transition) => transition.event === 'incomingParent' && transition.next);
+  if (call?.next) return { id: builder.ids.resolve(call.next, call.next), loc: doc.locate(call.pointer) };
+  // No voice entry: a call reaching this flow ends at once.
+  const draft = builder.node(state.id, 'hangup', doc.locate(state.pointer), { label: `${state.name} (no incomingCall transition)` });
+  builder.note(`trigger \`${state.name}\` has no \`incomingCall\` transition: calls end as soon as they reach this flow`, draft.loc);
+  return { id: draft.id, loc: draft.loc };
+}
+
+/** Silent steps that only set data or send something elsewhere: the call passes on. */
+const PASS_THROUGH = new Set(['set-variables', 'send-message', 'fork-stream', 'send-to-auto-pilot', 'add-twiml-redirect']);
+
+/** Events that mean "done, go on" for a pass-through step. */
+const MAIN_EVENTS = ['next', 'sent', 'success', 'completed', 'return', 'audioComplete'];
+
+function mapState(context: Context): void {
+  switch (context.state.type) {
+    case 'say-play':
+      return mapSay(context);
+    case 'gather-input-on-call':
+      return mapGather(context);
+    case 'split-based-on':
+      return mapSplit(context);
+    case 'connect-call-to':
+      return mapConnectCall(context);
+    case 'send-to-flex':
+    case 'enqueue-call':
+      return mapQueue(context);
+    case 'record-voicemail':
+      return mapVoicemail(context);
+    case 'run-subflow':
+      return mapSubflow(context);
+    case 'make-http-request':
+    case 'run-function':
+      return mapRequest(context);
+    default:
+      return mapPassThrough(context);
+  }
+}
+
+/** Widget properties that hold a v1 field's value, so findings about that field can point at it. */
+const PROPERTY_FIELDS: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>> = {
+  'gather-input-on-call': [['timeout', 'timeoutSeconds'], ['loop', 'retries']],
+  'connect-call-to': [['timeout', 'ringTimeoutSeconds'], ['to', 'to']],
+};
+
+function node(context: Context, type: NodeDraft['type'], init: DraftInit = {}): NodeDraft {
+  const { builder, doc, state } = context;
+  // The state's name is its id; when it had to be changed to be one, the label keeps it as written.
+  const label = init.label ?? (state.id === state.name ? undefined : state.name);
+  const draft = builder.node(state.id, type, doc.locate(state.pointer), { ...init, label });
+  for (const [property, key] of PROPERTY_FIELDS[state.type] ?? []) {
+    if (Object.hasOwn(state.properties, property)) draft.fieldLocs.set(key, doc.locate(`${state.pointer}/properties/${property}`));
+  }
+  if (draft.sayLoc) draft.fieldLocs.set('say', draft.sayLoc);
+  return draft;
+}
+
+function event(context: Context, name: string): Transition | undefined {
+  return context.state.transitions.find((transition) => transition.event === name);
+}
+
+/** Where a transition leads: its `next`, or a new end of call when it has none. */
+function targetOf(context: Context, draft: NodeDraft, transition: Transition, outcome: Outcome = 'unresolved'): { to: string; loc: SourceLocation } {
+  const loc = context.doc.locate(transition.pointer);
+  if (transition.next) return { to: context.builder.ids.resolve(transition.next, transition.next), loc };
+  return { to: context.builder.end(draft, loc, outcome, `end of call (${transition.event} has no next)`), loc };
+}
+
+/** Exits the mapping has no slot for: a prompt grows into a branch, other types get a note. */
+function extras(context: Context, draft: NodeDraft, handled: ReadonlySet<Transition>): void {
+  for (const transition of context.state.transitions) {
+    // `hangup` means the caller hung up: the call is over, it is not a path of the flow.
+    if (handled.has(transition) || transition.event === 'hangup') continue;
+    const { to, loc } = targetOf(context, draft, transition);
+    context.builder.extra(draft, to, loc, transition.event);
+  }
+}
+
+/** The prompt of a widget: `say` as written (Liquid included), recordings (`play`) unknown. */
+function prompt(context: Context): { say: string[]; sayLoc?: SourceLocation } {
+  const { builder, doc, state } = context;
+  const say = text(state.properties.say);
+  const play = text(state.properties.play);
+  if (say !== undefined && say.trim() !== '') {
+    const sayLoc = doc.locate(`${state.pointer}/properties/say`);
+    if (isOpaqueValue(say)) {
+      builder.unknown('prompt text held in variables', 'prompts');
+      return { say: [], sayLoc };
+    }
+    if (hasPlaceholder(say)) builder.unknown('prompt text that depends on Liquid variables', 'prompts');
+    return { say: [say], sayLoc };
+  }
+  if (play !== undefined && play.trim() !== '') {
+    builder.unknown('content of recorded audio prompts', 'prompts');
+    return { say: [], sayLoc: doc.locate(`${state.pointer}/properties/play`) };
+  }
+  return { say: [] };
+}
+
+/** `say-play`: an announcement, repeated `loop` times; with no next the call ends after it. */
+function mapSay(context: Context): void {
+  const spoken = prompt(context);
+  const loop = numberFrom(context.state.properties.loop);
+  const say = loop !== undefined && loop > 1 && loop <= 10 ? Array.from({ length: loop }, () => spoken.say).flat() : spoken.say;
+  const draft = node(context, 'play', { ...spoken, say });
+  const done = event(context, 'audioComplete');
+  if (done?.next) context.builder.exit(draft, 'next', targetOf(context, draft, done).to, context.doc.locate(done.pointer));
+  extras(context, draft, new Set(done ? [done] : []));
+}
+
+/**
+ * `gather-input-on-call`: a menu when it waits for one key (the choice is then made by a split), otherwise an
+ * input. `keypress` and `speech` are the menu's options; `timeout` is what silence does (`loop` plays the
+ * prompt that many times first).
+ */
+function mapGather(context: Context): void {
+  const { builder, state } = context;
+  const spoken = prompt(context);
+  const loop = numberFrom(state.properties.loop);
+  const facts = {
+    timeoutSeconds: numberFrom(state.properties.timeout) ?? 5,
+    retries: loop !== undefined && loop >= 1 ? Math.floor(loop) - 1 : 0,
+  };
+  const keypress = event(context, 'keypress');
+  const speech = event(context, 'speech');
+  const timeout = event(context, 'timeout');
+  const single = numberFrom(state.properties.number_of_digits) === 1;
+  const draft = single
+    ? node(context, 'menu', { ...spoken, facts })
+    : node(context, 'input', { ...spoken, facts: { ...facts, collects: state.name } });
+  if (single) {
+    for (const [key, transition] of [['keypress', keypress], ['speech', speech]] as const) {
+      if (!transition) continue;
+      const { to, loc } = targetOf(context, draft, transition);
+      builder.option(draft, key, to, loc, key === 'keypress' ? 'any key' : undefined);
+    }
+  } else {
+    const main = keypress ?? speech;
+    if (main) {
+      const { to, loc } = targetOf(context, draft, main);
+      builder.exit(draft, 'next', to, loc);
+    }
+    if (speech && speech !== main) {
+      // Speech where digits are expected: the closest v1 exit is "not understood".
+      const { to, loc } = targetOf(context, draft, speech);
+      if (builder.exit(draft, 'noMatch', to, loc) === 'taken') builder.extra(draft, to, loc, 'speech');
+    }
+  }
+  if (timeout) {
+    const { to, loc } = targetOf(context, draft, timeout);
+    builder.exit(draft, 'noInput', to, loc);
+  }
+  extras(context, draft, new Set([keypress, speech, timeout].filter((transition): transition is Transition => transition !== undefined)));
+}
+
+/** `split-based-on`: each `match` transition is a case (its conditions in words); `noMatch` is the default. */
+function mapSplit(context: Context): void {
+  const { builder, state } = context;
+  const draft = node(context, 'branch');
+  const handled = new Set<Transition>();
+  for (const transition of state.transitions) {
+    if (transition.event !== 'match') continue;
+    handled.add(transition);
+    const { to, loc } = targetOf(context, draft, transition);
+    builder.case(draft, to, loc, describeConditions(transition.conditions));
+  }
+  const noMatch = event(context, 'noMatch');
+  if (noMatch) {
+    handled.add(noMatch);
+    const { to, loc } = targetOf(context, draft, noMatch);
+    builder.exit(draft, 'default', to, loc);
+  }
+  extras(context, draft, handled);
+}
+
+function describeConditions(conditions: unknown[]): string | undefined {
+  const words = conditions.map((condition) => text(field(condition, 'friendly_name'))
+    ?? `${text(field(condition, 'type')) ?? 'matches'} ${String(field(condition, 'value') ?? '')}`.trim());
+  return words.length > 0 ? words.join(' and ') : undefined;
+}
+
+/** `connect-call-to`: its `timeout` is how long the other phone rings; without a next the call leaves the flow. */
+function mapConnectCall(context: Context): void {
+  const { builder, state } = context;
+  const ringTimeoutSeconds = numberFrom(state.properties.timeout);
+  if (ringTimeoutSeconds === undefined) builder.unknown('how long transfers ring', 'transfers');
+  const to = text(state.properties.to) ?? text(state.properties.noun) ?? 'number';
+  const draft = node(context, 'transfer', { facts: { to: to === '' ? 'number' : to, ringTimeoutSeconds, context: false } });
+  const completed = event(context, 'callCompleted');
+  if (completed?.next) builder.exit(draft, 'next', targetOf(context, draft, completed).to, context.doc.locate(completed.pointer));
+  extras(context, draft, new Set(completed ? [completed] : []));
+}
+
+/**
+ * `send-to-flex` / `enqueue-call`: the caller waits for an agent. The answered call is not a transition, so
+ * an agent node stands for it; `callComplete` is where the call goes after the conversation. Twilio plays
+ * its default hold music unless a wait URL replaces it.
+ */
+function mapQueue(context: Context): void {
+  const { builder, state } = context;
+  const queueName = text(state.properties.queue_name) ?? text(state.properties.workflow) ?? text(state.properties.workflow_sid);
+  const draft = node(context, 'queue', { label: queueName === undefined ? undefined : `${state.name} (${queueName})`, facts: { music: true } });
+  const agent = builder.agent(draft);
+  builder.exit(draft, 'next', agent.id, draft.loc);
+  const handled = new Set<Transition>();
+  const complete = event(context, 'callComplete');
+  if (complete) {
+    handled.add(complete);
+    if (complete.next) builder.exit(agent, 'next', targetOf(context, agent, complete).to, context.doc.locate(complete.pointer));
+  }
+  for (const name of ['failedToEnqueue', 'callFailure']) {
+    const failure = event(context, name);
+    if (!failure) continue;
+    handled.add(failure);
+    const { to, loc } = targetOf(context, draft, failure);
+    if (builder.exit(draft, 'full', to, loc) === 'taken') builder.extra(draft, to, loc, failure.event);
+  }
+  extras(context, draft, handled);
+  builder.unknown('how long callers wait in queue before a timeout', 'queues');
+}
+
+/** `record-voicemail`: the caller leaves a message; the call ends with help promised. */
+function mapVoicemail(context: Context): void {
+  const { builder } = context;
+  const draft = node(context, 'play', prompt(context));
+  const done = event(context, 'recordingComplete');
+  if (done?.next) {
+    builder.exit(draft, 'next', targetOf(context, draft, done).to, context.doc.locate(done.pointer));
+    builder.promise(draft.id, 'voicemail');
+  } else {
+    const loc = context.doc.locate(done?.pointer ?? context.state.pointer);
+    builder.exit(draft, 'next', builder.end(draft, loc, 'voicemail', 'voicemail recorded'), loc);
+  }
+  extras(context, draft, new Set(done ? [done] : []));
+}
+
+/** `run-subflow`: a subflow when its file is known to the caller of the importer, else an opaque step. */
+function mapSubflow(context: Context): void {
+  const { builder, options, state } = context;
+  const name = text(state.properties.flow_sid) ?? state.name;
+  const path = options.resolveFlow?.(name);
+  const draft = path === undefined ? node(context, 'play', { label: `${state.name} (subflow ${name})` }) : node(context, 'subflow', { facts: { flow: path } });
+  if (path === undefined) builder.unknown('what Studio subflows do', 'subflows');
+  const completed = event(context, 'completed');
+  if (completed) {
+    const { to, loc } = targetOf(context, draft, completed);
+    builder.exit(draft, 'next', to, loc);
+  }
+  extras(context, draft, new Set(completed ? [completed] : []));
+}
+
+/** `make-http-request` / `run-function`: the flow branches on success and failure. */
+function mapRequest(context: Context): void {
+  const { builder } = context;
+  const draft = node(context, 'branch');
+  const success = event(context, 'success');
+  const failure = event(context, 'fail') ?? event(context, 'failed');
+  if (success) {
+    const { to, loc } = targetOf(context, draft, success);
+    builder.case(draft, to, loc, 'success');
+  }
+  if (failure) {
+    const { to, loc } = targetOf(context, draft, failure);
+    builder.exit(draft, 'default', to, loc);
+  }
+  extras(context, draft, new Set([success, failure].filter((transition): transition is Transition => transition !== undefined)));
+}
+
+/** Steps that do not talk to the caller; unknown widget types are read the same way, with a note. */
+function mapPassThrough(context: Context): void {
+  const { builder, state } = context;
+  const draft = node(context, 'play', prompt(context));
+  const main = MAIN_EVENTS.map((name) => event(context, name)).find((transition) => transition !== undefined)
+    ?? state.transitions.find((transition) => transition.event !== 'hangup');
+  if (main?.next) builder.exit(draft, 'next', targetOf(context, draft, main).to, context.doc.locate(main.pointer));
+  extras(context, draft, new Set(main ? [main] : []));
+  if (!PASS_THROUGH.has(state.type)) {
+    builder.note(`Twilio Studio widget type "${state.type}" is not mapped; it is read as a step that passes the call on`, draft.loc);
+  }
+}

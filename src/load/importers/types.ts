@@ -1,0 +1,42 @@
+// What an importer returns: the flow it could build, and the problems that kept it from reading the file.
+import type { Flow, SourceLocation } from '../../model/flow.js';
+
+/** The platforms whose exports are read. */
+export type ImportFormat = 'connect' | 'twilio' | 'genesys';
+
+export const IMPORT_FORMATS: readonly ImportFormat[] = ['connect', 'twilio', 'genesys'];
+
+/** A reason the file could not be read as an export: bad syntax, or a structure the platform never writes. */
+export interface ImportProblem {
+  ruleId: 'schema' | 'yaml-syntax';
+  message: string;
+  loc: SourceLocation;
+}
+
+/**
+ * Something the importer read but could not map faithfully (a block type it does not know, an exit that
+ * format v1 has no place for). Meant to be reported as an `info` finding at `loc`, never as an error.
+ */
+export interface ImportNote {
+  message: string;
+  loc: SourceLocation;
+}
+
+export interface ImportResult {
+  format: ImportFormat;
+  /** Absent when the file could not be read at all (see `problems`). */
+  flow?: Flow;
+  problems: ImportProblem[];
+  /** Informational notes, e.g. "unknown action type X was read as a pass-through step". */
+  notes?: ImportNote[];
+}
+
+export interface ImportOptions {
+  /**
+   * Maps the name of another platform flow (a Connect `TransferToFlow` / `InvokeFlowModule` target, a Twilio
+   * `run-subflow` flow) to a file path relative to the imported file. When it answers, the step becomes a
+   * `subflow` of that file; otherwise it stays an external transfer or an opaque step. Importers never touch
+   * the file system themselves.
+   */
+  resolveFlow?: (name: string) => string | undefined;
+}

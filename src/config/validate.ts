@@ -1,0 +1,297 @@
+// Checks a config file: its shape against schemas/config.schema.json (compiled at build time by
+// scripts/build-validator.js), then every rule entry against the registry, so that a typo in a
+// rule id or an option is a clear error instead of a setting silently ignored.
+import { LineCounter, parseDocument } from 'yaml';
+import type { RuleSetting } from '../engine.js';
+import { UsageError } from '../files.js';
+import { validate as generatedValidate } from '../load/generated/config-validator.js';
+import type { SeverityOrOff } from '../model/finding.js';
+import { findRule, ruleMetas } from '../rules/index.js';
+import type { RuleOption } from '../rules/types.js';
+import { splitPointer } from '../util/pointer.js';
+import { closest } from '../util/suggest.js';
+import { ConfigError } from './errors.js';
+import type { ConfigFile } from './types.js';
+
+export { ConfigError } from './errors.js';
+
+/** The subset of an ajv error this module reads. */
+interface AjvError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+interface Validator {
+  (data: unknown): boolean;
+  errors?: AjvError[] | null;
+}
+
+const validateShape = generatedValidate as unknown as Validator;
+
+export const SEVERITIES: readonly SeverityOrOff[] = ['error', 'warning', 'info', 'off'];
+
+/**
+ * Keys each mapping of the schema allows, by the schema path of that mapping, for "did you mean".
+ * A test checks them against schemas/config.schema.json.
+ */
+export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
+  '#': ['extends', 'settings', 'rules', 'overrides', 'ignore', 'scoring'],
+  '#/properties/overrides/items': ['files', 'rules', 'settings'],
+  '#/properties/scoring': ['minScore', 'weights'],
+  '#/definitions/settings': ['answerRings', 'ringSeconds', 'wordsPerMinute', 'language'],
+};
+
+/** YAML's words for JSON Schema types, as a CX designer reads them. */
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  object: 'a mapping',
+  array: 'a list',
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+};
+
+interface Problem {
+  key: string;
+  detail: string;
+}
+
+/**
+ * Reads config text (YAML; JSON is YAML too). `file` is the name used in messages.
+ * An empty file is an empty config. Throws `ConfigError`.
+ */
+export function parseConfigText(text: string, file: string): ConfigFile {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lineCounter = new LineCounter();
+  // Configs are small, so yaml's own (quadratic) duplicate-key check is fine here.
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, strict: true, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    throw new ConfigError(`${file}:${line}:${col}`, undefined, firstLine(error.message));
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (caught) {
+    throw new ConfigError(file, undefined, `cannot be read: ${firstLine(caught instanceof Error ? caught.message : String(caught))}`);
+  }
+  return validateConfig(data ?? {}, file);
+}
+
+/**
+ * Checks parsed config data and returns it typed. `keyPrefix` names where the config sits in its
+ * file (`ivr-audit` for package.json). Throws `ConfigError` naming the first problem (and how
+ * many more there are).
+ */
+export function validateConfig(data: unknown, file: string, keyPrefix = ''): ConfigFile {
+  const problems = [...shapeProblems(data), ...ruleEntryProblems(data)];
+  const first = problems[0];
+  if (first) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    const key = [keyPrefix, first.key].filter(Boolean).join('.');
+    throw new ConfigError(file, key || undefined, first.detail + more);
+  }
+  return data as ConfigFile;
+}
+
+/** Problems the schema finds, except inside rule entries, which `ruleEntryProblems` explains better. */
+function shapeProblems(data: unknown): Problem[] {
+  if (validateShape(data)) return [];
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const error of validateShape.errors ?? []) {
+    const segments = splitPointer(error.instancePath);
+    if (isInsideRules(segments)) continue;
+    const problem = explain(error, segments, data);
+    const id = `${problem.key}\u0000${problem.detail}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    problems.push(problem);
+  }
+  return problems;
+}
+
+/** `rules.<id>...` or `overrides.<n>.rules.<id>...`: a rule entry, not the `rules` mapping itself. */
+function isInsideRules(segments: readonly string[]): boolean {
+  if (segments[0] === 'rules') return segments.length > 1;
+  return segments[0] === 'overrides' && segments[2] === 'rules' && segments.length > 3;
+}
+
+function explain(error: AjvError, segments: readonly string[], data: unknown): Problem {
+  const key = keyPath(segments, data);
+  const { params } = error;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const unknown = String(params.additionalProperty);
+      const known = KNOWN_KEYS[error.schemaPath.replace(/\/additionalProperties$/, '')] ?? [];
+      return { key: joinKey(key, unknown), detail: `unknown key${suggestion(unknown, known)}` };
+    }
+    case 'required':
+      return { key: joinKey(key, String(params.missingProperty)), detail: 'is required' };
+    case 'type':
+      return { key, detail: `must be ${TYPE_WORDS[String(params.type)] ?? String(params.type)}` };
+    case 'enum': {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const value = valueAtSegments(data, segments);
+      const hint = typeof value === 'string' ? suggestion(value, allowed) : '';
+      return { key, detail: `must be one of ${allowed.join(', ')}${hint}` };
+    }
+    case 'minimum':
+      return { key, detail: `must be at least ${String(params.limit)}` };
+    case 'exclusiveMinimum':
+      return { key, detail: `must be greater than ${String(params.limit)}` };
+    case 'maximum':
+      return { key, detail: `must be at most ${String(params.limit)}` };
+    case 'minItems':
+      return { key, detail: `must list at least ${String(params.limit)} pattern${params.limit === 1 ? '' : 's'}` };
+    case 'minLength':
+      return { key, detail: 'must not be empty' };
+    default:
+      return { key, detail: `is not valid (${error.keyword})` };
+  }
+}
+
+/** Checks every rule entry of `rules` and of each override's `rules` against the registry. */
+function ruleEntryProblems(data: unknown): Problem[] {
+  if (!isMapping(data)) return [];
+  const problems: Problem[] = [];
+  const check = (rules: unknown, at: string): void => {
+    if (!isMapping(rules)) return; // the schema reports it
+    for (const [id, value] of Object.entries(rules)) {
+      const detail = ruleSettingProblem(id, value);
+      if (detail) problems.push({ key: joinKey(at, id), detail });
+    }
+  };
+  check(data.rules, 'rules');
+  if (Array.isArray(data.overrides)) {
+    data.overrides.forEach((override, index) => {
+      if (isMapping(override)) check(override.rules, `overrides[${index}].rules`);
+    });
+  }
+  return problems;
+}
+
+/**
+ * What is wrong with one rule entry (`id: value` of a `rules` mapping), or undefined when it is
+ * fine. Exported for `--rule` and for callers that build settings in code.
+ */
+export function ruleSettingProblem(id: string, value: unknown): string | undefined {
+  const rule = findRule(id);
+  if (!rule) {
+    const near = closest(id, ruleMetas().map((meta) => meta.id));
+    return near === undefined
+      ? `"${id}" is not a rule (\`ivr-audit rules\` lists them)`
+      : `"${id}" is not a rule (did you mean "${near}"?)`;
+  }
+  if (typeof value === 'string') return severityProblem(value);
+  if (!Array.isArray(value)) return 'must be a severity (error, warning, info, off) or [severity, { options }]';
+  if (value.length < 1 || value.length > 2) return `must be [severity] or [severity, { options }], not a list of ${value.length}`;
+  const severity = value[0] as unknown;
+  if (typeof severity !== 'string') return 'the first entry must be a severity (error, warning, info, off)';
+  const bad = severityProblem(severity);
+  if (bad) return bad;
+  if (value.length === 1) return undefined;
+  const options = value[1] as unknown;
+  if (!isMapping(options)) return 'the second entry must be a mapping of options, e.g. { max: 1 }';
+  for (const [name, optionValue] of Object.entries(options)) {
+    const problem = optionProblem(id, rule.meta.options, name, optionValue);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function severityProblem(value: string): string | undefined {
+  if ((SEVERITIES as readonly string[]).includes(value)) return undefined;
+  return `"${value}" is not a severity: use error, warning, info or off${suggestion(value, SEVERITIES)}`;
+}
+
+function optionProblem(ruleId: string, options: readonly RuleOption[], name: string, value: unknown): string | undefined {
+  const option = options.find((candidate) => candidate.name === name);
+  if (!option) {
+    if (options.length === 0) return `option "${name}" is not an option of ${ruleId} (it has no options)`;
+    return `option "${name}" is not an option of ${ruleId}${suggestion(name, options.map((candidate) => candidate.name))}`;
+  }
+  const got = ` (got ${describeValue(value)})`;
+  switch (option.type) {
+    case 'integer':
+      if (typeof value !== 'number' || !Number.isInteger(value)) return `option "${name}" must be a whole number${got}`;
+      break;
+    case 'number':
+      if (typeof value !== 'number' || !Number.isFinite(value)) return `option "${name}" must be a number${got}`;
+      break;
+    case 'string[]':
+      if (!Array.isArray(value) || !value.every((entry) => typeof entry === 'string')) return `option "${name}" must be a list of text${got}`;
+      return undefined;
+  }
+  if (option.minimum !== undefined && (value as number) < option.minimum) return `option "${name}" must be at least ${option.minimum}${got}`;
+  return undefined;
+}
+
+/**
+ * Parses `--rule ID=SEVERITY` flags (repeatable; the last one for an id wins).
+ * Throws `UsageError` naming the flag.
+ */
+export function parseRuleFlags(values: readonly string[]): Record<string, RuleSetting> {
+  const rules: Record<string, RuleSetting> = {};
+  for (const value of values) {
+    const at = value.lastIndexOf('=');
+    if (at <= 0) throw new UsageError(`--rule ${value}: expected ID=SEVERITY, e.g. --rule transfer-chain=warning`);
+    const id = value.slice(0, at).trim();
+    const severity = value.slice(at + 1).trim();
+    const problem = ruleSettingProblem(id, severity);
+    if (problem) throw new UsageError(`--rule ${value}: ${problem}`);
+    rules[id] = severity as SeverityOrOff;
+  }
+  return rules;
+}
+
+function suggestion(word: string, candidates: readonly string[]): string {
+  const near = closest(word, candidates);
+  return near === undefined || near === word ? '' : ` (did you mean "${near}"?)`;
+}
+
+/** `overrides[0].files[2]`: JSON pointer segments as a reader of YAML names the key. */
+function keyPath(segments: readonly string[], data: unknown): string {
+  let key = '';
+  let current: unknown = data;
+  for (const segment of segments) {
+    if (Array.isArray(current)) {
+      key += `[${segment}]`;
+      current = current[Number(segment)];
+    } else {
+      key = joinKey(key, segment);
+      current = isMapping(current) && Object.hasOwn(current, segment) ? current[segment] : undefined;
+    }
+  }
+  return key;
+}
+
+function valueAtSegments(data: unknown, segments: readonly string[]): unknown {
+  let current = data;
+  for (const segment of segments) {
+    if (Array.isArray(current)) current = current[Number(segment)];
+    else if (isMapping(current) && Object.hasOwn(current, segment)) current = current[segment];
+    else return undefined;
+  }
+  return current;
+}
+
+function joinKey(parent: string, key: string): string {
+  return parent === '' ? key : `${parent}.${key}`;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeValue(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}

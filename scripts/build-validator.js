@@ -10,7 +10,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'src', 'load', 'generated');
 mkdirSync(outDir, { recursive: true });
 
-const schemas = [{ file: 'callflow.schema.json', out: 'callflow-validator.ts' }];
+const schemas = [
+  { file: 'callflow.schema.json', out: 'callflow-validator.ts' },
+  { file: 'config.schema.json', out: 'config-validator.ts' },
+];
 for (const { file, out } of schemas) {
   const schema = JSON.parse(readFileSync(join(root, 'schemas', file), 'utf8'));
   const ajv = new Ajv({ strict: true, allErrors: true, discriminator: true, code: { source: true, esm: true } });

@@ -79,7 +79,8 @@ export function runRules(flow: Flow, rules: ReadonlyMap<string, ResolvedRule>, f
       flow,
       facts,
       options,
-      report: (report) => findings.push(toFinding(rule.meta.id, severity, report)),
+      // A finding may escalate to an error unless the user chose the rule's severity.
+      report: (report) => findings.push(toFinding(rule.meta.id, report.escalate && severity === rule.meta.severity ? 'error' : severity, report)),
     });
   }
   return findings;

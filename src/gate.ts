@@ -25,11 +25,11 @@ export function gateFailures(result: AuditResult, options: GateOptions): string[
   if (options.maxWarnings !== undefined && result.summary.warnings > options.maxWarnings) {
     reasons.push(`${result.summary.warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
   }
-  if (options.minScore !== undefined) {
-    for (const file of result.files) {
-      if (file.score && file.score.value < options.minScore) {
-        reasons.push(`${file.file} scores ${file.score.value}, below --min-score ${options.minScore}`);
-      }
+  for (const file of result.files) {
+    // The command line wins over the config's `scoring.minScore`.
+    const minimum = options.minScore ?? file.minScore;
+    if (minimum !== undefined && file.score && file.score.value < minimum) {
+      reasons.push(`${file.file} scores ${file.score.value}, below the minimum of ${minimum}`);
     }
   }
   return reasons;

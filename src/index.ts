@@ -1,37 +1,35 @@
 // The programmatic API: everything the CLI does, without the CLI.
 import { resolve } from 'node:path';
-import { Facts } from './analysis/facts.js';
-import {
-  compareFindings,
-  findingsOfProblems,
-  resolveRules,
-  runRules,
-  unknownRuleIds,
-  type ResolvedRule,
-  type RuleSetting,
-} from './engine.js';
+import { auditFile } from './audit.js';
+import { configResolver } from './config/for-file.js';
+import { unknownRuleIds, type RuleSetting } from './engine.js';
 import { UsageError, expandPaths } from './files.js';
-import { FileReadError, loadText, readSourceFile, type LoadedFile, type Source } from './load/index.js';
-import { loadProgram } from './load/program.js';
-import type { Finding } from './model/finding.js';
-import type { AuditResult, FileResult, Summary } from './model/result.js';
+import { FileReadError, loadAnyText, readSourceFile, type LoadedFile, type Source } from './load/index.js';
+import type { Flow } from './model/flow.js';
+import type { AuditResult, FileResult, SkippedFile, Summary } from './model/result.js';
 
 export interface AuditOptions {
   /** Folder that relative paths are read from (default: the process's). */
   cwd?: string;
-  /** Severity and options per rule id, as in a config's `rules`. */
+  /** Severity and options per rule id; they win over config files (like `--rule`). */
   rules?: Record<string, RuleSetting>;
+  /** Effort weights overriding the defaults of docs/scoring.md and the config's. */
+  weights?: Record<string, number>;
+  /** A config file for every flow, instead of searching upwards from each. */
+  configPath?: string;
+  /** Ignore config files. */
+  noConfig?: boolean;
 }
 
 /**
  * Audits flow files (paths: files, folders, globs) or in-memory sources. Throws `UsageError`
- * when the tool cannot do its job (a missing path, an unknown rule id).
+ * when the tool cannot do its job (a missing path, a bad config, an unknown rule id).
  */
 export async function audit(inputs: readonly string[] | readonly Source[], options: AuditOptions = {}): Promise<AuditResult> {
   const cwd = options.cwd ?? process.cwd();
   const unknown = unknownRuleIds(options.rules ?? {});
   if (unknown.length > 0) throw new UsageError(`unknown rule ${unknown.map((id) => `"${id}"`).join(', ')}`);
-  const rules = resolveRules(options.rules);
+  const configFor = configResolver({ cwd, configPath: options.configPath, noConfig: options.noConfig, cliRules: options.rules });
   const memory = new Map<string, string>();
   let files: string[];
   if (inputs.length > 0 && typeof inputs[0] !== 'string') {
@@ -46,8 +44,8 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
     const absolute = resolve(cwd, file);
     let loaded = cache.get(absolute);
     if (!loaded) {
-      loaded = readText(absolute, memory).then(
-        (text) => loadText(file, text),
+      loaded = (memory.has(absolute) ? Promise.resolve(memory.get(absolute)!) : readSourceFile(absolute)).then(
+        (text) => loadAnyText(file, text),
         (error: unknown) => unreadable(file, error),
       );
       cache.set(absolute, loaded);
@@ -55,12 +53,17 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
     return loaded;
   };
   const results: FileResult[] = [];
-  for (const file of files) results.push(await auditFile(file, loadFile, rules));
-  return { files: results, summary: summarize(results) };
-}
-
-async function readText(absolute: string, memory: ReadonlyMap<string, string>): Promise<string> {
-  return memory.get(absolute) ?? readSourceFile(absolute);
+  const skipped: SkippedFile[] = [];
+  const flows = new Map<string, Flow>();
+  for (const file of files) {
+    const config = await configFor(file);
+    if (config.ignored) continue;
+    const loaded = await loadFile(file);
+    if (loaded.skipped) skipped.push({ file, reason: loaded.skipped });
+    else results.push(await auditFile(file, loadFile, { config, weights: options.weights }));
+    if (loaded.flow) flows.set(file, loaded.flow);
+  }
+  return { files: results, summary: summarize(results), flows, ...(skipped.length > 0 ? { skipped } : {}) };
 }
 
 function unreadable(file: string, error: unknown): LoadedFile {
@@ -69,32 +72,6 @@ function unreadable(file: string, error: unknown): LoadedFile {
     file,
     text: '',
     problems: [{ ruleId: 'schema', message, loc: { file, pointer: '', line: 1, column: 1, endLine: 1, endColumn: 1 } }],
-  };
-}
-
-async function auditFile(
-  file: string,
-  loadFile: (file: string) => Promise<LoadedFile>,
-  rules: ReadonlyMap<string, ResolvedRule>,
-): Promise<FileResult> {
-  const loaded = await loadFile(file);
-  const findings: Finding[] = findingsOfProblems(loaded.problems, rules);
-  const { flow } = loaded;
-  if (flow) {
-    // Subflow files are read relative to this file, through the same cache.
-    const program = await loadProgram(flow, (absolute) => loadFile(absolute));
-    findings.push(...findingsOfProblems(program.problems, rules));
-    findings.push(...runRules(flow, rules, new Facts(flow)));
-  }
-  findings.sort(compareFindings);
-  return {
-    file,
-    flow: flow ? { name: flow.name, format: flow.format, nodes: flow.nodes.size } : undefined,
-    score: null,
-    metrics: null,
-    findings,
-    fixes: [],
-    unknowns: flow?.unknowns ?? [],
   };
 }
 

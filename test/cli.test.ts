@@ -28,7 +28,7 @@ function scratch(files: Record<string, string>): string {
 }
 
 const CLEAN = readFileSync(join(ROOT, 'examples/acme-support.yaml'), 'utf8');
-const TYPO = CLEAN.replace('next: billing-agent', 'next: billing-agnt');
+const TYPO = CLEAN.replace('onTimeout: callback-offer', 'onTimeout: callback-ofer');
 
 describe('ivr-audit lint', () => {
   it('lints the shipped example with exit 0 and a summary line', () => {
@@ -43,7 +43,7 @@ describe('ivr-audit lint', () => {
     const run = cli(['lint', 'typo.yaml'], { cwd: folder });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('typo.yaml');
-    expect(run.stdout).toMatch(/\n {2}\d+:\d+ +error +`next` of queue `billing-queue` goes to `billing-agnt`, which is not a node; did you mean `billing-agent`\? +unknown-target\n/);
+    expect(run.stdout).toMatch(/\n {2}\d+:\d+ +error +`onTimeout` of queue `billing-queue` goes to `callback-ofer`, which is not a node; did you mean `callback-offer`\? +unknown-target\n/);
     expect(run.stdout).toMatch(/✖ \d+ problems \(1 error, \d+ warnings?, 0 info\) in 1 file/);
     expect(run.stdout).not.toContain('\u001b[');
   });
@@ -66,7 +66,7 @@ describe('ivr-audit lint', () => {
     expect(Object.keys(finding)).toEqual(expect.arrayContaining([
       'ruleId', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'pointer', 'nodeId', 'fingerprint', 'docs',
     ]));
-    expect(finding).toMatchObject({ file: 'typo.yaml', pointer: '/nodes/billing-queue/next', nodeId: 'billing-queue' });
+    expect(finding).toMatchObject({ file: 'typo.yaml', pointer: '/nodes/billing-queue/onTimeout', nodeId: 'billing-queue' });
   });
 
   it('writes to -o and infers the format from the extension, printing nothing', () => {

@@ -26,9 +26,9 @@ describe('loader', () => {
   it('gives the same findings at the same places with a BOM and CRLF line endings', async () => {
     const plain = await auditText(FLOW);
     const windows = await auditText(`\uFEFF${FLOW.replace(/\n/g, '\r\n')}`);
-    expect(plain.findings.map((finding) => finding.ruleId)).toEqual(['unknown-target', 'unreachable-node', 'unreachable-node']);
+    expect(plain.findings.map((finding) => finding.ruleId)).toEqual(['no-human', 'unknown-target', 'unreachable-node', 'unreachable-node']);
     expect(summary(windows.findings)).toEqual(summary(plain.findings));
-    expect(plain.findings[0]).toMatchObject({ line: 8, column: 11, pointer: '/nodes/welcome/next' });
+    expect(plain.findings[1]).toMatchObject({ line: 8, column: 11, pointer: '/nodes/welcome/next' });
   });
 
   it('reports an empty file as a schema finding at 1:1', async () => {

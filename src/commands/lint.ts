@@ -1,10 +1,12 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { Args, Command, Flags } from '@oclif/core';
 import { audit } from '../index.js';
 import { gateFailures, type FailOn } from '../gate.js';
-import { formatResult, outputFormatFor, parseFormatFlag, type OutputFormat } from '../report/index.js';
+import { formatResult, githubAnnotationsByDefault, outputFormatFor, parseFormatFlag, type OutputFormat } from '../report/index.js';
 import type { AuditResult } from '../model/result.js';
 import { UsageError } from '../files.js';
+import { applyBaseline, writeBaseline } from '../config/baseline.js';
+import { parseRuleFlags } from '../config/validate.js';
 
 export default class Lint extends Command {
   static override description = 'Validate and analyze call flows: findings, effort score and fixes.';
@@ -18,11 +20,17 @@ export default class Lint extends Command {
     '<%= config.bin %> lint "flows/**/*.yaml" --fail-on warning',
   ];
   static override flags = {
-    format: Flags.string({ char: 'f', multiple: true, description: 'output format: stylish, json; NAME=PATH writes it to a file (repeatable)' }),
+    format: Flags.string({ char: 'f', multiple: true, description: 'output format: stylish, json, sarif, junit, github, markdown, html; NAME=PATH writes it to a file (repeatable)' }),
     output: Flags.string({ char: 'o', description: 'write the output to this file (the format may be inferred from its extension)' }),
     'fail-on': Flags.string({ options: ['error', 'warning', 'info', 'none'], default: 'error', description: 'lowest severity that fails the run' }),
     'max-warnings': Flags.integer({ min: 0, description: 'fail when there are more warnings than this' }),
+    'min-score': Flags.integer({ min: 0, max: 100, description: 'fail when a flow scores below this' }),
     quiet: Flags.boolean({ description: 'report errors only' }),
+    config: Flags.string({ char: 'c', description: 'use this config file for every flow' }),
+    'no-config': Flags.boolean({ description: 'ignore config files' }),
+    rule: Flags.string({ multiple: true, description: 'ID=SEVERITY (error, warning, info, off); wins over config files (repeatable)' }),
+    baseline: Flags.string({ description: 'report only findings that are not in this baseline file' }),
+    'write-baseline': Flags.string({ description: 'record today\'s findings in this baseline file' }),
     color: Flags.boolean({ allowNo: true, description: 'color the output (default: when printing to a terminal; NO_COLOR and FORCE_COLOR are honored)' }),
   };
 
@@ -30,7 +38,17 @@ export default class Lint extends Command {
     const { argv, flags } = await this.parse(Lint);
     const paths = (argv as string[]).length > 0 ? (argv as string[]) : ['.'];
     const outputs = resolveOutputs(flags.format ?? [], flags.output);
-    const result = await audit(paths);
+    // In GitHub Actions, annotations show findings on the pull request besides the usual output.
+    if (githubAnnotationsByDefault(process.env, flags.format ?? [], flags.output)) outputs.push({ format: 'github' });
+    if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
+    const audited = await audit(paths, {
+      configPath: flags.config,
+      noConfig: flags['no-config'],
+      rules: parseRuleFlags(flags.rule ?? []),
+    });
+    if (flags['write-baseline'] !== undefined) await writeFile(flags['write-baseline'], writeBaseline(audited));
+    for (const skipped of audited.skipped ?? []) process.stderr.write(`ivr-audit: skipped ${skipped.file}: ${skipped.reason}\n`);
+    const result = flags.baseline === undefined ? audited : applyBaseline(audited, await readBaselineFile(flags.baseline), flags.baseline);
     const shown = flags.quiet ? onlyErrors(result) : result;
     const color = flags.color ?? (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0'
       ? true
@@ -40,8 +58,20 @@ export default class Lint extends Command {
       if (output.path === undefined) process.stdout.write(text);
       else await writeFile(output.path, text);
     }
-    const failures = gateFailures(result, { failOn: flags['fail-on'] as FailOn, maxWarnings: flags['max-warnings'] });
+    const failures = gateFailures(result, {
+      failOn: flags['fail-on'] as FailOn,
+      maxWarnings: flags['max-warnings'],
+      minScore: flags['min-score'],
+    });
     if (failures.length > 0) process.exitCode = 1;
+  }
+}
+
+async function readBaselineFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read the baseline ${path}`);
   }
 }
 
@@ -57,5 +87,5 @@ function resolveOutputs(formats: string[], output: string | undefined): Array<{ 
 
 function onlyErrors(result: AuditResult): AuditResult {
   const files = result.files.map((file) => ({ ...file, findings: file.findings.filter((finding) => finding.severity === 'error') }));
-  return { files, summary: { ...result.summary, warnings: 0, infos: 0 } };
+  return { ...result, files, summary: { ...result.summary, warnings: 0, infos: 0 } };
 }

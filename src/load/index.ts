@@ -1,4 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { importFlow, type ImportFormat } from './importers/index.js';
 import type { Flow, SourceLocation, SourceRange } from '../model/flow.js';
 import { buildFlow } from './build.js';
 import { checkSchema } from './schema.js';
@@ -6,7 +8,7 @@ import { parseYaml, stripBom, type ParsedYaml } from './yaml.js';
 
 /** A problem found while reading a file, before any rule runs. */
 export interface LoadProblem {
-  ruleId: 'yaml-syntax' | 'duplicate-key' | 'schema' | 'subflow-not-found' | 'subflow-cycle';
+  ruleId: 'yaml-syntax' | 'duplicate-key' | 'schema' | 'subflow-not-found' | 'subflow-cycle' | 'import-note';
   message: string;
   loc: SourceLocation;
   related?: SourceLocation[];
@@ -18,6 +20,8 @@ export interface LoadedFile {
   parsed?: ParsedYaml;
   flow?: Flow;
   problems: LoadProblem[];
+  /** Set when the file is not a call flow in any format read here (a JSON file of something else). */
+  skipped?: string;
 }
 
 export interface Source {
@@ -66,4 +70,29 @@ export function loadText(file: string, source: string): LoadedFile {
   if (problems.some((problem) => problem.ruleId === 'schema')) return { file, text, parsed, problems };
   const flow = buildFlow(file, parsed.data as Record<string, unknown>, parsed.places);
   return { file, text, parsed, flow, problems };
+}
+
+/**
+ * Reads a file in any format this tool knows: format v1 YAML (or JSON), or an Amazon Connect,
+ * Twilio Studio or Genesys Architect export. A `.json` file that is none of them is skipped.
+ */
+export function loadAnyText(file: string, source: string, format?: ImportFormat): LoadedFile {
+  const text = stripBom(source);
+  const imported = importFlow(file, text, format);
+  if (imported) {
+    const problems: LoadProblem[] = [
+      ...imported.problems.map((problem) => ({ ruleId: problem.ruleId, message: problem.message, loc: problem.loc })),
+      ...(imported.notes ?? []).map((note) => ({ ruleId: 'import-note' as const, message: note.message, loc: note.loc })),
+    ];
+    return { file, text, flow: imported.flow, problems };
+  }
+  if (extname(file).toLowerCase() === '.json' && !looksLikeFlowV1(text)) {
+    return { file, text, problems: [], skipped: 'not a call flow (format v1, Amazon Connect, Twilio Studio or Genesys Architect)' };
+  }
+  return loadText(file, text);
+}
+
+/** A JSON file written in format v1 has these keys; anything else is some other JSON. */
+function looksLikeFlowV1(text: string): boolean {
+  return /"version"\s*:/.test(text) && /"nodes"\s*:/.test(text);
 }

@@ -38,4 +38,6 @@ export interface Report {
   related?: SourceLocation[];
   /** Distinguishes two findings of one rule at one place (defaults to the message). */
   key?: string;
+  /** Raise to `error` whatever the configured severity (e.g. a queue that grows without bound). */
+  escalate?: boolean;
 }

@@ -77,6 +77,11 @@ interface NodeBase {
   offer?: string;
   /** Exits in source order. */
   edges: Edge[];
+  /**
+   * Keys whose value the source does not state (an imported queue's wait limit or callback offer
+   * lives in the platform's in-queue flow, not in the export). Rules that need them stay quiet.
+   */
+  unknown?: ReadonlySet<string>;
   /** Where the value of each of the node's own keys (`maxWaitSeconds`, `flow`...) is written, for findings about one field. */
   fieldLocs: ReadonlyMap<string, SourceLocation>;
 }
@@ -174,6 +179,8 @@ export interface Flow {
   settings: FlowSettings;
   /** Which settings were written in the flow, as opposed to defaults. */
   settingsGiven: ReadonlySet<keyof FlowSettings>;
+  /** Where each written setting's value is, for findings about a setting. */
+  settingsLocs?: ReadonlyMap<string, SourceLocation>;
   queues: ReadonlyMap<string, QueueStaffing>;
   /** Nodes in source order; ids such as `__proto__` are ordinary keys here. */
   nodes: ReadonlyMap<string, FlowNode>;

@@ -1,4 +1,4 @@
-import type { FlowFormat } from './flow.js';
+import type { Flow, FlowFormat } from './flow.js';
 import type { Finding } from './finding.js';
 
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
@@ -49,6 +49,8 @@ export interface FileResult {
   fixes: Fix[];
   /** Facts the source did not state, so rules that need them stayed quiet. */
   unknowns: string[];
+  /** `scoring.minScore` of the config that applies to this file, if any. */
+  minScore?: number;
 }
 
 export interface Summary {
@@ -58,7 +60,16 @@ export interface Summary {
   infos: number;
 }
 
+/** A file found under a folder that is not a call flow (some other JSON). */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
 export interface AuditResult {
   files: FileResult[];
   summary: Summary;
+  skipped?: SkippedFile[];
+  /** The model of each audited flow by file, for diagrams; not part of the JSON output. */
+  flows?: ReadonlyMap<string, Flow>;
 }

@@ -30,3 +30,8 @@ export function exitName(edge: Edge): string {
 export function pathText(ids: readonly string[]): string {
   return ids.join(' → ');
 }
+
+/** True when the flow's source does not say what this key of the node is (see `FlowNode.unknown`). */
+export function isUnknown(node: FlowNode, key: string): boolean {
+  return node.unknown?.has(key) === true;
+}

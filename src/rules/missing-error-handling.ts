@@ -10,6 +10,8 @@ export const missingErrorHandling: Rule = {
     details:
       'When a caller presses nothing, or something the menu does not know, and the retries run out, most platforms hang up unless the flow says where to go. Give every menu and input an `onNoInput` and an `onNoMatch`, ideally leading to a person.',
     options: [],
+    driver: 'deadEnds',
+    scoring: 'penalty',
   },
   check({ flow, report }) {
     for (const node of flow.nodes.values()) {

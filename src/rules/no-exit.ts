@@ -1,5 +1,6 @@
 import type { FlowGraph } from '../analysis/graph.js';
 import type { Flow } from '../model/flow.js';
+import { isHuman } from '../analysis/journey-facts.js';
 import { pathText } from './describe.js';
 import type { Rule } from './types.js';
 
@@ -10,8 +11,10 @@ export const noExit: Rule = {
     severity: 'error',
     description: 'A set of nodes the caller can enter but never leave (a cycle with no path to any end).',
     details:
-      'When every exit of a group of nodes leads back into the group, a caller who enters it can only hang up: a help menu whose options all replay the menu, a queue that times out into itself. Only exits written in the flow count: a platform\'s disconnect after the retries is not a way out (missing-error-handling reports that). Give the group an exit to a person or an end.',
+      'When every exit of a group of nodes leads back into the group, a caller who enters it can only hang up: a help menu whose options all replay the menu, a queue that times out into itself. Only exits written in the flow count: a platform\'s disconnect after the retries is not a way out (missing-error-handling reports that). A person in the group, or a transfer without `next`, is a way out. Give the group an exit to a person or an end.',
     options: [],
+    driver: 'deadEnds',
+    scoring: 'penalty',
   },
   check({ flow, facts, report }) {
     const { graph, components, reachable } = facts;
@@ -45,8 +48,9 @@ function isTrap(
   const component = componentOf[members[0]!];
   for (const vertex of members) {
     const node = flow.nodes.get(graph.ids[vertex]!)!;
-    // A node with no exits ends the call; an exit to an unknown id leaves (unknown-target reports it).
-    if (node.edges.length === 0) return false;
+    // A node with no exits ends the call, a person can end it, a transfer without `next` hands it
+    // out of the flow; an exit to an unknown id leaves too (unknown-target reports it).
+    if (node.edges.length === 0 || isHuman(node)) return false;
     if (node.edges.some((edge) => !flow.nodes.has(edge.to))) return false;
     for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) {
       if (componentOf[graph.targets[slot]!] !== component) return false;

@@ -1,6 +1,7 @@
 import type { Facts } from '../analysis/facts.js';
 import type { Report, Severity } from '../model/finding.js';
 import type { Flow } from '../model/flow.js';
+import type { Driver } from '../model/result.js';
 
 export type RuleCategory = 'structure' | 'effort';
 
@@ -24,6 +25,13 @@ export interface RuleMeta {
   /** A short paragraph for `ivr-audit rules ID` and SARIF help. */
   details: string;
   options: RuleOption[];
+  /** The effort driver its findings weigh on in the score. */
+  driver: Driver;
+  /**
+   * 'journey': the problem is a cost in the journey model already (a ring, a transfer, a dead end).
+   * 'penalty': it is not, so each finding subtracts a small fixed amount (a cliché, a broken link).
+   */
+  scoring: 'journey' | 'penalty';
 }
 
 export interface RuleContext {

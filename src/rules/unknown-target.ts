@@ -16,6 +16,8 @@ export const unknownTarget: Rule = {
     details:
       'Every exit of a node (next, options, onNoInput, onTimeout, cases, default...), the flow\'s `entry` and a queue node\'s `queue` must name an existing node or queue. A typo sends callers nowhere: most platforms disconnect them. The finding points at the misspelt value and suggests the closest id.',
     options: [],
+    driver: 'deadEnds',
+    scoring: 'penalty',
   },
   check({ flow, report }) {
     const ids = flow.nodes.keys();

@@ -10,6 +10,8 @@ export const unreachableNode: Rule = {
     details:
       'A node that no caller can reach is dead configuration: it is usually a step someone meant to link and forgot, or a leftover that misleads whoever reads the flow next. Link it from the step that should lead to it, or delete it.',
     options: [],
+    driver: 'generic',
+    scoring: 'penalty',
   },
   check({ flow, facts, report }) {
     const { graph } = facts;

@@ -1,0 +1,282 @@
+// Journey facts: what callers go through, computed once per flow (across its subflows) and read
+// by every effort rule and by the score.
+import type { FlowNode } from '../model/flow.js';
+import type { Program } from '../load/program.js';
+import { buildJourney, type JourneyGraph, type JourneyVertex } from './journey.js';
+import { Passage, reachable, worstCounts, type WorstCounts } from './paths.js';
+import { repeatedAsks } from './repeats.js';
+import { stronglyConnectedComponents, type Components } from './scc.js';
+import { stepTime } from './timing.js';
+
+/** A person takes the call: an agent, or a transfer that hands the call out of the flow. */
+export function isHuman(node: FlowNode): boolean {
+  return node.type === 'agent' || (node.type === 'transfer' && !node.edges.some((edge) => edge.kind === 'next'));
+}
+
+/** Help promised without a person now: voicemail, a callback, a queue that offers a callback. */
+export function isHelpPromised(node: FlowNode): boolean {
+  if (node.type === 'hangup') return node.outcome === 'voicemail' || node.outcome === 'callback';
+  return node.type === 'queue' && node.callback;
+}
+
+export function isDeadEndOutcome(node: FlowNode): boolean {
+  return node.type === 'hangup' && (node.outcome === 'unresolved' || node.outcome === 'abandoned');
+}
+
+export function isIdentityQuestion(node: FlowNode): boolean {
+  return node.type === 'input' && node.identity;
+}
+
+export class JourneyFacts {
+  readonly graph: JourneyGraph;
+  #components?: Components;
+  #reach?: Uint8Array;
+  #withoutHelp?: Uint8Array;
+  #humanAhead?: Uint8Array;
+  #helpAhead?: Uint8Array;
+  #identity?: WorstCounts;
+  #transfers?: WorstCounts;
+  #menus?: WorstCounts;
+  #preamble?: WorstCounts;
+  #seconds?: Float64Array;
+  #unknownTime?: Uint8Array;
+  #fastest?: FastestToHuman;
+  #rootIndex?: Map<string, number>;
+  #incoming?: number[][];
+  #repeats?: Array<[number, number[]]>;
+
+  constructor(program: Program) {
+    this.graph = buildJourney(program);
+  }
+
+  get vertices(): JourneyVertex[] {
+    return this.graph.vertices;
+  }
+
+  /** Second asks of a datum: [first asker, journey from it to the step that asks again]. */
+  get repeats(): Array<[number, number[]]> {
+    return (this.#repeats ??= repeatedAsks(this));
+  }
+
+  /** The vertex of a node of the root flow. */
+  rootVertex(nodeId: string): number | undefined {
+    this.#rootIndex ??= new Map(
+      this.vertices.flatMap((vertex, index) => (vertex.context === '' ? [[vertex.node.id, index] as const] : [])),
+    );
+    return this.#rootIndex.get(nodeId);
+  }
+
+  get components(): Components {
+    return (this.#components ??= stronglyConnectedComponents(this.graph));
+  }
+
+  /** Vertices a caller can reach from the entry. */
+  get reach(): Uint8Array {
+    return (this.#reach ??= reachable(this.graph, this.graph.entry, () => true));
+  }
+
+  /** Vertices a caller can reach before meeting a person or being promised help. */
+  get reachWithoutHelp(): Uint8Array {
+    return (this.#withoutHelp ??= reachable(this.graph, this.graph.entry, (vertex) => {
+      const node = this.vertices[vertex]!.node;
+      return !isHuman(node) && !isHelpPromised(node);
+    }));
+  }
+
+  /** Vertices from which some journey leads to a person. */
+  get humanAhead(): Uint8Array {
+    return (this.#humanAhead ??= this.ahead((node) => isHuman(node)));
+  }
+
+  /** Vertices from which some journey leads to a person or help promised. */
+  get helpAhead(): Uint8Array {
+    return (this.#helpAhead ??= this.ahead((node) => isHuman(node) || isHelpPromised(node)));
+  }
+
+  /** Identity questions asked before a person takes the call (counting restarts after each person). */
+  get identityQuestions(): WorstCounts {
+    return (this.#identity ??= this.#count((node) => (isIdentityQuestion(node) ? 1 : 0), (node) => (isHuman(node) ? Passage.Reset : Passage.Pass)));
+  }
+
+  /** Transfers along a journey, from the first ring to the end. */
+  get transfers(): WorstCounts {
+    return (this.#transfers ??= this.#count((node) => (node.type === 'transfer' ? 1 : 0), () => Passage.Pass));
+  }
+
+  /** Menus passed before a person takes the call. */
+  get menus(): WorstCounts {
+    return (this.#menus ??= this.#count((node) => (node.type === 'menu' ? 1 : 0), (node) => (isHuman(node) ? Passage.Reset : Passage.Pass)));
+  }
+
+  /** Seconds of audio before the caller's first chance to act (a menu, an input) or a hand-over. */
+  get preamble(): WorstCounts {
+    const listening = new Set(['play', 'branch', 'subflow', 'return']);
+    return (this.#preamble ??= this.#count(
+      (node, vertex) => (listening.has(node.type) ? this.seconds[vertex]! : 0),
+      (node) => (listening.has(node.type) ? Passage.Pass : Passage.Block),
+    ));
+  }
+
+  /** Seconds each step takes (audio, response, rings, expected hold). */
+  get seconds(): Float64Array {
+    this.#timing();
+    return this.#seconds!;
+  }
+
+  /** 1 where part of a step's time is not known. */
+  get unknownTime(): Uint8Array {
+    this.#timing();
+    return this.#unknownTime!;
+  }
+
+  /** The fastest journey to a person, in seconds from the first ring (Dijkstra over step times). */
+  get fastestToHuman(): FastestToHuman {
+    return (this.#fastest ??= fastestToHuman(this));
+  }
+
+  #timing(): void {
+    if (this.#seconds) return;
+    const seconds = new Float64Array(this.graph.size);
+    const unknown = new Uint8Array(this.graph.size);
+    this.vertices.forEach((vertex, index) => {
+      const time = stepTime(vertex.node, vertex.flow);
+      seconds[index] = time.seconds;
+      unknown[index] = time.unknown ? 1 : 0;
+    });
+    this.#seconds = seconds;
+    this.#unknownTime = unknown;
+  }
+
+  #count(weight: (node: FlowNode, vertex: number) => number, passage: (node: FlowNode) => Passage): WorstCounts {
+    const weights = new Float64Array(this.graph.size);
+    const passages = new Uint8Array(this.graph.size);
+    this.vertices.forEach((vertex, index) => {
+      weights[index] = weight(vertex.node, index);
+      passages[index] = passage(vertex.node);
+    });
+    return worstCounts(this.graph, { start: this.graph.entry, weight: weights, passage: passages as ArrayLike<Passage> });
+  }
+
+  /**
+   * Vertices from which some journey leads to a vertex whose node is a `goal`, walking back
+   * from the goals; a vertex that fails `through` is neither marked nor walked through (so a
+   * journey may not pass it on its way to the goal).
+   */
+  ahead(goal: (node: FlowNode) => boolean, through: (node: FlowNode) => boolean = () => true): Uint8Array {
+    const incoming = (this.#incoming ??= incomingLists(this.graph));
+    const seen = new Uint8Array(this.graph.size);
+    const queue: number[] = [];
+    this.vertices.forEach((vertex, index) => {
+      if (goal(vertex.node)) {
+        seen[index] = 1;
+        queue.push(index);
+      }
+    });
+    for (let head = 0; head < queue.length; head++) {
+      for (const from of incoming[queue[head]!]!) {
+        if (seen[from] || !through(this.vertices[from]!.node)) continue;
+        seen[from] = 1;
+        queue.push(from);
+      }
+    }
+    return seen;
+  }
+}
+
+function incomingLists(graph: JourneyGraph): number[][] {
+  const incoming: number[][] = Array.from({ length: graph.size }, () => []);
+  for (let vertex = 0; vertex < graph.size; vertex++) {
+    for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) incoming[graph.targets[slot]!]!.push(vertex);
+  }
+  return incoming;
+}
+
+export interface FastestToHuman {
+  /** Seconds from the first ring; undefined when no person can be reached. */
+  seconds?: number;
+  /** The journey, as vertices. */
+  path: number[];
+  /** True when a step on the path has an unknown duration (the figure is then a lower bound). */
+  lowerBound: boolean;
+}
+
+/** Dijkstra on step times, with a binary heap; the call is answered after `answerRings`. */
+function fastestToHuman(facts: JourneyFacts): FastestToHuman {
+  const { graph } = facts;
+  if (graph.entry < 0) return { path: [], lowerBound: false };
+  const seconds = facts.seconds;
+  const root = graph.vertices[graph.entry]!.flow;
+  const distance = new Float64Array(graph.size).fill(Number.POSITIVE_INFINITY);
+  const previous = new Int32Array(graph.size).fill(-1);
+  const heap = new MinHeap();
+  distance[graph.entry] = root.settings.answerRings * root.settings.ringSeconds + seconds[graph.entry]!;
+  heap.push(graph.entry, distance[graph.entry]!);
+  while (heap.size > 0) {
+    const [vertex, cost] = heap.pop();
+    if (cost > distance[vertex]!) continue;
+    if (isHuman(graph.vertices[vertex]!.node)) {
+      const path: number[] = [];
+      for (let step = vertex; step >= 0; step = previous[step]!) path.push(step);
+      path.reverse();
+      return { seconds: cost, path, lowerBound: path.some((step) => facts.unknownTime[step] === 1) };
+    }
+    for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) {
+      const next = graph.targets[slot]!;
+      const candidate = cost + seconds[next]!;
+      if (candidate < distance[next]!) {
+        distance[next] = candidate;
+        previous[next] = vertex;
+        heap.push(next, candidate);
+      }
+    }
+  }
+  return { path: [], lowerBound: false };
+}
+
+class MinHeap {
+  #items: number[] = [];
+  #keys: number[] = [];
+
+  get size(): number {
+    return this.#items.length;
+  }
+
+  push(item: number, key: number): void {
+    this.#items.push(item);
+    this.#keys.push(key);
+    let index = this.#items.length - 1;
+    while (index > 0) {
+      const parent = (index - 1) >> 1;
+      if (this.#keys[parent]! <= key) break;
+      this.#swap(index, parent);
+      index = parent;
+    }
+  }
+
+  pop(): [number, number] {
+    const top: [number, number] = [this.#items[0]!, this.#keys[0]!];
+    const lastItem = this.#items.pop()!;
+    const lastKey = this.#keys.pop()!;
+    if (this.#items.length > 0) {
+      this.#items[0] = lastItem;
+      this.#keys[0] = lastKey;
+      let index = 0;
+      for (;;) {
+        const left = index * 2 + 1;
+        const right = left + 1;
+        let smallest = index;
+        if (left < this.#keys.length && this.#keys[left]! < this.#keys[smallest]!) smallest = left;
+        if (right < this.#keys.length && this.#keys[right]! < this.#keys[smallest]!) smallest = right;
+        if (smallest === index) break;
+        this.#swap(index, smallest);
+        index = smallest;
+      }
+    }
+    return top;
+  }
+
+  #swap(a: number, b: number): void {
+    [this.#items[a], this.#items[b]] = [this.#items[b]!, this.#items[a]!];
+    [this.#keys[a], this.#keys[b]] = [this.#keys[b]!, this.#keys[a]!];
+  }
+}

@@ -1,0 +1,206 @@
+// Worst-case counts along caller journeys, without enumerating paths: dynamic programming over
+// the condensation of the graph into strongly connected components, linear in vertices + edges.
+import { stronglyConnectedComponents, type CsrGraph } from './scc.js';
+
+/** How a vertex treats the count that reaches it. */
+export const enum Passage {
+  /** The count goes on through the vertex. */
+  Pass = 0,
+  /** The vertex is counted, then successors start again from zero (reaching a person). */
+  Reset = 1,
+  /** The vertex is counted and the walk ends there (the caller can act, the call is handed over). */
+  Block = 2,
+}
+
+export interface WorstCounts {
+  /** Worst count on arrival at each vertex, its own weight included; -1 when the walk never reaches it; Infinity when a cycle adds to it. */
+  value: Float64Array;
+  /** A journey from the start (or a reset) to the vertex that realizes its value. */
+  witness(vertex: number): number[];
+  /** The step before the vertex on its witness, or -1. */
+  previous(vertex: number): number;
+  /** For an unbounded vertex: a cycle through a weighted vertex of its component, else []. */
+  cycle(vertex: number): number[];
+}
+
+export interface WorstCountOptions {
+  start: number;
+  weight: ArrayLike<number>;
+  passage?: ArrayLike<Passage>;
+  /** 'unbounded' (default): a weighted cycle makes the count Infinity. 'once': a component counts each member once. */
+  cycles?: 'unbounded' | 'once';
+}
+
+export function worstCounts(graph: CsrGraph, options: WorstCountOptions): WorstCounts {
+  const { size, offsets, targets } = graph;
+  const { start, weight } = options;
+  const passage = options.passage ?? new Uint8Array(size);
+  const onceMode = options.cycles === 'once';
+  const value = new Float64Array(size).fill(-1);
+  const previous = new Int32Array(size).fill(-1);
+  if (start < 0 || start >= size) return { value, witness: () => [], previous: () => -1, cycle: () => [] };
+
+  // Counts flow only along edges out of Pass vertices; Reset vertices restart their successors.
+  const carries = (vertex: number): boolean => passage[vertex] === Passage.Pass;
+  const reach = reachable(graph, start, (vertex) => passage[vertex] !== Passage.Block);
+  const base = new Float64Array(size).fill(-1);
+  base[start] = 0;
+  for (let vertex = 0; vertex < size; vertex++) {
+    if (!reach[vertex] || passage[vertex] !== Passage.Reset) continue;
+    for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) base[targets[slot]!] = 0;
+  }
+
+  const carried = carriedGraph(graph, reach, carries);
+  const { components, componentOf } = stronglyConnectedComponents(carried);
+  const incoming = incomingLists(carried);
+  // Sources first: every component after those with edges into it.
+  for (let index = components.length - 1; index >= 0; index--) {
+    const members = components[index]!;
+    let bestIn = -1;
+    let bestVertex = -1;
+    let bestFrom = -1;
+    for (const vertex of members) {
+      if (base[vertex]! > bestIn) {
+        bestIn = base[vertex]!;
+        bestVertex = vertex;
+        bestFrom = -1;
+      }
+      for (const from of incoming[vertex]!) {
+        if (componentOf[from] === index || value[from]! < 0) continue;
+        if (value[from]! > bestIn) {
+          bestIn = value[from]!;
+          bestVertex = vertex;
+          bestFrom = from;
+        }
+      }
+    }
+    if (bestVertex < 0) continue; // not reached
+    const cyclic = members.length > 1 || hasSelfLoop(carried, members[0]!);
+    if (!cyclic) {
+      value[bestVertex] = bestIn + weight[bestVertex]!;
+      previous[bestVertex] = bestFrom;
+      continue;
+    }
+    const total = members.reduce((sum, vertex) => sum + weight[vertex]!, 0);
+    const inner = total > 0 && !onceMode ? Number.POSITIVE_INFINITY : bestIn + total;
+    previous[bestVertex] = bestFrom;
+    for (const vertex of members) value[vertex] = Math.max(inner, bestIn + weight[vertex]!);
+    linkInside(carried, members, componentOf, index, bestVertex, previous);
+  }
+
+  const witness = (vertex: number): number[] => {
+    const path: number[] = [];
+    for (let step = vertex; step >= 0 && path.length <= size; step = previous[step]!) path.push(step);
+    return path.reverse();
+  };
+  const cycle = (vertex: number): number[] => {
+    if (value[vertex] !== Number.POSITIVE_INFINITY) return [];
+    const component = componentOf[vertex]!;
+    const members = components[component]!;
+    const pivot = members.find((member) => weight[member]! > 0) ?? vertex;
+    return cycleThrough(carried, pivot, (member) => componentOf[member] === component);
+  };
+  return { value, witness, previous: (vertex) => previous[vertex]!, cycle };
+}
+
+/** Breadth-first reachability: every vertex is reached, but only those `expand` allows lead on. */
+export function reachable(graph: CsrGraph, start: number, expand: (vertex: number) => boolean): Uint8Array {
+  const seen = new Uint8Array(graph.size);
+  if (start < 0) return seen;
+  const queue = [start];
+  seen[start] = 1;
+  for (let head = 0; head < queue.length; head++) {
+    const vertex = queue[head]!;
+    if (!expand(vertex)) continue;
+    for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) {
+      const next = graph.targets[slot]!;
+      if (!seen[next]) {
+        seen[next] = 1;
+        queue.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
+function carriedGraph(graph: CsrGraph, reach: Uint8Array, carries: (vertex: number) => boolean): CsrGraph {
+  const offsets = new Int32Array(graph.size + 1);
+  const targets: number[] = [];
+  for (let vertex = 0; vertex < graph.size; vertex++) {
+    offsets[vertex] = targets.length;
+    if (!reach[vertex] || !carries(vertex)) continue;
+    for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) {
+      // A step that leads back to itself is a retry or a repeat, not one more of what is counted.
+      if (graph.targets[slot] !== vertex) targets.push(graph.targets[slot]!);
+    }
+  }
+  offsets[graph.size] = targets.length;
+  return { size: graph.size, offsets, targets: Int32Array.from(targets) };
+}
+
+function incomingLists(graph: CsrGraph): number[][] {
+  const incoming: number[][] = Array.from({ length: graph.size }, () => []);
+  for (let vertex = 0; vertex < graph.size; vertex++) {
+    for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) incoming[graph.targets[slot]!]!.push(vertex);
+  }
+  return incoming;
+}
+
+function hasSelfLoop(graph: CsrGraph, vertex: number): boolean {
+  for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) if (graph.targets[slot] === vertex) return true;
+  return false;
+}
+
+/** Breadth-first tree inside a component from its entry vertex, so witnesses reach every member. */
+function linkInside(
+  graph: CsrGraph,
+  members: number[],
+  componentOf: Int32Array,
+  component: number,
+  entry: number,
+  previous: Int32Array,
+): void {
+  const seen = new Set([entry]);
+  const queue = [entry];
+  for (let head = 0; head < queue.length && seen.size < members.length; head++) {
+    const vertex = queue[head]!;
+    for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) {
+      const next = graph.targets[slot]!;
+      if (componentOf[next] !== component || seen.has(next)) continue;
+      seen.add(next);
+      previous[next] = vertex;
+      queue.push(next);
+    }
+  }
+}
+
+/** A shortest cycle from `pivot` back to itself, staying where `inside` allows: [pivot, ..., pivot]. */
+export function cycleThrough(graph: CsrGraph, pivot: number, inside: (vertex: number) => boolean): number[] {
+  const parent = new Map<number, number>();
+  const queue: number[] = [];
+  for (let slot = graph.offsets[pivot]!; slot < graph.offsets[pivot + 1]!; slot++) {
+    const next = graph.targets[slot]!;
+    if (next === pivot) return [pivot, pivot];
+    if (inside(next) && !parent.has(next)) {
+      parent.set(next, pivot);
+      queue.push(next);
+    }
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const vertex = queue[head]!;
+    for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) {
+      const next = graph.targets[slot]!;
+      if (next === pivot) {
+        const path = [pivot];
+        for (let step: number | undefined = vertex; step !== undefined && step !== pivot; step = parent.get(step)) path.push(step);
+        path.push(pivot);
+        return [pivot, ...path.slice(1, -1).reverse(), pivot];
+      }
+      if (inside(next) && !parent.has(next)) {
+        parent.set(next, vertex);
+        queue.push(next);
+      }
+    }
+  }
+  return [];
+}

@@ -1,0 +1,94 @@
+// Steps that ask the caller again for a datum they already gave on the same journey.
+import type { JourneyFacts } from './journey-facts.js';
+import { normalizeWords } from '../load/identity.js';
+
+/**
+ * Pairs of distinct steps asking for the same datum where the second can follow the first:
+ * [first asker, journey from it to the second asker (excluding the first)].
+ *
+ * One breadth-first walk per datum asked at two or more steps, from all its askers at once. Each
+ * vertex keeps at most two origin labels: enough to know that some asker other than any given one
+ * reaches it, so each walk is linear in the graph.
+ */
+export function repeatedAsks(journey: JourneyFacts): Array<[number, number[]]> {
+  const askersByDatum = new Map<string, number[]>();
+  journey.vertices.forEach((vertex, index) => {
+    if (vertex.node.type !== 'input' || !journey.reach[index]) return;
+    const datum = normalizeWords(vertex.node.collects);
+    const askers = askersByDatum.get(datum);
+    if (askers) askers.push(index);
+    else askersByDatum.set(datum, [index]);
+  });
+  const found: Array<[number, number[]]> = [];
+  const walk = new LabelledWalk(journey.graph.size);
+  for (const askers of askersByDatum.values()) {
+    if (askers.length >= 2) walk.run(journey, askers, found);
+  }
+  return found;
+}
+
+/** Typed arrays reused across data, so a flow with many repeated data does not churn memory. */
+class LabelledWalk {
+  readonly #first: Int32Array;
+  readonly #second: Int32Array;
+  readonly #parentFirst: Int32Array;
+  readonly #parentSecond: Int32Array;
+  readonly #isAsker: Uint8Array;
+
+  constructor(size: number) {
+    this.#first = new Int32Array(size).fill(-1);
+    this.#second = new Int32Array(size).fill(-1);
+    this.#parentFirst = new Int32Array(size);
+    this.#parentSecond = new Int32Array(size);
+    this.#isAsker = new Uint8Array(size);
+  }
+
+  run(journey: JourneyFacts, askers: readonly number[], found: Array<[number, number[]]>): void {
+    const { offsets, targets } = journey.graph;
+    const touched: number[] = [];
+    const queue: number[] = [];
+    const visit = (vertex: number, origin: number, from: number): void => {
+      if (this.#first[vertex] === origin || this.#second[vertex] === origin) return;
+      if (this.#first[vertex] === -1) {
+        this.#first[vertex] = origin;
+        this.#parentFirst[vertex] = from;
+        touched.push(vertex);
+      } else if (this.#second[vertex] === -1) {
+        this.#second[vertex] = origin;
+        this.#parentSecond[vertex] = from;
+      } else return;
+      queue.push(vertex, origin);
+    };
+    for (const asker of askers) this.#isAsker[asker] = 1;
+    for (const asker of askers) {
+      for (let slot = offsets[asker]!; slot < offsets[asker + 1]!; slot++) visit(targets[slot]!, asker, asker);
+    }
+    for (let head = 0; head < queue.length; head += 2) {
+      const vertex = queue[head]!;
+      const origin = queue[head + 1]!;
+      if (this.#isAsker[vertex]) {
+        // Back at the same step is a retry; another step asking the same datum is a repeat.
+        if (vertex !== origin) found.push([origin, this.#trace(vertex, origin)]);
+        continue;
+      }
+      for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) visit(targets[slot]!, origin, vertex);
+    }
+    for (const vertex of touched) {
+      this.#first[vertex] = -1;
+      this.#second[vertex] = -1;
+    }
+    for (const asker of askers) this.#isAsker[asker] = 0;
+  }
+
+  #trace(vertex: number, origin: number): number[] {
+    const path = [vertex];
+    let step = vertex;
+    while (path.length <= this.#first.length) {
+      const parent = this.#first[step] === origin ? this.#parentFirst[step]! : this.#parentSecond[step]!;
+      if (parent === origin) break;
+      path.push(parent);
+      step = parent;
+    }
+    return path.reverse();
+  }
+}

@@ -1,0 +1,26 @@
+import { nodeName } from './describe.js';
+import type { Rule } from './types.js';
+
+export const channelSwitch: Rule = {
+  meta: {
+    id: 'channel-switch',
+    category: 'effort',
+    severity: 'warning',
+    description: 'The caller is sent to another channel (web, app, SMS...).',
+    details:
+      'Callers often phone after trying another channel; sending them back is one of the strongest drivers of effort. Seed 003; CEB: nearly 60% of calls come from customers who tried another channel first.',
+    options: [],
+    driver: 'channel',
+    scoring: 'journey',
+  },
+  check({ flow, report }) {
+    for (const node of flow.nodes.values()) {
+      if (node.type !== 'deflect') continue;
+      report({
+        message: `${nodeName(node)} sends callers to another channel (${node.channel}) instead of helping them on the call`,
+        loc: node.loc,
+        nodeId: node.id,
+      });
+    }
+  },
+};

@@ -1,0 +1,76 @@
+import { nodeName } from './describe.js';
+import type { Rule } from './types.js';
+import type { Language } from '../model/flow.js';
+
+/** Stock phrases, written plainly; matching ignores case, accents and punctuation. */
+export const CLICHES: Readonly<Record<Language, readonly string[]>> = {
+  en: [
+    'your call is important to us',
+    'your call is very important to us',
+    'please listen carefully as our options have changed',
+    'our menu options have changed',
+    'please hold',
+    'please stay on the line',
+    'we are experiencing higher than normal call volumes',
+    'we are experiencing a high volume of calls',
+    'all of our agents are currently busy',
+    'all our representatives are busy',
+    'thank you for your patience',
+    'thank you for holding',
+    'one moment please',
+    'i am transferring you now',
+    'calls may be recorded for quality and training purposes',
+    'this call may be monitored or recorded',
+  ],
+  es: [
+    'su llamada es muy importante para nosotros',
+    'su llamada es importante para nosotros',
+    'espere un momento',
+    'un momento por favor',
+    'ya le estoy conectando',
+    'le estoy transfiriendo',
+    'por favor no cuelgue',
+    'todos nuestros agentes estan ocupados',
+    'todos nuestros asesores se encuentran ocupados',
+    'gracias por su paciencia',
+    'gracias por esperar',
+    'escuche atentamente ya que nuestras opciones han cambiado',
+    'nuestro menu ha cambiado',
+    'esta llamada puede ser grabada',
+    'por su seguridad esta llamada sera grabada',
+  ],
+};
+
+/** Lower case, no accents, words separated by single spaces. */
+export function plainText(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9ñ]+/g, ' ').trim();
+}
+
+export const clichePrompt: Rule = {
+  meta: {
+    id: 'cliche-prompt',
+    category: 'effort',
+    severity: 'info',
+    description: 'A prompt uses a stock phrase ("your call is important to us", "ya le estoy conectando"...).',
+    details:
+      'Scripted phrases tell callers they are a number. Matched in the flow\'s language (`settings.language`), ignoring case and accents; add your own with the `phrases` option. Seed 001: "ya le estoy conectando con XYZ, o espere un momento"; seed 002: Eroski dropped scripts and satisfaction rose from 68% to 83%.',
+    options: [{ name: 'phrases', type: 'string[]', default: [], description: 'more phrases to flag, in any language' }],
+    driver: 'generic',
+    scoring: 'penalty',
+  },
+  check({ flow, options, report }) {
+    const extra = (options.phrases as string[]).map(plainText).filter((phrase) => phrase !== '');
+    const phrases = [...CLICHES[flow.settings.language].map(plainText), ...extra];
+    for (const node of flow.nodes.values()) {
+      if (node.say.length === 0) continue;
+      const spoken = ` ${plainText(node.say.join(' '))} `;
+      const found = phrases.filter((phrase) => spoken.includes(` ${phrase} `));
+      if (found.length === 0) continue;
+      report({
+        message: `${nodeName(node)} says ${found.map((phrase) => `"${phrase}"`).join(', ')}: a stock phrase callers have learned to distrust; say something specific`,
+        loc: node.sayLoc ?? node.loc,
+        nodeId: node.id,
+      });
+    }
+  },
+};

@@ -1,0 +1,24 @@
+import { isIdentityQuestion } from '../analysis/journey-facts.js';
+import { reportWorstCount } from './path-findings.js';
+import { numberOption, type Rule } from './types.js';
+
+export const identityQuestions: Rule = {
+  meta: {
+    id: 'identity-questions',
+    category: 'effort',
+    severity: 'error',
+    description: 'Some journey asks more than `max` identity questions before the caller reaches a person or the call ends.',
+    details:
+      'An `input` is an identity question when `identity: true`, or when `collects` names a name, address, phone, account, date of birth, PIN and the like. Questions inside subflows count on the caller\'s path. Reported at the question that crosses the limit, with the journey. Seed 001: "su nombre, dirección, teléfono, tiempo de servicio..."; seed 003: effort drives disloyalty.',
+    options: [{ name: 'max', type: 'integer', default: 2, minimum: 0, description: 'most identity questions before a person' }],
+    driver: 'repeating',
+    scoring: 'journey',
+  },
+  check(context) {
+    const max = numberOption(context, 'max');
+    reportWorstCount(context, context.facts.journey.identityQuestions, max, (node) => isIdentityQuestion(node), {
+      bounded: (count, path) => `callers can be asked ${count} identity questions before reaching a person (${path}); the limit is ${max}`,
+      unbounded: (cycle) => `callers can be asked identity questions without end before reaching a person: ${cycle} repeats`,
+    });
+  },
+};

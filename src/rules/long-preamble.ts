@@ -1,0 +1,24 @@
+import { reportWorstCount } from './path-findings.js';
+import { numberOption, type Rule } from './types.js';
+
+export const longPreamble: Rule = {
+  meta: {
+    id: 'long-preamble',
+    category: 'effort',
+    severity: 'warning',
+    description: 'More than `maxSeconds` of audio before the caller\'s first chance to act.',
+    details:
+      'Recording notices, promotions and "please listen carefully" play before the caller can press or say anything. Durations come from `durationSeconds`, else from the words of `say` at `wordsPerMinute`. Seed 001: "le intimidan diciendo que lo están grabando", "mensajes intrascendentes".',
+    options: [{ name: 'maxSeconds', type: 'number', default: 15, minimum: 0, description: 'most seconds of audio before the first chance to act' }],
+    driver: 'navigation',
+    scoring: 'journey',
+  },
+  check(context) {
+    const max = numberOption(context, 'maxSeconds');
+    const seconds = context.facts.journey.seconds;
+    reportWorstCount(context, context.facts.journey.preamble, max, (_node, vertex) => seconds[vertex]! > 0, {
+      bounded: (count, path) => `callers hear ${Math.round(count)} s of audio before they can do anything (${path}); the limit is ${max} s`,
+      unbounded: (cycle) => `callers can hear announcements in a loop before they can do anything: ${cycle}`,
+    });
+  },
+};

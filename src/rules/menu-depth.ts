@@ -1,0 +1,23 @@
+import { reportWorstCount } from './path-findings.js';
+import { numberOption, type Rule } from './types.js';
+
+export const menuDepth: Rule = {
+  meta: {
+    id: 'menu-depth',
+    category: 'effort',
+    severity: 'warning',
+    description: 'A journey passes more than `max` menus before a person.',
+    details:
+      'Every menu level is another prompt to listen to and another choice to get right. Broad menus beat deep ones (Commarford & Lewis, IBM). Reported at the menu that crosses the limit, with the journey. Seed 003: effort, not delight, drives loyalty.',
+    options: [{ name: 'max', type: 'integer', default: 3, minimum: 0, description: 'most menus before a person' }],
+    driver: 'navigation',
+    scoring: 'journey',
+  },
+  check(context) {
+    const max = numberOption(context, 'max');
+    reportWorstCount(context, context.facts.journey.menus, max, (node) => node.type === 'menu', {
+      bounded: (count, path) => `callers can pass ${count} menus before reaching a person (${path}); the limit is ${max}`,
+      unbounded: (cycle) => `callers can go round menus without end before reaching a person: ${cycle}`,
+    });
+  },
+};

@@ -1,0 +1,26 @@
+import { isHuman } from '../analysis/journey-facts.js';
+import type { Rule } from './types.js';
+
+export const noHuman: Rule = {
+  meta: {
+    id: 'no-human',
+    category: 'effort',
+    severity: 'error',
+    description: 'No journey from `entry` reaches a person.',
+    details:
+      'Some callers need a person: a flow with no `agent` (or transfer out to one) leaves them no way to get one. Seed 001: "marcar un número telefónico constituye una experiencia indeseable".',
+    options: [],
+    driver: 'deadEnds',
+    scoring: 'journey',
+  },
+  check({ flow, facts, report }) {
+    const journey = facts.journey;
+    if (journey.graph.entry < 0) return;
+    const reachesHuman = journey.vertices.some((vertex, index) => journey.reach[index] && isHuman(vertex.node));
+    if (reachesHuman) return;
+    report({
+      message: `no journey from \`${flow.entry}\` reaches a person: add an \`agent\` (or a transfer to one) that callers can choose`,
+      loc: flow.entryLoc,
+    });
+  },
+};

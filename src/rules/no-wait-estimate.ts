@@ -1,0 +1,33 @@
+import { waitOf } from '../analysis/timing.js';
+import { isUnknown, nodeName } from './describe.js';
+import { numberOption, type Rule } from './types.js';
+
+export const noWaitEstimate: Rule = {
+  meta: {
+    id: 'no-wait-estimate',
+    category: 'effort',
+    severity: 'warning',
+    description: 'A queue that can hold callers longer than `minSeconds` does not tell them the expected wait.',
+    details:
+      'Callers who know the wait can decide to stay or to take a callback. The GetHuman standard asks for the expected wait to be announced. Counts the expected wait (`expectedWaitSeconds`, or Erlang C from the staffing) or the maximum (`maxWaitSeconds`; none means unbounded).',
+    options: [{ name: 'minSeconds', type: 'number', default: 60, minimum: 0, description: 'holds longer than this must announce the wait' }],
+    driver: 'waiting',
+    scoring: 'penalty',
+  },
+  check(context) {
+    const { flow, report } = context;
+    const min = numberOption(context, 'minSeconds');
+    for (const node of flow.nodes.values()) {
+      if (node.type !== 'queue' || node.announceWait || isUnknown(node, 'announceWait')) continue;
+      const wait = waitOf(node, flow);
+      const longest = Math.max(wait.expected ?? 0, wait.max);
+      if (longest <= min) continue;
+      const how = wait.max === Number.POSITIVE_INFINITY ? 'without a limit' : `up to ${Math.round(wait.max)} s`;
+      report({
+        message: `${nodeName(node)} can hold callers ${how} without telling them how long they will wait (set \`announceWait: true\`)`,
+        loc: node.loc,
+        nodeId: node.id,
+      });
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import { isDeadEndOutcome } from '../analysis/journey-facts.js';
+import { nodeName } from './describe.js';
+import type { Rule } from './types.js';
+
+export const offerWithoutResolution: Rule = {
+  meta: {
+    id: 'offer-without-resolution',
+    category: 'effort',
+    severity: 'warning',
+    description: 'A gesture (`offer`) on a journey that can still end unresolved.',
+    details:
+      'A coupon or a credit does not replace a solution: callers who get the gesture and then a dead end are not won back. Seed 003: customers want their problem solved with little effort, not to be delighted.',
+    options: [],
+    driver: 'generic',
+    scoring: 'penalty',
+  },
+  check({ flow, facts, report }) {
+    const journey = facts.journey;
+    const unresolvedAhead = journey.ahead(isDeadEndOutcome);
+    for (const node of flow.nodes.values()) {
+      if (node.offer === undefined) continue;
+      const vertex = journey.rootVertex(node.id);
+      if (vertex === undefined || !unresolvedAhead[vertex]) continue;
+      report({
+        message: `${nodeName(node)} offers "${node.offer}" but callers can still end unresolved after it`,
+        loc: node.fieldLocs.get('offer') ?? node.loc,
+        nodeId: node.id,
+      });
+    }
+  },
+};

@@ -1,0 +1,38 @@
+import { normalizeWords } from '../load/identity.js';
+import { pathText } from './describe.js';
+import type { Rule } from './types.js';
+
+export const repeatIdentity: Rule = {
+  meta: {
+    id: 'repeat-identity',
+    category: 'effort',
+    severity: 'error',
+    description: 'The same datum (`collects`) can be asked twice on one journey.',
+    details:
+      'Two different steps that collect the same thing (after a transfer, in a second subflow call, in another department\'s menu) make the caller repeat themselves. A step that re-prompts after a wrong answer is a retry, not a repeat. Seed 003: having to repeat information is one of the main drivers of disloyalty.',
+    options: [],
+    driver: 'repeating',
+    scoring: 'journey',
+  },
+  check({ facts, report }) {
+    const journey = facts.journey;
+    const reported = new Set<string>();
+    for (const [first, again] of journey.repeats) {
+      const anchor = facts.anchor(again.at(-1)!);
+      const ids = facts.ids([first, ...again]);
+      const collects = (journey.vertices[first]!.node as { collects: string }).collects;
+      const key = `${normalizeWords(collects)}|${anchor.id}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      const firstAnchor = facts.anchor(first);
+      report({
+        message: `callers can be asked for \`${collects}\` again at \`${ids.at(-1)}\` after giving it at \`${ids[0]}\` (${pathText(ids)})`,
+        loc: anchor.loc,
+        nodeId: anchor.id,
+        path: ids,
+        related: firstAnchor === anchor ? undefined : [firstAnchor.loc],
+        key,
+      });
+    }
+  },
+};

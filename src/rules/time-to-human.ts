@@ -1,0 +1,28 @@
+import { pathText } from './describe.js';
+import { numberOption, type Rule } from './types.js';
+
+export const timeToHuman: Rule = {
+  meta: {
+    id: 'time-to-human',
+    category: 'effort',
+    severity: 'warning',
+    description: 'The fastest way to a person takes longer than `maxSeconds`.',
+    details:
+      'Counts rings, audio, the time to answer menus and inputs, and the expected queue wait where it is known (given, or from the staffing), along the fastest journey. Seed 001: recover the caller "en 60 segundos o menos".',
+    options: [{ name: 'maxSeconds', type: 'number', default: 60, minimum: 0, description: 'longest acceptable fastest time to a person' }],
+    driver: 'waiting',
+    scoring: 'journey',
+  },
+  check(context) {
+    const { flow, facts, report } = context;
+    const max = numberOption(context, 'maxSeconds');
+    const fastest = facts.journey.fastestToHuman;
+    if (fastest.seconds === undefined || fastest.seconds <= max) return;
+    const atLeast = fastest.lowerBound ? 'at least ' : '';
+    report({
+      message: `the fastest way to a person takes ${atLeast}${Math.round(fastest.seconds)} s (${pathText(facts.ids(fastest.path))}); the limit is ${max} s`,
+      loc: flow.entryLoc,
+      path: facts.ids(fastest.path),
+    });
+  },
+};

@@ -1,0 +1,23 @@
+import { reportWorstCount } from './path-findings.js';
+import { numberOption, type Rule } from './types.js';
+
+export const transferChain: Rule = {
+  meta: {
+    id: 'transfer-chain',
+    category: 'effort',
+    severity: 'error',
+    description: 'Some journey passes more than `max` transfers.',
+    details:
+      'Each transfer is a new person or system that may start from zero. Seed 001: "registran y trasfieren y allí muere el intento"; "los clientes saben cuándo están pasando por la cadena y no les gusta". Reported at the transfer that crosses the limit, with the journey.',
+    options: [{ name: 'max', type: 'integer', default: 1, minimum: 0, description: 'most transfers on one journey' }],
+    driver: 'transfers',
+    scoring: 'journey',
+  },
+  check(context) {
+    const max = numberOption(context, 'max');
+    reportWorstCount(context, context.facts.journey.transfers, max, (node) => node.type === 'transfer', {
+      bounded: (count, path) => `callers can be transferred ${count} times on one call (${path}); the limit is ${max}`,
+      unbounded: (cycle) => `callers can be transferred without end: ${cycle}`,
+    });
+  },
+};

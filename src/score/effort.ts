@@ -1,0 +1,292 @@
+// The expected-effort model of docs/scoring.md: each journey step costs effort points by driver;
+// callers split by `share`; an absorbing Markov chain gives the expected effort, a longest-path
+// pass the worst journey.
+import { isDeadEndOutcome, isHuman, isIdentityQuestion, type JourneyFacts } from '../analysis/journey-facts.js';
+import { absorptionProbability, ConvergenceError, expectedTotals, type Chain } from '../analysis/markov.js';
+import { worstCounts } from '../analysis/paths.js';
+import { queueStats, ringsOf, waitOf } from '../analysis/timing.js';
+import type { Edge, FlowNode } from '../model/flow.js';
+import type { Driver } from '../model/result.js';
+import { ASSUMED_SHARES, type Weights } from './weights.js';
+
+export const DRIVERS: readonly Driver[] = ['waiting', 'repeating', 'transfers', 'navigation', 'channel', 'deadEnds', 'generic'];
+
+export type DriverCosts = Record<Driver, number>;
+
+export function zeroDrivers(): DriverCosts {
+  return { waiting: 0, repeating: 0, transfers: 0, navigation: 0, channel: 0, deadEnds: 0, generic: 0 };
+}
+
+export interface Effort {
+  /** Blend of expected and worst effort, by driver. */
+  drivers: DriverCosts;
+  total: number;
+  expected: number;
+  worst: number;
+  /** Expected seconds in the flow; null when the chain could not be solved. */
+  expectedSeconds: number | null;
+  /** Share of callers who end with no person and no help promised. */
+  shareWithoutHelp: number;
+}
+
+/** Extra absorbing states after the journey's vertices. */
+const RESOLVED = 0;
+const DROPPED = 1;
+const TRAPPED = 2;
+const EXTRA_STATES = 3;
+
+/** Effort points of one visit to each vertex, split by driver. */
+function stepCosts(journey: JourneyFacts, weights: Weights): Float64Array[] {
+  const size = journey.graph.size;
+  const costs = DRIVERS.map(() => new Float64Array(size + EXTRA_STATES));
+  const add = (driver: Driver, vertex: number, points: number): void => {
+    costs[DRIVERS.indexOf(driver)]![vertex]! += points;
+  };
+  const repeated = new Set(journey.repeats.map(([, path]) => path.at(-1)!));
+  const deadEnds = journey.reachWithoutHelp;
+  journey.vertices.forEach(({ node, flow }, vertex) => {
+    const seconds = journey.seconds[vertex]!;
+    switch (node.type) {
+      case 'queue': {
+        const wait = waitOf(node, flow);
+        const assumed = wait.overloaded ? weights.overloadedHoldSeconds : weights.unknownHoldSeconds;
+        const hold = wait.expected ?? Math.min(assumed, wait.max);
+        const factor = node.music || node.announcements ? 1 : weights.silentHoldFactor;
+        const waiting = node.callback ? 1 - ASSUMED_SHARES.callbackTaken : 1;
+        add('waiting', vertex, hold * weights.holdSecond * factor * waiting);
+        add('navigation', vertex, (seconds - (wait.expected ?? 0)) * weights.listenSecond);
+        break;
+      }
+      case 'transfer':
+      case 'agent': {
+        const rings = ringsOf(node, flow) ?? 0;
+        add('waiting', vertex, rings * flow.settings.ringSeconds * weights.ringSecond);
+        add('navigation', vertex, (seconds - rings * flow.settings.ringSeconds) * weights.listenSecond);
+        if (node.type === 'transfer') add('transfers', vertex, node.context ? weights.warmTransfer : weights.coldTransfer);
+        break;
+      }
+      default:
+        add('navigation', vertex, seconds * weights.listenSecond);
+    }
+    if (node.type === 'menu') add('navigation', vertex, weights.menu);
+    if (isIdentityQuestion(node)) add('repeating', vertex, weights.identityQuestion);
+    if (repeated.has(vertex)) add('repeating', vertex, weights.repeatedQuestion);
+    if (node.type === 'deflect') add('channel', vertex, weights.channelSwitch);
+    if (node.approval) add('transfers', vertex, weights.approvalHop);
+    if (isDeadEndOutcome(node) && deadEnds[vertex]) add('deadEnds', vertex, weights.deadEnd);
+  });
+  const entry = journey.graph.entry;
+  if (entry >= 0) {
+    const settings = journey.vertices[entry]!.flow.settings;
+    add('waiting', entry, settings.answerRings * settings.ringSeconds * weights.ringSecond);
+  }
+  if (entry >= 0 && !journey.humanAhead[entry]) add('deadEnds', entry, weights.deadEnd);
+  add('deadEnds', size + DROPPED, weights.deadEnd);
+  add('deadEnds', size + TRAPPED, weights.trap);
+  return costs;
+}
+
+interface Step {
+  to: number;
+  share: number;
+}
+
+/** Where callers go from a vertex, and in what shares (summing to 1, or nothing for an end). */
+function transitions(journey: JourneyFacts, vertex: number, trapped: boolean): Step[] {
+  const { offsets, targets, edges } = journey.graph;
+  const size = journey.graph.size;
+  const { node, flow } = journey.vertices[vertex]!;
+  const out: Array<{ to: number; edge: Edge | null }> = [];
+  for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) out.push({ to: targets[slot]!, edge: edges[slot] ?? null });
+  const steps = splitShares(node, flow, out, size);
+  if (!trapped) return steps;
+  // A loop with no way out: callers give up and hang up, a little more at every step.
+  const keep = 1 - ASSUMED_SHARES.trapGiveUp;
+  return [...steps.map((step) => ({ to: step.to, share: step.share * keep })), { to: size + TRAPPED, share: ASSUMED_SHARES.trapGiveUp }];
+}
+
+function splitShares(node: FlowNode, flow: JourneyFacts['vertices'][number]['flow'], out: Array<{ to: number; edge: Edge | null }>, size: number): Step[] {
+  if (out.length === 0) return [];
+  const fixed: Step[] = [];
+  const rest: Array<{ to: number; edge: Edge | null }> = [];
+  let remaining = 1;
+  const take = (to: number, share: number): void => {
+    const amount = Math.min(Math.max(share, 0), remaining);
+    fixed.push({ to, share: amount });
+    remaining -= amount;
+  };
+  const implicit = (kind: Edge['kind']): number => {
+    switch (kind) {
+      case 'noInput':
+      case 'noMatch':
+        return ASSUMED_SHARES.inputError;
+      case 'noAnswer':
+        return ASSUMED_SHARES.noAnswer;
+      case 'busy':
+        return ASSUMED_SHARES.busy;
+      case 'full':
+        return ASSUMED_SHARES.full;
+      default:
+        return -1;
+    }
+  };
+  for (const step of out) {
+    const kind = step.edge?.kind;
+    if (kind === 'timeout' && node.type === 'queue') {
+      take(step.to, timeoutShare(node, flow));
+      continue;
+    }
+    const assumed = kind === undefined ? -1 : implicit(kind);
+    if (assumed >= 0) take(step.to, assumed);
+    else if (step.edge?.share !== undefined) take(step.to, step.edge.share);
+    else rest.push(step);
+  }
+  if (node.type === 'transfer' && !out.some((step) => step.edge?.kind === 'next')) {
+    // Answered, the call leaves the flow for a person: the journey ends there.
+    fixed.push({ to: size + RESOLVED, share: remaining });
+    remaining = 0;
+  }
+  if (node.type === 'agent') {
+    // A person resolves `resolves` of the callers; the others go on to `next`.
+    const resolved = Math.min(node.resolves, remaining);
+    fixed.push({ to: size + RESOLVED, share: resolved });
+    remaining -= resolved;
+  }
+  if (node.type === 'queue' && !out.some((step) => step.edge?.kind === 'timeout') && node.maxWaitSeconds !== undefined) {
+    // The wait ends with no `onTimeout`: the platform drops the call.
+    take(size + DROPPED, timeoutShare(node, flow));
+  }
+  if (rest.length > 0) {
+    for (const step of rest) fixed.push({ to: step.to, share: remaining / rest.length });
+    remaining = 0;
+  } else if (remaining > 1e-12 && fixed.length > 0) {
+    // Shares that leave callers unaccounted for are spread over the stated exits.
+    const total = 1 - remaining;
+    for (const step of fixed) step.share = total > 0 ? step.share / total : 1 / fixed.length;
+  }
+  // Rounding must not push a share past 1: the solver checks the chain strictly.
+  return fixed.filter((step) => step.share > 0).map((step) => ({ to: step.to, share: Math.min(1, step.share) }));
+}
+
+function timeoutShare(node: Extract<FlowNode, { type: 'queue' }>, flow: JourneyFacts['vertices'][number]['flow']): number {
+  if (node.maxWaitSeconds === undefined) return 0;
+  const stats = queueStats(node, flow);
+  if (!stats) return ASSUMED_SHARES.timeout;
+  if (!stats.stable) return 0.95;
+  const staffing = flow.queues.get(node.queue!)!;
+  const spare = Math.floor(staffing.agents) - stats.offeredErlangs;
+  return Math.min(0.95, stats.probabilityOfWaiting * Math.exp((-spare * node.maxWaitSeconds) / staffing.ahtSeconds));
+}
+
+function closedComponents(journey: JourneyFacts): Uint8Array {
+  const { components, componentOf } = journey.components;
+  const { offsets, targets } = journey.graph;
+  const trapped = new Uint8Array(journey.graph.size);
+  components.forEach((members, index) => {
+    const closed = members.every((vertex) => {
+      if (offsets[vertex] === offsets[vertex + 1] || isHuman(journey.vertices[vertex]!.node)) return false;
+      for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) if (componentOf[targets[slot]!] !== index) return false;
+      return true;
+    });
+    if (closed) for (const vertex of members) trapped[vertex] = 1;
+  });
+  return trapped;
+}
+
+function buildChain(journey: JourneyFacts): Chain {
+  const size = journey.graph.size + EXTRA_STATES;
+  const trapped = closedComponents(journey);
+  const offsets = new Int32Array(size + 1);
+  const targets: number[] = [];
+  const probabilities: number[] = [];
+  for (let vertex = 0; vertex < size; vertex++) {
+    offsets[vertex] = targets.length;
+    if (vertex >= journey.graph.size) continue;
+    for (const step of transitions(journey, vertex, trapped[vertex] === 1)) {
+      targets.push(step.to);
+      probabilities.push(step.share);
+    }
+  }
+  offsets[size] = targets.length;
+  return { size, offsets, targets: Int32Array.from(targets), probabilities: Float64Array.from(probabilities) };
+}
+
+/** Expected and worst effort of a journey graph, by driver. */
+export function measureEffort(journey: JourneyFacts, weights: Weights): Effort {
+  const entry = journey.graph.entry;
+  const costs = stepCosts(journey, weights);
+  if (entry < 0) {
+    const drivers = zeroDrivers();
+    drivers.deadEnds = weights.deadEnd;
+    return { drivers, total: weights.deadEnd, expected: weights.deadEnd, worst: weights.deadEnd, expectedSeconds: null, shareWithoutHelp: 1 };
+  }
+  const chain = buildChain(journey);
+  const expectedByDriver = zeroDrivers();
+  let expectedSeconds: number | null = null;
+  let shareWithoutHelp = 0;
+  let solved = true;
+  try {
+    DRIVERS.forEach((driver, index) => {
+      expectedByDriver[driver] = finiteOr(expectedTotals(chain, costs[index]!).values[entry]!, weights.trap);
+    });
+    const seconds = new Float64Array(chain.size);
+    seconds.set(journey.seconds);
+    const settings = journey.vertices[entry]!.flow.settings;
+    seconds[entry]! += settings.answerRings * settings.ringSeconds;
+    const time = expectedTotals(chain, seconds).values[entry]!;
+    expectedSeconds = Number.isFinite(time) ? time : null;
+    shareWithoutHelp = absorptionProbability(chain, withoutHelpGoals(journey, chain.size))[entry]!;
+  } catch (error) {
+    // A chain the solver cannot settle (a huge tangled loop) leaves the worst journey to judge.
+    if (!(error instanceof ConvergenceError)) throw error;
+    solved = false;
+  }
+  const { worst, worstByDriver } = worstEffort(journey, costs);
+  const blend = solved ? weights.worstShare : 1;
+  const drivers = zeroDrivers();
+  for (const driver of DRIVERS) drivers[driver] = (1 - blend) * expectedByDriver[driver] + blend * worstByDriver[driver];
+  const expected = DRIVERS.reduce((sum, driver) => sum + expectedByDriver[driver], 0);
+  const total = DRIVERS.reduce((sum, driver) => sum + drivers[driver], 0);
+  return { drivers, total, expected, worst, expectedSeconds, shareWithoutHelp };
+}
+
+function finiteOr(value: number, fallback: number): number {
+  return Number.isFinite(value) ? value : fallback;
+}
+
+function withoutHelpGoals(journey: JourneyFacts, size: number): Uint8Array {
+  const goals = new Uint8Array(size);
+  const deadEnds = journey.reachWithoutHelp;
+  journey.vertices.forEach(({ node }, vertex) => {
+    if ((isDeadEndOutcome(node) && deadEnds[vertex]) || (node.type === 'deflect' && node.edges.length === 0)) goals[vertex] = 1;
+  });
+  goals[journey.graph.size + DROPPED] = 1;
+  goals[journey.graph.size + TRAPPED] = 1;
+  return goals;
+}
+
+/** The costliest journey, each cycle counted once, with its cost by driver. */
+function worstEffort(journey: JourneyFacts, costs: Float64Array[]): { worst: number; worstByDriver: DriverCosts } {
+  const size = journey.graph.size;
+  const total = new Float64Array(size);
+  for (const perDriver of costs) for (let vertex = 0; vertex < size; vertex++) total[vertex]! += perDriver[vertex]!;
+  const counts = worstCounts(journey.graph, { start: journey.graph.entry, weight: total, cycles: 'once' });
+  let worstVertex = -1;
+  for (let vertex = 0; vertex < size; vertex++) {
+    if (counts.value[vertex]! >= 0 && (worstVertex < 0 || counts.value[vertex]! > counts.value[worstVertex]!)) worstVertex = vertex;
+  }
+  const worstByDriver = zeroDrivers();
+  if (worstVertex < 0) return { worst: 0, worstByDriver };
+  const worst = counts.value[worstVertex]!;
+  // Split the worst journey's cost by driver along its witness, then scale to the exact total
+  // (a cycle counted once may include members the witness does not pass).
+  const path = counts.witness(worstVertex);
+  let along = 0;
+  DRIVERS.forEach((driver, index) => {
+    const sum = path.reduce((acc, vertex) => acc + costs[index]![vertex]!, 0);
+    worstByDriver[driver] = sum;
+    along += sum;
+  });
+  if (along > 0) for (const driver of DRIVERS) worstByDriver[driver] *= worst / along;
+  return { worst, worstByDriver };
+}

@@ -1,0 +1,356 @@
+// Fixes: concrete changes to the flow, each applied to the model and re-scored for its gain.
+import { erlangC } from '../analysis/erlang.js';
+import type { Finding } from '../model/finding.js';
+import type { Flow, FlowNode, QueueStaffing } from '../model/flow.js';
+import type { Fix } from '../model/result.js';
+import { CLICHES, plainText } from '../rules/cliche-prompt.js';
+import { closest } from '../util/suggest.js';
+import { addNode, baseNode, bypass, cloneFlow, ensureAgent, freshId, nextOf, patchNode, setExit } from './edit.js';
+
+export interface FixCandidate {
+  title: string;
+  description: string;
+  ruleIds: string[];
+  nodeIds: string[];
+  findings: Finding[];
+  apply(flow: Flow): Flow;
+}
+
+/** Most candidates re-scored per file, so a flow with thousands of findings stays fast. */
+export const MAX_CANDIDATES = 40;
+
+type Proposer = (flow: Flow, findings: Finding[]) => Omit<FixCandidate, 'ruleIds' | 'findings'> | undefined;
+
+const code = (id: string): string => `\`${id}\``;
+
+function nodeOf(flow: Flow, findings: Finding[]): FlowNode | undefined {
+  const id = findings[0]?.nodeId;
+  return id === undefined ? undefined : flow.nodes.get(id);
+}
+
+/** Root-flow nodes named on a finding's journey (ids inside subflows contain a `/`). */
+function rootNodesOnPath(flow: Flow, finding: Finding): FlowNode[] {
+  return (finding.path ?? []).filter((id) => !id.includes('/')).map((id) => flow.nodes.get(id)).filter((node): node is FlowNode => node !== undefined);
+}
+
+const PROPOSERS: Record<string, Proposer> = {
+  'ring-limit': (flow, findings) => {
+    const node = nodeOf(flow, findings);
+    if (!node) {
+      return {
+        title: 'answer on the first ring (`answerRings: 1`)',
+        description: `The line rings ${flow.settings.answerRings} times before the system answers; answer at once and let the welcome do the talking.`,
+        nodeIds: [],
+        apply: (target) => ({ ...cloneFlow(target), settings: { ...target.settings, answerRings: 1 } }),
+      };
+    }
+    if (node.type !== 'transfer' && node.type !== 'agent') return undefined;
+    return {
+      title: `let ${code(node.id)} ring at most 2 times, then go to voicemail or another person`,
+      description: `Set \`rings: 2\` on ${code(node.id)} (and an \`onNoAnswer\` that offers voicemail or a callback).`,
+      nodeIds: [node.id],
+      apply: (target) => patchNode(target, node.id, { rings: 2, ringTimeoutSeconds: undefined } as Partial<FlowNode>),
+    };
+  },
+  'identity-questions': (flow, findings) => {
+    const questions = rootNodesOnPath(flow, findings[0]!).filter((node) => node.type === 'input' && node.identity);
+    const drop = questions.slice(1).filter((node) => nextOf(node) !== undefined);
+    if (drop.length === 0) return undefined;
+    return {
+      title: `verify callers with one question: drop ${drop.map((node) => code(node.id)).join(', ')} and look them up from the caller's number`,
+      description: `Keep ${code(questions[0]!.id)} and identify the caller from their number or account instead of asking ${drop.length} more identity questions.`,
+      nodeIds: drop.map((node) => node.id),
+      apply: (target) => drop.reduce((current, node) => bypass(current, node.id), target),
+    };
+  },
+  'repeat-identity': (flow, findings) => {
+    const node = nodeOf(flow, findings);
+    if (!node || node.type !== 'input' || nextOf(node) === undefined) return undefined;
+    const transfers = rootNodesOnPath(flow, findings[0]!).filter((step) => step.type === 'transfer' && !step.context);
+    return {
+      title: transfers.length > 0
+        ? `pass the caller's data with ${transfers.map((step) => code(step.id)).join(', ')} so ${code(node.id)} can be removed`
+        : `reuse the answer the caller already gave, so ${code(node.id)} can be removed`,
+      description: `${code(node.id)} asks for \`${node.collects}\` again. Carry the first answer along the call and remove the second question.`,
+      nodeIds: [node.id, ...transfers.map((step) => step.id)],
+      apply: (target) => transfers.reduce((current, step) => patchNode(current, step.id, { context: true } as Partial<FlowNode>), bypass(target, node.id)),
+    };
+  },
+  'transfer-chain': (flow, findings) => {
+    const node = nodeOf(flow, findings);
+    if (!node || node.type !== 'transfer' || nextOf(node) === undefined) return undefined;
+    return {
+      title: `route callers straight to the team that resolves: remove the transfer at ${code(node.id)}`,
+      description: `Callers are passed on more than the limit allows. Let the first team that takes the call resolve it, or route to it directly.`,
+      nodeIds: [node.id],
+      apply: (target) => bypass(target, node.id),
+    };
+  },
+  'cold-transfer': (flow, findings) => {
+    const node = nodeOf(flow, findings);
+    if (!node) return undefined;
+    return {
+      title: `make ${code(node.id)} a warm transfer (\`context: true\`)`,
+      description: `Send the caller's data and reason with the call so ${node.type === 'transfer' ? node.to : 'the next person'} does not start from zero.`,
+      nodeIds: [node.id],
+      apply: (target) => patchNode(target, node.id, { context: true } as Partial<FlowNode>),
+    };
+  },
+  'dead-end-hold': (flow, findings) => {
+    const node = nodeOf(flow, findings);
+    if (!node || node.type !== 'queue') return undefined;
+    return {
+      title: `give ${code(node.id)} a \`maxWaitSeconds\` of ${node.maxWaitSeconds ?? 120} and an \`onTimeout\` that offers a callback`,
+      description: 'A hold must end somewhere useful: after the limit, offer a callback instead of dropping or re-queueing the caller.',
+      nodeIds: [node.id],
+      apply: (target) => {
+        const id = freshId(target, `${node.id}-callback`);
+        const withCallback = addNode(target, { ...baseNode(id, node), type: 'hangup', outcome: 'callback' });
+        const limited = patchNode(withCallback, node.id, { maxWaitSeconds: node.maxWaitSeconds ?? 120 } as Partial<FlowNode>);
+        return setExit(limited, node.id, 'timeout', 'timeout', id);
+      },
+    };
+  },
+  'silent-hold': (flow, findings) => queuePatch(flow, findings, { music: true }, (id) => `play music or announcements in ${code(id)}`, 'Silence on hold sounds like a dropped call.'),
+  'no-wait-estimate': (flow, findings) => queuePatch(flow, findings, { announceWait: true }, (id) => `tell callers in ${code(id)} how long they will wait (\`announceWait: true\`)`, 'Callers who know the wait can choose to stay or take a callback.'),
+  'hold-without-callback': (flow, findings) => queuePatch(flow, findings, { callback: true }, (id) => `offer a callback in ${code(id)} (\`callback: true\`)`, 'A callback keeps the caller\'s place without keeping them on the line.'),
+  'dead-end': (flow, findings) => {
+    const node = nodeOf(flow, findings);
+    if (!node || node.type !== 'hangup') return undefined;
+    return {
+      title: `offer a callback at ${code(node.id)} instead of ending the call ${node.outcome}`,
+      description: `Callers reach ${code(node.id)} without a person or any help promised. Offer a callback (or route them to a person).`,
+      nodeIds: [node.id],
+      apply: (target) => patchNode(target, node.id, { outcome: 'callback' } as Partial<FlowNode>),
+    };
+  },
+  'no-human': (flow) => {
+    const menus = [...flow.nodes.values()].filter((node) => node.type === 'menu');
+    const near = flow.nodes.get(flow.entry) ?? flow.nodes.values().next().value;
+    if (!near) return undefined;
+    return {
+      title: menus.length > 0 ? 'add a person and a "0" option to reach them in every menu' : 'send callers who would hang up unresolved to a person',
+      description: 'Some callers need a person; give them a way to one.',
+      nodeIds: menus.map((node) => node.id),
+      apply: (target) => {
+        const { flow: withAgent, agentId } = ensureAgent(target, near);
+        if (menus.length > 0) return menus.reduce((current, menu) => setExit(current, menu.id, 'option', zeroKey(menu), agentId), withAgent);
+        let current = withAgent;
+        for (const node of target.nodes.values()) {
+          if (node.type === 'hangup' && (node.outcome === 'unresolved' || node.outcome === 'abandoned')) {
+            current = patchNode(current, node.id, { type: 'agent', resolves: 0.8 } as Partial<FlowNode>);
+          }
+        }
+        return current;
+      },
+    };
+  },
+  'no-zero-out': (flow, findings) => {
+    const node = nodeOf(flow, findings);
+    if (!node || node.type !== 'menu') return undefined;
+    return {
+      title: `add "${zeroKey(node)}" to reach a person in menu ${code(node.id)}`,
+      description: 'Callers who do not fit the menu need a way out to a person from every menu.',
+      nodeIds: [node.id],
+      apply: (target) => {
+        const { flow: withAgent, agentId } = ensureAgent(target, node);
+        return setExit(withAgent, node.id, 'option', zeroKey(node), agentId);
+      },
+    };
+  },
+  'no-exit': (flow, findings) => {
+    const node = nodeOf(flow, findings);
+    if (!node) return undefined;
+    return {
+      title: `give ${code(node.id)} a way out to a person`,
+      description: 'Callers who enter this loop can only hang up. Add an exit to a person.',
+      nodeIds: [node.id],
+      apply: (target) => {
+        const { flow: withAgent, agentId } = ensureAgent(target, node);
+        return node.type === 'menu'
+          ? setExit(withAgent, node.id, 'option', zeroKey(node), agentId)
+          : setExit(withAgent, node.id, node.type === 'queue' ? 'timeout' : 'noMatch', node.type === 'queue' ? 'timeout' : 'noMatch', agentId);
+      },
+    };
+  },
+  'long-preamble': (flow, findings) => {
+    const plays = rootNodesOnPath(flow, findings[0]!).filter((node) => node.type === 'play');
+    if (plays.length === 0) return undefined;
+    return {
+      title: `cut the audio before the first choice to 10 s (shorten ${plays.map((node) => code(node.id)).join(', ')})`,
+      description: 'Move recording notices to a short line and promotions out of the way; let callers act within seconds.',
+      nodeIds: plays.map((node) => node.id),
+      apply: (target) => plays.reduce((current, node) => patchNode(current, node.id, { durationSeconds: 10 / plays.length } as Partial<FlowNode>), target),
+    };
+  },
+  'queue-occupancy': (flow, findings) => {
+    const id = /queue `([^`]+)`/.exec(findings[0]!.message)?.[1];
+    const staffing = id === undefined ? undefined : flow.queues.get(id);
+    if (!staffing) return undefined;
+    const agents = agentsFor(staffing, 0.8);
+    return {
+      title: `staff queue ${code(staffing.id)} with ${agents} agents (occupancy at most 80%)`,
+      description: `${staffing.agents} agents are too few for ${staffing.callsPerHour} calls an hour of ${staffing.ahtSeconds} s.`,
+      nodeIds: [],
+      apply: (target) => {
+        const copy = cloneFlow(target);
+        copy.queues.set(staffing.id, { ...staffing, agents });
+        return copy;
+      },
+    };
+  },
+  'approval-hop': (flow, findings) => {
+    const node = nodeOf(flow, findings);
+    if (!node) return undefined;
+    return {
+      title: `let the first person decide: remove the approval step ${code(node.id)}`,
+      description: 'Empower front-line staff to resolve within a budget instead of asking a manager.',
+      nodeIds: [node.id],
+      apply: (target) => (nextOf(node) !== undefined ? bypass(target, node.id) : patchNode(target, node.id, { approval: false })),
+    };
+  },
+  'channel-switch': (flow, findings) => {
+    const node = nodeOf(flow, findings);
+    if (!node || node.type !== 'deflect') return undefined;
+    return {
+      title: `help callers on the call instead of sending them to ${node.channel} at ${code(node.id)}`,
+      description: 'Callers often phone after trying the other channel; resolve it here, or send the link while they are on the line.',
+      nodeIds: [node.id],
+      apply: (target) => {
+        if (nextOf(node) !== undefined) return bypass(target, node.id);
+        return patchNode(target, node.id, { type: 'agent', resolves: 0.8 } as Partial<FlowNode>);
+      },
+    };
+  },
+  'cliche-prompt': (flow, findings) => {
+    const node = nodeOf(flow, findings);
+    if (!node) return undefined;
+    const phrases = CLICHES[flow.settings.language].map(plainText);
+    return {
+      title: `rewrite the prompt of ${code(node.id)} without stock phrases`,
+      description: 'Say what is happening and what comes next, in plain words, instead of a script callers distrust.',
+      nodeIds: [node.id],
+      apply: (target) => patchNode(target, node.id, { say: node.say.map((text) => withoutPhrases(text, phrases)) }),
+    };
+  },
+  'excessive-retries': (flow, findings) => {
+    const node = nodeOf(flow, findings);
+    if (!node || (node.type !== 'menu' && node.type !== 'input')) return undefined;
+    return {
+      title: `re-prompt at most 2 times at ${code(node.id)}, then hand the caller to a person`,
+      description: 'After two failed tries, asking again only adds effort.',
+      nodeIds: [node.id],
+      apply: (target) => patchNode(target, node.id, { retries: 2 } as Partial<FlowNode>),
+    };
+  },
+  'missing-error-handling': (flow, findings) => {
+    const node = nodeOf(flow, findings);
+    if (!node) return undefined;
+    return {
+      title: `send callers who press nothing or something unexpected at ${code(node.id)} to a person`,
+      description: 'Without `onNoInput` and `onNoMatch`, platforms disconnect these callers.',
+      nodeIds: [node.id],
+      apply: (target) => {
+        const { flow: withAgent, agentId } = ensureAgent(target, node);
+        const kinds = new Set(node.edges.map((edge) => edge.kind));
+        let current = withAgent;
+        if (!kinds.has('noInput')) current = setExit(current, node.id, 'noInput', 'noInput', agentId);
+        if (!kinds.has('noMatch')) current = setExit(current, node.id, 'noMatch', 'noMatch', agentId);
+        return current;
+      },
+    };
+  },
+  'unreachable-node': (flow, findings) => {
+    const node = nodeOf(flow, findings);
+    if (!node) return undefined;
+    return {
+      title: `remove ${code(node.id)}, which no caller can reach (or link it from the step that should lead to it)`,
+      description: 'Dead configuration misleads whoever reads the flow next.',
+      nodeIds: [node.id],
+      apply: (target) => {
+        const copy = cloneFlow(target);
+        copy.nodes.delete(node.id);
+        return copy;
+      },
+    };
+  },
+  'unknown-target': (flow, findings) => {
+    const finding = findings[0]!;
+    const node = nodeOf(flow, findings);
+    const edge = node?.edges.find((item) => item.loc.pointer === finding.pointer);
+    const suggestion = edge ? closest(edge.to, [...flow.nodes.keys()]) : undefined;
+    if (!node || !edge || suggestion === undefined) return undefined;
+    return {
+      title: `point ${code(node.id)}'s exit at ${code(suggestion)} instead of ${code(edge.to)}`,
+      description: 'The exit names a node that does not exist; most platforms disconnect callers there.',
+      nodeIds: [node.id],
+      apply: (target) => setExit(target, node.id, edge.kind, edge.label, suggestion),
+    };
+  },
+};
+
+function queuePatch(
+  flow: Flow,
+  findings: Finding[],
+  patch: Partial<FlowNode>,
+  title: (id: string) => string,
+  description: string,
+): ReturnType<Proposer> {
+  const node = nodeOf(flow, findings);
+  if (!node || node.type !== 'queue') return undefined;
+  return { title: title(node.id), description, nodeIds: [node.id], apply: (target) => patchNode(target, node.id, patch) };
+}
+
+function zeroKey(menu: FlowNode): string {
+  const keys = new Set(menu.edges.filter((edge) => edge.kind === 'option').map((edge) => edge.label.slice('option:'.length)));
+  return ['0', '*', '#', 'operator'].find((key) => !keys.has(key)) ?? 'agent';
+}
+
+function withoutPhrases(text: string, phrases: readonly string[]): string {
+  let plain = ` ${plainText(text)} `;
+  for (const phrase of phrases) plain = plain.split(` ${phrase} `).join(' ');
+  return plain.trim();
+}
+
+/** Fewest agents that keep occupancy at or under `target`. */
+function agentsFor(staffing: QueueStaffing, target: number): number {
+  const offered = erlangC({ ...staffing, agents: 1 }).offeredErlangs;
+  return Math.max(Math.ceil(offered / target), Math.floor(staffing.agents) + 1);
+}
+
+/** Candidate fixes for a file's findings: one per rule and node. */
+export function proposeFixes(flow: Flow, findings: readonly Finding[]): FixCandidate[] {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    if (finding.file !== flow.file || !Object.hasOwn(PROPOSERS, finding.ruleId)) continue;
+    const key = `${finding.ruleId}|${finding.nodeId ?? finding.pointer}`;
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
+  }
+  const candidates: FixCandidate[] = [];
+  for (const group of groups.values()) {
+    const proposal = PROPOSERS[group[0]!.ruleId]!(flow, group);
+    if (proposal) candidates.push({ ...proposal, ruleIds: [group[0]!.ruleId], findings: group });
+    if (candidates.length >= MAX_CANDIDATES) break;
+  }
+  return candidates;
+}
+
+/** Re-scores each candidate with `scoreOf` and orders them by gain, then rule id and position. */
+export function rankFixes(candidates: readonly FixCandidate[], baseScore: number, scoreOf: (flow: Flow) => number, flow: Flow): Fix[] {
+  const ranked = candidates.map((candidate) => ({
+    candidate,
+    gain: scoreOf(candidate.apply(flow)) - baseScore,
+    line: candidate.findings[0]!.line,
+  }));
+  // A change that would lower the score is no fix.
+  const useful = ranked.filter((item) => item.gain >= 0);
+  useful.sort((a, b) => b.gain - a.gain || a.candidate.ruleIds[0]!.localeCompare(b.candidate.ruleIds[0]!) || a.line - b.line);
+  return useful.map(({ candidate, gain }) => ({
+    title: candidate.title,
+    description: candidate.description,
+    ruleIds: candidate.ruleIds,
+    nodeIds: candidate.nodeIds,
+    resolves: candidate.findings.map((finding) => finding.fingerprint),
+    gain,
+  }));
+}

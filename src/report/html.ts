@@ -1,0 +1,236 @@
+// The auditor's report: one self-contained HTML file. Inline CSS and SVG only, no script at all,
+// nothing loaded from anywhere (a Content-Security-Policy says so to the browser as well), and
+// a print stylesheet so "Save as PDF" gives a clean document. Every string that comes from a flow
+// goes through `escapeHtml`.
+import type { Finding } from '../model/finding.js';
+import type { Flow } from '../model/flow.js';
+import type { AuditResult, FileResult, Score } from '../model/result.js';
+import { TOOL_NAME, VERSION } from '../version.js';
+import { SEVERITY_COLORS, diagramOmission, renderDiagram, type Dagre } from './diagram.js';
+import { escapeHtml } from './escape.js';
+import { buildFlowGraph } from './flowgraph.js';
+import { pathText } from './markdown.js';
+import { DRIVER_NAMES, fastestToHuman, metricRows, plural, severityCounts } from './text.js';
+
+export interface HtmlOptions {
+  /** Flows by file name, for the diagrams; a file missing here gets a note instead. */
+  flows: ReadonlyMap<string, Flow>;
+  /** The layout library; without it the report has no diagrams. */
+  dagre?: Dagre;
+  /** Shown under the title, e.g. the date the report was made. */
+  generated?: string;
+}
+
+/** Nothing may load or run: styles are inline, pictures are inline SVG. */
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+const h = escapeHtml;
+
+const STYLE = `
+:root { color-scheme: light; --fg: #1f2328; --muted: #57606a; --line: #d0d7de; --soft: #f6f8fa; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1200px; padding: 24px; font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: var(--fg); background: #fff; }
+h1 { font-size: 26px; margin: 0 0 4px; }
+h2 { font-size: 20px; margin: 0 0 4px; overflow-wrap: anywhere; }
+h3 { font-size: 15px; margin: 20px 0 8px; }
+.meta, .file, .note { color: var(--muted); }
+.file { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; overflow-wrap: anywhere; }
+table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; }
+th, td { border: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
+td { overflow-wrap: anywhere; }
+td.rule { overflow-wrap: normal; }
+th { background: var(--soft); font-weight: 600; white-space: nowrap; }
+td.num, th.num { text-align: right; white-space: nowrap; }
+code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12px; }
+.flow { border-top: 2px solid var(--line); margin-top: 32px; padding-top: 16px; }
+.score { display: inline-block; font-weight: 700; padding: 2px 10px; border-radius: 12px; border: 1px solid var(--line); margin: 6px 0; }
+.grade-A, .grade-B { background: #dafbe1; border-color: #1a7f37; }
+.grade-C { background: #fff8c5; border-color: #9a6700; }
+.grade-D, .grade-F { background: #ffebe9; border-color: #cf222e; }
+.sev { font-weight: 600; white-space: nowrap; }
+.sev-error { color: ${SEVERITY_COLORS.error.stroke}; }
+.sev-warning { color: ${SEVERITY_COLORS.warning.stroke}; }
+.sev-info { color: ${SEVERITY_COLORS.info.stroke}; }
+.path { color: var(--muted); font-size: 12px; }
+dl.metrics { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 8px 0; }
+dl.metrics dt { color: var(--muted); }
+dl.metrics dd { margin: 0; font-weight: 600; }
+.diagram-box { overflow: auto; border: 1px solid var(--line); border-radius: 6px; padding: 8px; background: #fff; }
+svg.diagram, svg.drivers { max-width: 100%; height: auto; }
+.legend { display: flex; flex-wrap: wrap; gap: 12px; font-size: 12px; color: var(--muted); margin: 6px 0; padding: 0; list-style: none; }
+.legend span.swatch { display: inline-block; width: 12px; height: 12px; border: 2px solid; border-radius: 3px; vertical-align: -2px; margin-right: 4px; }
+@page { margin: 14mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  .flow { break-before: page; border-top: none; margin-top: 0; }
+  tr, figure, dl.metrics, svg.drivers { break-inside: avoid; }
+  .diagram-box { overflow: visible; border: none; padding: 0; }
+  a { color: inherit; text-decoration: none; }
+}
+`;
+
+function summaryRows(result: AuditResult): string {
+  return result.files.map((file, index) => {
+    const counts = severityCounts(file);
+    const name = file.flow ? `<a href="#flow-${index + 1}">${h(file.flow.name)}</a>` : `<a href="#flow-${index + 1}"><em>not a flow</em></a>`;
+    return `<tr><td>${name}</td><td class="file">${h(file.file)}</td><td class="num">${file.score ? file.score.value : 'not scored'}</td>`
+      + `<td class="num">${file.score ? h(file.score.grade) : '–'}</td><td class="num">${counts.error}</td><td class="num">${counts.warning}</td>`
+      + `<td>${h(fastestToHuman(file.metrics))}</td></tr>`;
+  }).join('\n');
+}
+
+function summaryTable(result: AuditResult): string {
+  return `<table class="summary">
+<thead><tr><th>Flow</th><th>File</th><th class="num">Score</th><th class="num">Grade</th><th class="num">Errors</th><th class="num">Warnings</th><th>Fastest to a person</th></tr></thead>
+<tbody>
+${summaryRows(result)}
+</tbody>
+</table>`;
+}
+
+/** The largest points lost to one driver in any flow: one scale for every chart, so flows compare at a glance. */
+export function driverScale(result: AuditResult): number {
+  let max = 5;
+  for (const file of result.files) {
+    for (const points of Object.values(file.score?.drivers ?? {})) max = Math.max(max, points);
+  }
+  return max;
+}
+
+/** Points lost per effort driver as a horizontal bar chart. */
+export function driverChart(score: Score, scale: number): string {
+  const entries = Object.entries(score.drivers);
+  const rowHeight = 24;
+  const labelWidth = 190;
+  const barWidth = 320;
+  const width = labelWidth + barWidth + 70;
+  const height = entries.length * rowHeight + 8;
+  const rows = entries.map(([driver, points], index) => {
+    const y = 4 + index * rowHeight;
+    const length = Math.max(0, Math.min(barWidth, (points / scale) * barWidth));
+    const name = DRIVER_NAMES[driver as keyof typeof DRIVER_NAMES] ?? driver;
+    const value = Math.round(points * 10) / 10;
+    return `<g class="driver"><text x="${labelWidth - 8}" y="${y + 16}" text-anchor="end" font-size="12" fill="#1f2328">${h(name)}</text>`
+      + `<rect x="${labelWidth}" y="${y + 4}" width="${barWidth}" height="14" fill="#f6f8fa"/>`
+      + `<rect class="bar" x="${labelWidth}" y="${y + 4}" width="${Math.round(length * 10) / 10}" height="14" fill="${value > 0 ? '#cf222e' : '#d0d7de'}"/>`
+      + `<text x="${labelWidth + barWidth + 8}" y="${y + 16}" font-size="12" fill="#57606a">${value > 0 ? `−${value}` : '0'}</text></g>`;
+  });
+  return `<svg class="drivers" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Score points lost per effort driver" font-family="system-ui, sans-serif">${rows.join('')}</svg>`;
+}
+
+function scoreSection(file: FileResult, scale: number): string {
+  if (!file.score) return '<p><span class="score">not scored</span></p>';
+  return `<p><span class="score grade-${h(file.score.grade)}">${file.score.value}/100 · grade ${h(file.score.grade)}</span></p>
+<h3>Where the points go</h3>
+${driverChart(file.score, scale)}`;
+}
+
+function metricsSection(file: FileResult): string {
+  if (!file.metrics) return '<h3>Journey metrics</h3>\n<p class="note">Not analyzed.</p>';
+  const rows = metricRows(file.metrics).map(([name, value]) => `<dt>${h(name)}</dt><dd>${h(value)}</dd>`).join('');
+  return `<h3>Journey metrics</h3>\n<dl class="metrics">${rows}</dl>`;
+}
+
+function fixesSection(file: FileResult): string {
+  if (file.fixes.length === 0) return '';
+  const items = file.fixes.map((fix) => `<li><strong>+${fix.gain}</strong> ${h(fix.title)}<br><span class="note">${h(fix.description)}</span>`
+    + `${fix.ruleIds.length > 0 ? ` <span class="note">(${fix.ruleIds.map((id) => `<code>${h(id)}</code>`).join(', ')})</span>` : ''}</li>`);
+  return `<h3>Fixes, largest gain first</h3>\n<ol class="fixes">${items.join('\n')}</ol>`;
+}
+
+function findingRow(finding: Finding): string {
+  const details = [
+    finding.nodeId !== undefined ? `node <code>${h(finding.nodeId)}</code>` : '',
+    finding.path && finding.path.length > 0 ? `path: ${h(pathText(finding.path))}` : '',
+  ].filter(Boolean).join('<br>');
+  return `<tr class="finding"><td class="num">${finding.line}:${finding.column}</td><td class="sev sev-${finding.severity}">${finding.severity}</td>`
+    + `<td class="rule"><a href="${h(finding.docs)}">${h(finding.ruleId)}</a></td><td>${h(finding.message)}${details ? `<div class="path">${details}</div>` : ''}</td></tr>`;
+}
+
+function findingsSection(file: FileResult): string {
+  if (file.findings.length === 0) return '<h3>Findings</h3>\n<p class="note">No findings.</p>';
+  return `<h3>Findings (${file.findings.length})</h3>
+<table class="findings">
+<thead><tr><th class="num">Line</th><th>Severity</th><th>Rule</th><th>Message</th></tr></thead>
+<tbody>
+${file.findings.map(findingRow).join('\n')}
+</tbody>
+</table>`;
+}
+
+function unknownsSection(file: FileResult): string {
+  if (file.unknowns.length === 0) return '';
+  return `<h3>Not stated in the flow</h3>\n<p class="note">Rules that need these facts stayed quiet.</p>\n<ul>${file.unknowns.map((unknown) => `<li>${h(unknown)}</li>`).join('')}</ul>`;
+}
+
+function legend(): string {
+  const items: Array<[keyof typeof SEVERITY_COLORS, string]> = [
+    ['error', 'worst finding: error'],
+    ['warning', 'worst finding: warning'],
+    ['info', 'worst finding: info'],
+    ['clean', 'no finding'],
+    ['missing', 'named by an exit, not a node'],
+  ];
+  const swatches = items.map(([kind, text]) => `<li><span class="swatch" style="background:${SEVERITY_COLORS[kind].fill};border-color:${SEVERITY_COLORS[kind].stroke}"></span>${text}</li>`);
+  return `<ul class="legend">${swatches.join('')}<li>thick border: entry · colored thick arrows: a finding's witness path</li></ul>`;
+}
+
+function diagramSection(file: FileResult, index: number, options: HtmlOptions): string {
+  const flow = options.flows.get(file.file);
+  const heading = '<h3>Diagram</h3>';
+  if (!flow) return `${heading}\n<p class="note">No diagram: the file could not be read as a flow.</p>`;
+  const graph = buildFlowGraph(flow, file.findings);
+  const omission = diagramOmission(graph);
+  if (omission !== undefined) {
+    return `${heading}\n<p class="note diagram-omitted">Diagram omitted: ${h(omission)}. <code>${TOOL_NAME} graph ${h(file.file)} --format dot</code> gives the whole graph for Graphviz.</p>`;
+  }
+  if (!options.dagre) return `${heading}\n<p class="note">No diagram: the layout library is not available.</p>`;
+  const svg = renderDiagram(graph, options.dagre, {
+    idPrefix: `f${index + 1}`,
+    title: `Diagram of ${flow.name}`,
+  });
+  return `${heading}\n<figure class="diagram-figure">\n${legend()}\n<div class="diagram-box">\n${svg}\n</div>\n</figure>`;
+}
+
+function flowSection(file: FileResult, index: number, options: HtmlOptions, scale: number): string {
+  const title = file.flow ? h(file.flow.name) : '<em>not a flow</em>';
+  return `<section class="flow" id="flow-${index + 1}">
+<h2>${title}</h2>
+<p class="file">${h(file.file)}</p>
+${scoreSection(file, scale)}
+${metricsSection(file)}
+${fixesSection(file)}
+${findingsSection(file)}
+${unknownsSection(file)}
+${diagramSection(file, index, options)}
+</section>`;
+}
+
+export function formatHtml(result: AuditResult, options: HtmlOptions): string {
+  const { errors, warnings, infos, files } = result.summary;
+  const totals = `${plural(files, 'flow file')} · ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info`;
+  const scale = driverScale(result);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${h(CONTENT_SECURITY_POLICY)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${h(`${TOOL_NAME} ${VERSION}`)}">
+<title>IVR audit report</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<h1>IVR audit report</h1>
+<p class="meta">${h(`${TOOL_NAME} ${VERSION}`)}${options.generated ? ` · ${h(options.generated)}` : ''} · ${h(totals)}</p>
+</header>
+<main>
+<h2>Flows</h2>
+${summaryTable(result)}
+${result.files.map((file, index) => flowSection(file, index, options, scale)).join('\n')}
+</main>
+</body>
+</html>
+`;
+}

@@ -70,11 +70,14 @@ function scoreFixes(
   weights: Weights,
   baseScore: number,
 ): Fix[] {
+  // The score reads only findings of penalty rules and whether any error remains: journey rules
+  // that report at error level must still run, the others need not.
+  const scoringRules = new Map([...rules].filter(([, { rule, severity }]) => rule.meta.scoring === 'penalty' || severity === 'error'));
   const scoreOf = (edited: Flow): number => {
     const flows = new Map(program.flows);
     flows.set(resolve(edited.file), edited);
     const editedFacts = new Facts(edited, { ...program, root: edited, flows });
-    return scoreFlow(editedFacts, [...beforeRules, ...runRules(edited, rules, editedFacts)], weights).score.value;
+    return scoreFlow(editedFacts, [...beforeRules, ...runRules(edited, scoringRules, editedFacts)], weights).score.value;
   };
   return rankFixes(proposeFixes(flow, findings), baseScore, scoreOf, flow);
 }

@@ -39,6 +39,11 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
     files = await expandPaths(inputs as readonly string[], { cwd });
     if (files.length === 0) throw new UsageError(`no flow files found in ${(inputs as readonly string[]).join(', ')}`);
   }
+  // The config named by -c may sit among the flows; it is not one of them.
+  if (options.configPath !== undefined) {
+    const configFile = resolve(cwd, options.configPath);
+    files = files.filter((file) => resolve(cwd, file) !== configFile);
+  }
   const cache = new Map<string, Promise<LoadedFile>>();
   const loadFile = (file: string): Promise<LoadedFile> => {
     const absolute = resolve(cwd, file);

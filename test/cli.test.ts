@@ -145,3 +145,40 @@ describe('ivr-audit lint', () => {
     expect(run.stderr).toMatch(/^ivr-audit: no flow files found in \.\n$/);
   });
 });
+
+describe('ivr-audit rules', () => {
+  it('lists every rule with category, severity and description', () => {
+    const run = cli(['rules']);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^id +category +severity +description$/);
+    expect(lines.some((line) => /^identity-questions +effort +error +Some journey asks/.test(line))).toBe(true);
+    expect(lines.length).toBeGreaterThan(30);
+  });
+
+  it('describes one rule with its options and an example that fires', () => {
+    const run = cli(['rules', 'ring-limit']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('max (integer, default 5)');
+    expect(run.stdout).toContain('Example that fires:');
+    expect(run.stdout).toContain('version: 1');
+  });
+
+  it('suggests the closest id for an unknown rule and exits 2', () => {
+    const run = cli(['rules', 'ring-limt']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('ivr-audit: unknown rule "ring-limt"; did you mean "ring-limit"?\n');
+  });
+});
+
+describe('ivr-audit lint with scores', () => {
+  it('prints the score line and ranked fixes, and --min-score gates on it', () => {
+    const seed = 'fixtures/reference/seed-001-call.yaml';
+    const run = cli(['lint', seed]);
+    expect(run.stdout).toMatch(/\n {2}score \d+\/100 F\n/);
+    expect(run.stdout).toMatch(/\n {2}fixes\n {2}( {0,2}\+\d+ {2}.+\n)+/);
+    const clean = 'fixtures/reference/effortless.yaml';
+    expect(cli(['lint', clean, '--min-score', '90']).status).toBe(0);
+    expect(cli(['lint', clean, '--min-score', '99']).status).toBe(1);
+  });
+});

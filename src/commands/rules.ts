@@ -1,7 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { Args, Command } from '@oclif/core';
 import { DOCS_BASE } from '../engine.js';
 import { UsageError } from '../files.js';
-import { formatCatalog, formatRuleDetails } from '../report/catalog.js';
+import { exampleFrom, formatCatalog, formatRuleDetails } from '../report/catalog.js';
 import { findRule, ruleMetas } from '../rules/index.js';
 import { closest } from '../util/suggest.js';
 
@@ -21,6 +22,8 @@ export default class Rules extends Command {
       const suggestion = closest(args.id, ruleMetas().map((meta) => meta.id));
       throw new UsageError(`unknown rule "${args.id}"${suggestion ? `; did you mean "${suggestion}"?` : ''}`);
     }
-    process.stdout.write(formatRuleDetails(rule.meta, `${DOCS_BASE}${rule.meta.id}.md`));
+    // The doc pages ship with the package; their "Bad" example shows the rule firing.
+    const page = await readFile(new URL(`../../docs/rules/${rule.meta.id}.md`, import.meta.url), 'utf8').catch(() => '');
+    process.stdout.write(formatRuleDetails(rule.meta, `${DOCS_BASE}${rule.meta.id}.md`, exampleFrom(page, 'Bad')));
   }
 }

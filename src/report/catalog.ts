@@ -10,7 +10,17 @@ export function formatCatalog(metas: readonly RuleMeta[]): string {
   return `${[header, ...rows].join('\n')}\n`;
 }
 
-export function formatRuleDetails(meta: RuleMeta, docs: string): string {
+/** The first YAML block under a heading (`## Bad`) of a rule's doc page, when there is one. */
+export function exampleFrom(page: string, heading: string): string | undefined {
+  const start = page.indexOf(`\n## ${heading}\n`);
+  if (start < 0) return undefined;
+  const section = page.slice(start + heading.length + 5);
+  const end = section.search(/\n## /);
+  const match = /```yaml\n([\s\S]*?)```/.exec(end < 0 ? section : section.slice(0, end));
+  return match?.[1];
+}
+
+export function formatRuleDetails(meta: RuleMeta, docs: string, example?: string): string {
   const options = meta.options.length === 0
     ? ['  none']
     : meta.options.map((option) => `  ${option.name} (${option.type}, default ${JSON.stringify(option.default)}): ${option.description}`);
@@ -24,6 +34,7 @@ export function formatRuleDetails(meta: RuleMeta, docs: string): string {
     'Options:',
     ...options,
     '',
+    ...(example === undefined ? [] : ['Example that fires:', '', ...example.trimEnd().split('\n').map((line) => `  ${line}`), '']),
     `Docs: ${docs}`,
     '',
   ].join('\n');

@@ -8,10 +8,16 @@ export function cloneFlow(flow: Flow): Flow & { nodes: Map<string, FlowNode>; qu
 }
 
 export function patchNode(flow: Flow, id: string, patch: Partial<FlowNode>): Flow {
-  const node = flow.nodes.get(id);
-  if (!node) return flow;
+  return patchNodes(flow, [id], () => patch);
+}
+
+/** Patches several nodes with one copy of the flow (a copy per node would be quadratic). */
+export function patchNodes(flow: Flow, ids: readonly string[], patchOf: (node: FlowNode) => Partial<FlowNode>): Flow {
   const copy = cloneFlow(flow);
-  copy.nodes.set(id, { ...node, ...patch } as FlowNode);
+  for (const id of ids) {
+    const node = copy.nodes.get(id);
+    if (node) copy.nodes.set(id, { ...node, ...patchOf(node) } as FlowNode);
+  }
   return copy;
 }
 
@@ -20,32 +26,55 @@ export function nextOf(node: FlowNode): string | undefined {
 }
 
 /**
- * Removes a step callers pass through: every exit into it goes to its `next` instead. Steps
- * without a `next` (or the flow's entry without one) are left as they are.
+ * Removes steps callers pass through: every exit into one of them goes to its `next` instead
+ * (following chains of removed steps). Steps without a `next` are left as they are. One pass
+ * over the flow, however many steps are removed.
  */
-export function bypass(flow: Flow, id: string): Flow {
-  const node = flow.nodes.get(id);
-  const next = node ? nextOf(node) : undefined;
-  if (!node || next === undefined || next === id) return flow;
-  const copy = cloneFlow(flow);
-  copy.nodes.delete(id);
-  for (const [otherId, other] of copy.nodes) {
-    if (!other.edges.some((edge) => edge.to === id)) continue;
-    copy.nodes.set(otherId, { ...other, edges: other.edges.map((edge) => (edge.to === id ? { ...edge, to: next } : edge)) });
+export function bypass(flow: Flow, ...ids: string[]): Flow {
+  const redirect = new Map<string, string>();
+  for (const id of ids) {
+    const node = flow.nodes.get(id);
+    const next = node ? nextOf(node) : undefined;
+    if (next !== undefined && next !== id) redirect.set(id, next);
   }
-  return copy.entry === id ? { ...copy, entry: next } : copy;
+  if (redirect.size === 0) return flow;
+  const resolveTarget = (target: string): string => {
+    let current = target;
+    for (let hops = 0; redirect.has(current) && hops <= redirect.size; hops++) current = redirect.get(current)!;
+    return current;
+  };
+  const copy = cloneFlow(flow);
+  for (const id of redirect.keys()) copy.nodes.delete(id);
+  for (const [otherId, other] of copy.nodes) {
+    if (!other.edges.some((edge) => redirect.has(edge.to))) continue;
+    copy.nodes.set(otherId, { ...other, edges: other.edges.map((edge) => (redirect.has(edge.to) ? { ...edge, to: resolveTarget(edge.to) } : edge)) });
+  }
+  return redirect.has(copy.entry) ? { ...copy, entry: resolveTarget(copy.entry) } : copy;
+}
+
+export interface NewExit {
+  id: string;
+  kind: EdgeKind;
+  label: string;
+  to: string;
 }
 
 /** Adds an exit to a node, or points an existing exit with that label elsewhere. */
 export function setExit(flow: Flow, id: string, kind: EdgeKind, label: string, to: string): Flow {
-  const node = flow.nodes.get(id);
-  if (!node) return flow;
-  const edges = node.edges.filter((edge) => edge.label !== label);
-  const edge: Edge = { kind, label, from: id, to, loc: node.loc };
+  return setExits(flow, [{ id, kind, label, to }]);
+}
+
+/** Sets several exits with one copy of the flow. */
+export function setExits(flow: Flow, exits: readonly NewExit[]): Flow {
   const copy = cloneFlow(flow);
-  const updated = { ...node, edges: [...edges, edge] } as FlowNode;
-  if (updated.type === 'menu') updated.optionCount = updated.edges.filter((item) => item.kind === 'option').length;
-  copy.nodes.set(id, updated);
+  for (const { id, kind, label, to } of exits) {
+    const node = copy.nodes.get(id);
+    if (!node) continue;
+    const edge: Edge = { kind, label, from: id, to, loc: node.loc };
+    const updated = { ...node, edges: [...node.edges.filter((item) => item.label !== label), edge] } as FlowNode;
+    if (updated.type === 'menu') updated.optionCount = updated.edges.filter((item) => item.kind === 'option').length;
+    copy.nodes.set(id, updated);
+  }
   return copy;
 }
 

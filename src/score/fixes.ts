@@ -1,11 +1,11 @@
 // Fixes: concrete changes to the flow, each applied to the model and re-scored for its gain.
 import { erlangC } from '../analysis/erlang.js';
-import type { Finding } from '../model/finding.js';
+import { SEVERITY_RANK, type Finding } from '../model/finding.js';
 import type { Flow, FlowNode, QueueStaffing } from '../model/flow.js';
 import type { Fix } from '../model/result.js';
 import { CLICHES, plainText } from '../rules/cliche-prompt.js';
 import { closest } from '../util/suggest.js';
-import { addNode, baseNode, bypass, cloneFlow, ensureAgent, freshId, nextOf, patchNode, setExit } from './edit.js';
+import { addNode, baseNode, bypass, cloneFlow, ensureAgent, freshId, nextOf, patchNode, patchNodes, setExit, setExits } from './edit.js';
 
 export interface FixCandidate {
   title: string;
@@ -16,8 +16,13 @@ export interface FixCandidate {
   apply(flow: Flow): Flow;
 }
 
-/** Most candidates re-scored per file, so a flow with thousands of findings stays fast. */
-export const MAX_CANDIDATES = 40;
+/**
+ * How many candidates are re-scored for a flow of `nodes` nodes: each costs one analysis of the
+ * flow, so large flows get fewer (at least 5), keeping the whole audit linear in the flow's size.
+ */
+export function candidateBudget(nodes: number): number {
+  return Math.max(5, Math.min(40, Math.floor(40_000 / Math.max(1, nodes))));
+}
 
 type Proposer = (flow: Flow, findings: Finding[]) => Omit<FixCandidate, 'ruleIds' | 'findings'> | undefined;
 
@@ -60,7 +65,7 @@ const PROPOSERS: Record<string, Proposer> = {
       title: `verify callers with one question: drop ${drop.map((node) => code(node.id)).join(', ')} and look them up from the caller's number`,
       description: `Keep ${code(questions[0]!.id)} and identify the caller from their number or account instead of asking ${drop.length} more identity questions.`,
       nodeIds: drop.map((node) => node.id),
-      apply: (target) => drop.reduce((current, node) => bypass(current, node.id), target),
+      apply: (target) => bypass(target, ...drop.map((node) => node.id)),
     };
   },
   'repeat-identity': (flow, findings) => {
@@ -73,7 +78,7 @@ const PROPOSERS: Record<string, Proposer> = {
         : `reuse the answer the caller already gave, so ${code(node.id)} can be removed`,
       description: `${code(node.id)} asks for \`${node.collects}\` again. Carry the first answer along the call and remove the second question.`,
       nodeIds: [node.id, ...transfers.map((step) => step.id)],
-      apply: (target) => transfers.reduce((current, step) => patchNode(current, step.id, { context: true } as Partial<FlowNode>), bypass(target, node.id)),
+      apply: (target) => patchNodes(bypass(target, node.id), transfers.map((step) => step.id), () => ({ context: true }) as Partial<FlowNode>),
     };
   },
   'transfer-chain': (flow, findings) => {
@@ -134,14 +139,11 @@ const PROPOSERS: Record<string, Proposer> = {
       nodeIds: menus.map((node) => node.id),
       apply: (target) => {
         const { flow: withAgent, agentId } = ensureAgent(target, near);
-        if (menus.length > 0) return menus.reduce((current, menu) => setExit(current, menu.id, 'option', zeroKey(menu), agentId), withAgent);
-        let current = withAgent;
-        for (const node of target.nodes.values()) {
-          if (node.type === 'hangup' && (node.outcome === 'unresolved' || node.outcome === 'abandoned')) {
-            current = patchNode(current, node.id, { type: 'agent', resolves: 0.8 } as Partial<FlowNode>);
-          }
+        if (menus.length > 0) {
+          return setExits(withAgent, menus.map((menu) => ({ id: menu.id, kind: 'option', label: `option:${zeroKey(menu)}`, to: agentId })));
         }
-        return current;
+        const deadEnds = [...target.nodes.values()].filter((node) => node.type === 'hangup' && (node.outcome === 'unresolved' || node.outcome === 'abandoned'));
+        return patchNodes(withAgent, deadEnds.map((node) => node.id), () => ({ type: 'agent', resolves: 0.8 }) as Partial<FlowNode>);
       },
     };
   },
@@ -154,7 +156,7 @@ const PROPOSERS: Record<string, Proposer> = {
       nodeIds: [node.id],
       apply: (target) => {
         const { flow: withAgent, agentId } = ensureAgent(target, node);
-        return setExit(withAgent, node.id, 'option', zeroKey(node), agentId);
+        return setExit(withAgent, node.id, 'option', `option:${zeroKey(node)}`, agentId);
       },
     };
   },
@@ -168,7 +170,7 @@ const PROPOSERS: Record<string, Proposer> = {
       apply: (target) => {
         const { flow: withAgent, agentId } = ensureAgent(target, node);
         return node.type === 'menu'
-          ? setExit(withAgent, node.id, 'option', zeroKey(node), agentId)
+          ? setExit(withAgent, node.id, 'option', `option:${zeroKey(node)}`, agentId)
           : setExit(withAgent, node.id, node.type === 'queue' ? 'timeout' : 'noMatch', node.type === 'queue' ? 'timeout' : 'noMatch', agentId);
       },
     };
@@ -180,7 +182,7 @@ const PROPOSERS: Record<string, Proposer> = {
       title: `cut the audio before the first choice to 10 s (shorten ${plays.map((node) => code(node.id)).join(', ')})`,
       description: 'Move recording notices to a short line and promotions out of the way; let callers act within seconds.',
       nodeIds: plays.map((node) => node.id),
-      apply: (target) => plays.reduce((current, node) => patchNode(current, node.id, { durationSeconds: 10 / plays.length } as Partial<FlowNode>), target),
+      apply: (target) => patchNodes(target, plays.map((node) => node.id), () => ({ durationSeconds: 10 / plays.length })),
     };
   },
   'queue-occupancy': (flow, findings) => {
@@ -321,7 +323,10 @@ function agentsFor(staffing: QueueStaffing, target: number): number {
 /** Candidate fixes for a file's findings: one per rule and node. */
 export function proposeFixes(flow: Flow, findings: readonly Finding[]): FixCandidate[] {
   const groups = new Map<string, Finding[]>();
-  for (const finding of findings) {
+  const budget = candidateBudget(flow.nodes.size);
+  // Errors first: when the budget cuts candidates, the fixes of the worst problems are kept.
+  const ordered = [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+  for (const finding of ordered) {
     if (finding.file !== flow.file || !Object.hasOwn(PROPOSERS, finding.ruleId)) continue;
     const key = `${finding.ruleId}|${finding.nodeId ?? finding.pointer}`;
     groups.set(key, [...(groups.get(key) ?? []), finding]);
@@ -330,7 +335,7 @@ export function proposeFixes(flow: Flow, findings: readonly Finding[]): FixCandi
   for (const group of groups.values()) {
     const proposal = PROPOSERS[group[0]!.ruleId]!(flow, group);
     if (proposal) candidates.push({ ...proposal, ruleIds: [group[0]!.ruleId], findings: group });
-    if (candidates.length >= MAX_CANDIDATES) break;
+    if (candidates.length >= budget) break;
   }
   return candidates;
 }

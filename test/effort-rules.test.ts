@@ -26,13 +26,13 @@ describe('ring-limit', () => {
     expect(at(list, 6).message).toContain('rings 6 times (about 36 s) before the system answers; the limit is 5');
     expect(at(list, 21).message).toContain('transfer `new-claims` can ring 7 times');
     // 31 s at 6 s a ring: rounded up to 6 rings.
-    expect(at(list, 28).message).toContain('transfer `claims-desk` can ring 6 times');
+    expect(at(list, 28).message).toContain('transfer `claims-desk` can ring for 31 s (6 rings of 6 s)');
     expect(at(list, 33).message).toContain('agent `reception` can ring 8 times');
   });
 
   it('converts ringTimeoutSeconds with the flow\'s ringSeconds', async () => {
     const [finding] = await findings('ring-limit', 'fires-uk.yaml');
-    expect(finding!.message).toContain('can ring 6 times (about 18 s)');
+    expect(finding!.message).toContain('can ring for 16 s (6 rings of 3 s)');
   });
 
   it('follows its max option', async () => {
@@ -111,10 +111,10 @@ describe('holds', () => {
     const estimate = await findings('no-wait-estimate', 'fires.yaml');
     expect(at(estimate, 18).message).toContain('up to 600 s');
     expect(at(estimate, 27).message).toContain('up to 61 s');
-    expect(at(estimate, 34).message).toContain('without a limit');
+    expect(at(estimate, 34).message).toContain('for as long as it takes');
     const callback = await findings('hold-without-callback', 'fires.yaml');
     expect(at(callback, 18).message).toContain('for up to 900 s and offers no callback; the limit is 120 s');
-    expect(at(callback, 35).message).toContain('without a limit');
+    expect(at(callback, 35).message).toContain('for as long as it takes');
   });
 
   it('no-wait-estimate and hold-without-callback follow their options', async () => {
@@ -161,7 +161,7 @@ describe('dead-end', () => {
     const gate = at(list, 47);
     expect(gate.path).toEqual(['welcome', 'main-menu', 'ask-receipt', 'no-receipt', 'no-receipt-bye']);
     expect(gate.message).toContain('unresolved');
-    expect(at(list, 15).message).toContain('abandoned');
+    expect(at(list, 15).message).toContain('be cut off');
   });
 
   it('names the step inside the subflow', async () => {

@@ -5,7 +5,7 @@ import type { Program } from '../load/program.js';
 import { buildJourney, type JourneyGraph, type JourneyVertex } from './journey.js';
 import { Passage, reachable, worstCounts, type WorstCounts } from './paths.js';
 import { repeatedAsks } from './repeats.js';
-import { stronglyConnectedComponents, type Components } from './scc.js';
+import { stronglyConnectedComponents, toCsr, type Components, type CsrGraph } from './scc.js';
 import { stepTime } from './timing.js';
 
 /** A person takes the call: an agent, or a transfer that hands the call out of the flow. */
@@ -22,6 +22,9 @@ export function isHelpPromised(node: FlowNode): boolean {
 export function isDeadEndOutcome(node: FlowNode): boolean {
   return node.type === 'hangup' && (node.outcome === 'unresolved' || node.outcome === 'abandoned');
 }
+
+/** Steps where the caller can only listen: they make up the preamble. */
+export const LISTENING_STEPS: ReadonlySet<FlowNode['type']> = new Set(['play', 'branch', 'subflow', 'return']);
 
 export function isIdentityQuestion(node: FlowNode): boolean {
   return node.type === 'input' && node.identity;
@@ -44,6 +47,8 @@ export class JourneyFacts {
   #rootIndex?: Map<string, number>;
   #incoming?: number[][];
   #repeats?: Array<[number, number[]]>;
+  #retrySlots?: Uint8Array;
+  #countingGraph?: CsrGraph;
 
   constructor(program: Program) {
     this.graph = buildJourney(program);
@@ -75,11 +80,31 @@ export class JourneyFacts {
     return (this.#reach ??= reachable(this.graph, this.graph.entry, () => true));
   }
 
-  /** Vertices a caller can reach before meeting a person or being promised help. */
+  /**
+   * Vertices a caller can reach before meeting a person or being promised help. A queue that
+   * offers a callback does not stop the walk: callers who time out of it did not take the offer.
+   */
   get reachWithoutHelp(): Uint8Array {
-    return (this.#withoutHelp ??= reachable(this.graph, this.graph.entry, (vertex) => {
-      const node = this.vertices[vertex]!.node;
-      return !isHuman(node) && !isHelpPromised(node);
+    return (this.#withoutHelp ??= reachable(this.graph, this.graph.entry, (vertex) => !isHuman(this.vertices[vertex]!.node)));
+  }
+
+  /**
+   * CSR slots of `onNoInput`/`onNoMatch` exits that bring the caller straight back to the same
+   * step (directly, or through announcements and single-exit decisions): re-prompts, not progress.
+   */
+  get retrySlots(): Uint8Array {
+    return (this.#retrySlots ??= findRetrySlots(this));
+  }
+
+  /** The journey without retry exits and self-loops: what path counts walk, so a re-prompt is not one more question. */
+  get countingGraph(): CsrGraph {
+    if (this.#countingGraph) return this.#countingGraph;
+    const { size, offsets, targets } = this.graph;
+    const retries = this.retrySlots;
+    return (this.#countingGraph = toCsr(size, function* (vertex) {
+      for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) {
+        if (!retries[slot] && targets[slot] !== vertex) yield targets[slot]!;
+      }
     }));
   }
 
@@ -110,10 +135,9 @@ export class JourneyFacts {
 
   /** Seconds of audio before the caller's first chance to act (a menu, an input) or a hand-over. */
   get preamble(): WorstCounts {
-    const listening = new Set(['play', 'branch', 'subflow', 'return']);
     return (this.#preamble ??= this.#count(
-      (node, vertex) => (listening.has(node.type) ? this.seconds[vertex]! : 0),
-      (node) => (listening.has(node.type) ? Passage.Pass : Passage.Block),
+      (node, vertex) => (LISTENING_STEPS.has(node.type) ? this.seconds[vertex]! : 0),
+      (node) => (LISTENING_STEPS.has(node.type) ? Passage.Pass : Passage.Block),
     ));
   }
 
@@ -154,7 +178,7 @@ export class JourneyFacts {
       weights[index] = weight(vertex.node, index);
       passages[index] = passage(vertex.node);
     });
-    return worstCounts(this.graph, { start: this.graph.entry, weight: weights, passage: passages as ArrayLike<Passage> });
+    return worstCounts(this.countingGraph, { start: this.graph.entry, weight: weights, passage: passages as ArrayLike<Passage> });
   }
 
   /**
@@ -279,4 +303,33 @@ class MinHeap {
     [this.#items[a], this.#items[b]] = [this.#items[b]!, this.#items[a]!];
     [this.#keys[a], this.#keys[b]] = [this.#keys[b]!, this.#keys[a]!];
   }
+}
+
+/** Steps a caller only listens through on the way back to where they were asked. */
+const PASS_THROUGH = new Set<FlowNode['type']>(['play', 'branch']);
+
+function findRetrySlots(facts: JourneyFacts): Uint8Array {
+  const { offsets, targets, edges } = facts.graph;
+  const retries = new Uint8Array(targets.length);
+  for (let vertex = 0; vertex < facts.graph.size; vertex++) {
+    for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) {
+      const kind = edges[slot]?.kind;
+      if ((kind === 'noInput' || kind === 'noMatch') && leadsBack(facts, targets[slot]!, vertex)) retries[slot] = 1;
+    }
+  }
+  return retries;
+}
+
+/** Whether every caller at `from` comes back to `home` through pass-through steps with one exit. */
+function leadsBack(facts: JourneyFacts, from: number, home: number): boolean {
+  const { offsets, targets } = facts.graph;
+  let current = from;
+  for (let steps = 0; steps <= facts.graph.size; steps++) {
+    if (current === home) return true;
+    const node = facts.vertices[current]!.node;
+    // Only an exit every caller takes keeps them in the loop; a branch with other cases may lead out.
+    if (!PASS_THROUGH.has(node.type) || offsets[current + 1]! - offsets[current]! !== 1) return false;
+    current = targets[offsets[current]!]!;
+  }
+  return false;
 }

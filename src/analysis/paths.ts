@@ -129,10 +129,7 @@ function carriedGraph(graph: CsrGraph, reach: Uint8Array, carries: (vertex: numb
   for (let vertex = 0; vertex < graph.size; vertex++) {
     offsets[vertex] = targets.length;
     if (!reach[vertex] || !carries(vertex)) continue;
-    for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) {
-      // A step that leads back to itself is a retry or a repeat, not one more of what is counted.
-      if (graph.targets[slot] !== vertex) targets.push(graph.targets[slot]!);
-    }
+    for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) targets.push(graph.targets[slot]!);
   }
   offsets[graph.size] = targets.length;
   return { size: graph.size, offsets, targets: Int32Array.from(targets) };

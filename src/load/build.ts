@@ -91,6 +91,7 @@ function buildNode(context: Context, id: string, raw: Data): FlowNode {
     loc: locate(context, pointer, 'key'),
     say,
     sayLoc: raw.say === undefined ? undefined : locate(context, joinPointer(pointer, 'say')),
+    sayItemLocs: Array.isArray(raw.say) ? raw.say.map((_, index) => locate(context, joinPointer(pointer, 'say', index))) : undefined,
     durationSeconds: raw.durationSeconds as number | undefined,
     label: raw.label as string | undefined,
     approval: raw.approval === true,

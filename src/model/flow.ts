@@ -71,6 +71,8 @@ interface NodeBase {
   say: string[];
   /** Where the `say` value is written, when there is one. */
   sayLoc?: SourceLocation;
+  /** Where each prompt of a `say` list is written. */
+  sayItemLocs?: SourceLocation[];
   durationSeconds?: number;
   label?: string;
   approval: boolean;

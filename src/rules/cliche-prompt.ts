@@ -9,7 +9,8 @@ export const CLICHES: Readonly<Record<Language, readonly string[]>> = {
     'your call is very important to us',
     'please listen carefully as our options have changed',
     'our menu options have changed',
-    'please hold',
+    'please hold the line',
+    'please continue to hold',
     'please stay on the line',
     'we are experiencing higher than normal call volumes',
     'we are experiencing a high volume of calls',
@@ -62,14 +63,18 @@ export const clichePrompt: Rule = {
     const extra = (options.phrases as string[]).map(plainText).filter((phrase) => phrase !== '');
     const phrases = [...CLICHES[flow.settings.language].map(plainText), ...extra];
     for (const node of flow.nodes.values()) {
-      if (node.say.length === 0) continue;
-      const spoken = ` ${plainText(node.say.join(' '))} `;
-      const found = phrases.filter((phrase) => spoken.includes(` ${phrase} `));
-      if (found.length === 0) continue;
-      report({
-        message: `${nodeName(node)} says ${found.map((phrase) => `"${phrase}"`).join(', ')}: a stock phrase callers have learned to distrust; say something specific`,
-        loc: node.sayLoc ?? node.loc,
-        nodeId: node.id,
+      node.say.forEach((text, index) => {
+        const spoken = ` ${plainText(text)} `;
+        const found = phrases.filter((phrase) => spoken.includes(` ${phrase} `));
+        if (found.length === 0) return;
+        const what = found.length === 1 ? 'a stock phrase' : 'stock phrases';
+        report({
+          message: `${nodeName(node)} says ${found.map((phrase) => `"${phrase}"`).join(', ')}: ${what} callers have learned to distrust; say something specific`,
+          // A list of prompts is reported at the prompt that holds the phrase.
+          loc: (node.say.length > 1 ? node.sayItemLocs?.[index] : undefined) ?? node.sayLoc ?? node.loc,
+          nodeId: node.id,
+          key: `${index}`,
+        });
       });
     }
   },

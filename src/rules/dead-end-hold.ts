@@ -27,18 +27,33 @@ export const deadEndHold: Rule = {
 
 function holdProblems(node: QueueNode, flow: Flow, facts: Facts): string[] {
   const problems: string[] = [];
-  if (node.maxWaitSeconds === undefined && !isUnknown(node, 'maxWaitSeconds')) problems.push('no `maxWaitSeconds`, so callers can wait forever');
+  const unbounded = node.maxWaitSeconds === undefined && !isUnknown(node, 'maxWaitSeconds');
   const timeout = node.edges.find((edge) => edge.kind === 'timeout');
-  if (!timeout && !isUnknown(node, 'onTimeout')) problems.push('no `onTimeout`, so the call is dropped when the wait ends');
+  const noTimeout = !timeout && !isUnknown(node, 'onTimeout');
+  if (unbounded && noTimeout) problems.push('no `maxWaitSeconds` and no `onTimeout`: callers can wait forever, with nowhere to go');
+  else if (unbounded) problems.push('no `maxWaitSeconds`: callers can wait forever');
+  else if (noTimeout) problems.push(`no \`onTimeout\`: the call is dropped after ${node.maxWaitSeconds} s`);
   for (const edge of node.edges) {
     if (edge.kind !== 'timeout' && edge.kind !== 'full') continue;
     const target = flow.nodes.get(edge.to);
     if (!target) continue;
     const exit = edge.kind === 'timeout' ? '`onTimeout`' : '`onFull`';
-    if (target.type === 'queue') problems.push(`${exit} sends callers straight into a queue again (\`${target.id}\`)`);
+    const requeue = queueAhead(flow, target.id);
+    if (requeue) problems.push(`${exit} sends callers straight into a queue again (\`${requeue}\`)`);
     else if (!leadsToHelp(facts, target.id)) problems.push(`${exit} leads to \`${target.id}\`, from which no person or help can be reached`);
   }
   return problems;
+}
+
+/** The queue callers reach from `id` through announcements and single-exit decisions, if any. */
+function queueAhead(flow: Flow, id: string): string | undefined {
+  let current = flow.nodes.get(id);
+  for (let steps = 0; current && steps <= flow.nodes.size; steps++) {
+    if (current.type === 'queue') return current.id;
+    if ((current.type !== 'play' && current.type !== 'branch') || current.edges.length !== 1) return undefined;
+    current = flow.nodes.get(current.edges[0]!.to);
+  }
+  return undefined;
 }
 
 function leadsToHelp(facts: Facts, nodeId: string): boolean {

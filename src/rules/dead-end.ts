@@ -25,9 +25,9 @@ export const deadEnd: Rule = {
       reported.add(anchor.id);
       const path = facts.ids(shortestPath(journey.graph, journey.graph.entry, index, (step) => !isHuman(journey.vertices[step]!.node) && !isHelpPromised(journey.vertices[step]!.node)));
       const where = vertex.context === '' ? '' : ` inside subflow \`${anchor.id}\` (at \`${vertex.id}\`)`;
-      const outcome = vertex.node.type === 'hangup' ? vertex.node.outcome : 'unresolved';
+      const ending = vertex.node.type === 'hangup' && vertex.node.outcome === 'abandoned' ? 'be cut off' : 'end the call unresolved';
       report({
-        message: `callers can end the call ${outcome}${where} without reaching a person or being offered help (${pathText(path)})`,
+        message: `callers can ${ending}${where} without reaching a person or being offered help (${pathText(path)})`,
         loc: anchor.loc,
         nodeId: anchor.id,
         path,

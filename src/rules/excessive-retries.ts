@@ -1,4 +1,3 @@
-import type { Edge, Flow, FlowNode } from '../model/flow.js';
 import { exitName, nodeName } from './describe.js';
 import { numberOption, type Rule } from './types.js';
 
@@ -15,7 +14,7 @@ export const excessiveRetries: Rule = {
     scoring: 'penalty',
   },
   check(context) {
-    const { flow, report } = context;
+    const { flow, facts, report } = context;
     const max = numberOption(context, 'max');
     for (const node of flow.nodes.values()) {
       if (node.type !== 'menu' && node.type !== 'input') continue;
@@ -26,35 +25,19 @@ export const excessiveRetries: Rule = {
           nodeId: node.id,
         });
       }
-      for (const edge of node.edges) {
-        if ((edge.kind === 'noInput' || edge.kind === 'noMatch') && leadsBack(flow, node, edge)) {
-          report({
-            message: `${exitName(edge)} of ${nodeName(node)} leads back to \`${node.id}\`: callers who ${edge.kind === 'noInput' ? 'say nothing' : 'are not understood'} are asked again without end`,
-            loc: edge.loc,
-            nodeId: node.id,
-            key: edge.label,
-          });
-        }
+      const vertex = facts.journey.rootVertex(node.id);
+      if (vertex === undefined) continue;
+      const { offsets, edges } = facts.journey.graph;
+      for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) {
+        const edge = edges[slot];
+        if (!edge || !facts.journey.retrySlots[slot]) continue;
+        report({
+          message: `${exitName(edge)} of ${nodeName(node)} leads back to \`${node.id}\`: callers who ${edge.kind === 'noInput' ? 'say nothing' : 'are not understood'} are asked again without end`,
+          loc: edge.loc,
+          nodeId: node.id,
+          key: edge.label,
+        });
       }
     }
   },
 };
-
-/** Steps a caller only listens through: an error exit passing just these comes straight back. */
-const PASS_THROUGH = new Set<FlowNode['type']>(['play', 'branch']);
-
-function leadsBack(flow: Flow, node: FlowNode, edge: Edge): boolean {
-  const seen = new Set<string>();
-  const queue = [edge.to];
-  for (let head = 0; head < queue.length; head++) {
-    const id = queue[head]!;
-    if (id === node.id) return true;
-    const step = flow.nodes.get(id);
-    if (!step || seen.has(id) || !PASS_THROUGH.has(step.type)) continue;
-    seen.add(id);
-    // Only an exit every caller takes keeps them in the loop; a branch with other cases may lead out.
-    const exits = step.edges;
-    if (exits.length === 1) queue.push(exits[0]!.to);
-  }
-  return false;
-}

@@ -22,7 +22,7 @@ export const holdWithoutCallback: Rule = {
       const wait = waitOf(node, flow);
       const longest = Math.max(wait.expected ?? 0, wait.max);
       if (longest <= max) continue;
-      const how = wait.max === Number.POSITIVE_INFINITY ? 'without a limit' : `for up to ${Math.round(longest)} s`;
+      const how = wait.max === Number.POSITIVE_INFINITY ? 'for as long as it takes' : `for up to ${Math.round(longest)} s`;
       report({
         message: `${nodeName(node)} can hold callers ${how} and offers no callback; the limit is ${max} s`,
         loc: node.loc,

@@ -1,3 +1,4 @@
+import { LISTENING_STEPS } from '../analysis/journey-facts.js';
 import { reportWorstCount } from './path-findings.js';
 import { numberOption, type Rule } from './types.js';
 
@@ -16,7 +17,7 @@ export const longPreamble: Rule = {
   check(context) {
     const max = numberOption(context, 'maxSeconds');
     const seconds = context.facts.journey.seconds;
-    reportWorstCount(context, context.facts.journey.preamble, max, (_node, vertex) => seconds[vertex]! > 0, {
+    reportWorstCount(context, context.facts.journey.preamble, max, (node, vertex) => LISTENING_STEPS.has(node.type) && seconds[vertex]! > 0, {
       bounded: (count, path) => `callers hear ${Math.round(count)} s of audio before they can do anything (${path}); the limit is ${max} s`,
       unbounded: (cycle) => `callers can hear announcements in a loop before they can do anything: ${cycle}`,
     });

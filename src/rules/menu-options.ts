@@ -1,5 +1,16 @@
+import type { MenuNode } from '../model/flow.js';
 import { nodeName } from './describe.js';
 import { numberOption, type Rule } from './types.js';
+
+/**
+ * Choices a caller must keep in mind: the keys of the keypad when there are any (a spoken word
+ * such as "operator" is an alias of a key), else the spoken words.
+ */
+function choicesOf(node: MenuNode): number {
+  const keys = node.edges.filter((edge) => edge.kind === 'option').map((edge) => edge.label.slice('option:'.length));
+  const keypad = keys.filter((key) => /^[0-9*#]$/.test(key));
+  return keypad.length > 0 ? keypad.length : keys.length;
+}
 
 export const menuOptions: Rule = {
   meta: {
@@ -17,9 +28,11 @@ export const menuOptions: Rule = {
     const { flow, report } = context;
     const max = numberOption(context, 'max');
     for (const node of flow.nodes.values()) {
-      if (node.type !== 'menu' || node.optionCount <= max) continue;
+      if (node.type !== 'menu') continue;
+      const count = choicesOf(node);
+      if (count <= max) continue;
       report({
-        message: `${nodeName(node)} offers ${node.optionCount} options; the limit is ${max}`,
+        message: `${nodeName(node)} offers ${count} options; the limit is ${max}`,
         loc: node.loc,
         nodeId: node.id,
       });

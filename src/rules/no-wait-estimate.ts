@@ -22,9 +22,9 @@ export const noWaitEstimate: Rule = {
       const wait = waitOf(node, flow);
       const longest = Math.max(wait.expected ?? 0, wait.max);
       if (longest <= min) continue;
-      const how = wait.max === Number.POSITIVE_INFINITY ? 'without a limit' : `up to ${Math.round(wait.max)} s`;
+      const how = wait.max === Number.POSITIVE_INFINITY ? 'for as long as it takes' : `for up to ${Math.round(wait.max)} s`;
       report({
-        message: `${nodeName(node)} can hold callers ${how} without telling them how long they will wait (set \`announceWait: true\`)`,
+        message: `${nodeName(node)} can hold callers ${how} and never tells them how long they will wait (set \`announceWait: true\`)`,
         loc: node.loc,
         nodeId: node.id,
       });

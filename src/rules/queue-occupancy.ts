@@ -5,6 +5,11 @@ function percent(value: number): string {
   return `${Math.round(value * 100)}%`;
 }
 
+/** Erlang C counts whole agents: 2.5 on a rota means 2 answering at times. */
+function agentsText(agents: number): string {
+  return Number.isInteger(agents) ? `${agents} agents` : `${agents} agents (${Math.floor(agents)} answering at once)`;
+}
+
 export const queueOccupancy: Rule = {
   meta: {
     id: 'queue-occupancy',
@@ -24,7 +29,7 @@ export const queueOccupancy: Rule = {
       const stats = erlangC(staffing);
       if (!stats.stable) {
         report({
-          message: `queue \`${staffing.id}\` is offered ${stats.offeredErlangs.toFixed(1)} erlangs of calls for ${staffing.agents} agents: the wait grows without bound`,
+          message: `queue \`${staffing.id}\` is offered ${stats.offeredErlangs.toFixed(1)} erlangs of calls for ${agentsText(staffing.agents)}: the wait grows without bound`,
           loc: staffing.loc,
           escalate: true,
         });

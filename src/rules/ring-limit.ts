@@ -30,8 +30,11 @@ export const ringLimit: Rule = {
       const rings = ringsOf(node, flow);
       if (rings === undefined || rings <= max) continue;
       const field = node.rings !== undefined ? 'rings' : 'ringTimeoutSeconds';
+      const span = node.rings === undefined && node.type === 'transfer' && node.ringTimeoutSeconds !== undefined
+        ? `for ${node.ringTimeoutSeconds} s (${rings} rings of ${seconds} s)`
+        : `${rings} times (about ${Math.round(rings * seconds)} s)`;
       report({
-        message: `${nodeName(node)} can ring ${rings} times (about ${Math.round(rings * seconds)} s) before anyone answers; the limit is ${max}`,
+        message: `${nodeName(node)} can ring ${span} before anyone answers; the limit is ${max} rings`,
         loc: node.fieldLocs.get(field) ?? node.loc,
         nodeId: node.id,
       });

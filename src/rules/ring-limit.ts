@@ -20,7 +20,7 @@ export const ringLimit: Rule = {
     const seconds = flow.settings.ringSeconds;
     if (flow.settings.answerRings > max) {
       report({
-        message: `the line rings ${flow.settings.answerRings} times (about ${Math.round(flow.settings.answerRings * seconds)} s) before the system answers; the limit is ${max}`,
+        message: `the line rings ${flow.settings.answerRings} times (about ${Math.round(flow.settings.answerRings * seconds)} s) before the system answers; the limit is ${max} rings`,
         loc: flow.settingsLocs?.get('answerRings') ?? flow.entryLoc,
         key: 'answerRings',
       });

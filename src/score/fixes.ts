@@ -123,7 +123,7 @@ const PROPOSERS: Record<string, Proposer> = {
     const node = nodeOf(flow, findings);
     if (!node || node.type !== 'hangup') return undefined;
     return {
-      title: `offer a callback at ${code(node.id)} instead of ending the call ${node.outcome}`,
+      title: `offer a callback at ${code(node.id)} instead of ${node.outcome === 'abandoned' ? 'cutting callers off' : 'ending the call unresolved'}`,
       description: `Callers reach ${code(node.id)} without a person or any help promised. Offer a callback (or route them to a person).`,
       nodeIds: [node.id],
       apply: (target) => patchNode(target, node.id, { outcome: 'callback' } as Partial<FlowNode>),

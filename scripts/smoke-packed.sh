@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Smoke test of the package as users get it: npm pack, install the tarball in an empty project,
+# run the installed `ivr-audit`. Prints one "ok"/"FAIL" line per check and exits non-zero on any failure.
+set -uo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+failures=0
+passes=0
+check() {
+  local name="$1" expected="$2"
+  shift 2
+  "$@" >"$work/out" 2>"$work/err"
+  local status=$?
+  if [ "$status" -eq "$expected" ]; then
+    echo "ok   $name"
+    passes=$((passes + 1))
+  else
+    echo "FAIL $name (exit $status, expected $expected)"
+    sed 's/^/     /' "$work/err" | head -5
+    failures=$((failures + 1))
+  fi
+}
+
+(cd "$root" && npm pack --silent --pack-destination "$work" >/dev/null 2>&1) || { echo "FAIL npm pack"; exit 1; }
+mkdir "$work/project"
+cd "$work/project"
+npm init -y >/dev/null 2>&1
+npm install --silent "$work"/ivr-audit-*.tgz >/dev/null 2>&1 || { echo "FAIL npm install of the packed tarball"; exit 1; }
+cp "$root/examples/acme-support.yaml" clean.yaml
+printf 'version: 1\nname: [broken\n' > broken.yaml
+
+check "lint a clean flow exits 0" 0 npx --no-install ivr-audit lint clean.yaml
+check "lint a broken flow exits 1" 1 npx --no-install ivr-audit lint broken.yaml
+check "a missing path exits 2" 2 npx --no-install ivr-audit lint missing.yaml
+check "json output" 0 npx --no-install ivr-audit lint clean.yaml -f json -o out.json
+check "json output parses" 0 node -e 'JSON.parse(require("fs").readFileSync("out.json","utf8"))'
+check "html report" 0 npx --no-install ivr-audit report clean.yaml -o report.html
+check "report is one self-contained file" 0 grep -q '<svg' report.html
+check "rules catalog" 0 npx --no-install ivr-audit rules
+check "schema" 0 npx --no-install ivr-audit schema
+
+echo "smoke checks: $passes ok, $failures failed"
+echo "$passes $failures" > "${SMOKE_COUNTS:-/dev/null}"
+[ "$failures" -eq 0 ]

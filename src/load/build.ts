@@ -1,6 +1,8 @@
 // Turns a document that passed the schema into the Flow model, keeping every position.
 import {
   DEFAULT_SETTINGS,
+  EXIT_KEY,
+  SINGLE_EXIT_KINDS,
   type Channel,
   type Edge,
   type EdgeKind,
@@ -68,17 +70,6 @@ export function buildFlow(file: string, data: Data, places: ReadonlyMap<string, 
   };
 }
 
-/** Exits of each node type: the key, the edge kind it makes. Options and cases are handled apart. */
-const EXIT_KEYS: ReadonlyArray<readonly [string, EdgeKind]> = [
-  ['next', 'next'],
-  ['default', 'default'],
-  ['onNoInput', 'noInput'],
-  ['onNoMatch', 'noMatch'],
-  ['onTimeout', 'timeout'],
-  ['onFull', 'full'],
-  ['onNoAnswer', 'noAnswer'],
-  ['onBusy', 'busy'],
-];
 
 function buildNode(context: Context, id: string, raw: Data): FlowNode {
   const pointer = joinPointer('/nodes', id);
@@ -178,7 +169,9 @@ function buildEdges(context: Context, from: string, pointer: string, raw: Data):
       share: branchCase.share as number | undefined,
     });
   });
-  for (const [key, kind] of EXIT_KEYS) {
+  // Options and cases are lists, read above; the other exits are one key each.
+  for (const kind of SINGLE_EXIT_KINDS) {
+    const key = EXIT_KEY[kind];
     if (typeof raw[key] === 'string') add(kind, kind, raw[key] as string, joinPointer(pointer, key));
   }
   return edges;

@@ -45,6 +45,23 @@ export type EdgeKind =
   | 'case'
   | 'default';
 
+/** The format v1 key that writes each kind of exit (options and cases are lists of their own). */
+export const EXIT_KEY: Readonly<Record<EdgeKind, string>> = {
+  next: 'next',
+  option: 'options',
+  noInput: 'onNoInput',
+  noMatch: 'onNoMatch',
+  timeout: 'onTimeout',
+  full: 'onFull',
+  noAnswer: 'onNoAnswer',
+  busy: 'onBusy',
+  case: 'cases',
+  default: 'default',
+};
+
+/** Exits written as one key holding one target, in the order the format lists them. */
+export const SINGLE_EXIT_KINDS = ['next', 'default', 'noInput', 'noMatch', 'timeout', 'full', 'noAnswer', 'busy'] as const;
+
 export interface Edge {
   kind: EdgeKind;
   /** `next`, `option:1`, `case:0`, ...: unique among the edges of one node. */

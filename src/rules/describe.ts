@@ -1,18 +1,6 @@
 // Wording shared by rule messages, so every rule names nodes and exits the same way.
-import type { Edge, FlowNode } from '../model/flow.js';
+import { EXIT_KEY, type Edge, type FlowNode } from '../model/flow.js';
 
-const EXIT_KEY: Record<Edge['kind'], string> = {
-  next: 'next',
-  option: 'option',
-  noInput: 'onNoInput',
-  noMatch: 'onNoMatch',
-  timeout: 'onTimeout',
-  full: 'onFull',
-  noAnswer: 'onNoAnswer',
-  busy: 'onBusy',
-  case: 'case',
-  default: 'default',
-};
 
 /** "menu `main`" */
 export function nodeName(node: FlowNode): string {

@@ -3,19 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveRules, runRules } from '../../src/engine.js';
 import { importConnect } from '../../src/load/importers/index.js';
-import type { Flow, FlowNode } from '../../src/model/flow.js';
-import { flowOf, importFixture, textAt } from './helpers.js';
-
-function nodeOf(flow: Flow, id: string): FlowNode {
-  const node = flow.nodes.get(id);
-  if (!node) throw new Error(`no node ${id}; nodes: ${[...flow.nodes.keys()].join(', ')}`);
-  return node;
-}
-
-/** `label -> target` of a node's exits, in order. */
-function exits(flow: Flow, id: string): string[] {
-  return nodeOf(flow, id).edges.map((edge) => `${edge.label} -> ${edge.to}`);
-}
+import { exits, flowOf, importFixture, nodeOf, textAt } from './helpers.js';
 
 describe('Connect flow language: prompts, menus, inputs, decisions', () => {
   const result = importFixture('connect/menu-and-input.json');

@@ -3,18 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveRules, runRules } from '../../src/engine.js';
 import { importGenesys } from '../../src/load/importers/index.js';
-import type { Flow, FlowNode } from '../../src/model/flow.js';
-import { flowOf, importFixture, textAt } from './helpers.js';
-
-function nodeOf(flow: Flow, id: string): FlowNode {
-  const node = flow.nodes.get(id);
-  if (!node) throw new Error(`no node ${id}; nodes: ${[...flow.nodes.keys()].join(', ')}`);
-  return node;
-}
-
-function exits(flow: Flow, id: string): string[] {
-  return nodeOf(flow, id).edges.map((edge) => `${edge.label} -> ${edge.to}`);
-}
+import { exits, flowOf, importFixture, nodeOf, textAt } from './helpers.js';
 
 describe('Genesys Architect blocks', () => {
   const result = importFixture('genesys/all-blocks.yaml');

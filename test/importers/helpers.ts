@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
-import type { Flow } from '../../src/model/flow.js';
+import type { Flow, FlowNode } from '../../src/model/flow.js';
 import { importFlow, type ImportFormat, type ImportResult } from '../../src/load/importers/index.js';
 
 /** `../shared/reference-flows` relative to the repository root. */
@@ -94,4 +94,15 @@ export function yamlGraph(text: string): { version: unknown; entry: unknown; ids
     }
   }
   return { version: doc.get('version'), entry: doc.get('entry'), ids, edges: edges.sort() };
+}
+
+export function nodeOf(flow: Flow, id: string): FlowNode {
+  const node = flow.nodes.get(id);
+  if (!node) throw new Error(`no node ${id}; nodes: ${[...flow.nodes.keys()].join(', ')}`);
+  return node;
+}
+
+/** `label -> target` of a node's exits, in order. */
+export function exits(flow: Flow, id: string): string[] {
+  return nodeOf(flow, id).edges.map((edge) => `${edge.label} -> ${edge.to}`);
 }

@@ -2,18 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolveRules, runRules } from '../../src/engine.js';
 import { importTwilio } from '../../src/load/importers/index.js';
-import type { Flow, FlowNode } from '../../src/model/flow.js';
-import { flowOf, importFixture, textAt } from './helpers.js';
-
-function nodeOf(flow: Flow, id: string): FlowNode {
-  const node = flow.nodes.get(id);
-  if (!node) throw new Error(`no node ${id}; nodes: ${[...flow.nodes.keys()].join(', ')}`);
-  return node;
-}
-
-function exits(flow: Flow, id: string): string[] {
-  return nodeOf(flow, id).edges.map((edge) => `${edge.label} -> ${edge.to}`);
-}
+import { exits, flowOf, importFixture, nodeOf, textAt } from './helpers.js';
 
 describe('Twilio Studio widgets', () => {
   const result = importFixture('twilio/all-widgets.json');

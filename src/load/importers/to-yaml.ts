@@ -3,21 +3,12 @@
 // stand-in is added and explained in a comment. Maps are built pair by pair: ids such as `__proto__` or
 // `null` are ordinary keys, and the yaml package quotes whatever would read back as something else.
 import { Document, Pair, Scalar, YAMLMap, type Node as YamlNode } from 'yaml';
-import type { Edge, EdgeKind, Flow, FlowNode, NodeType } from '../../model/flow.js';
+import { EXIT_KEY, SINGLE_EXIT_KINDS, type Edge, type EdgeKind, type Flow, type FlowNode, type NodeType } from '../../model/flow.js';
 
 type SingleKind = Exclude<EdgeKind, 'option' | 'case'>;
 
 /** The v1 key of each single exit. */
-const EXIT_KEYS: Readonly<Record<SingleKind, string>> = {
-  next: 'next',
-  default: 'default',
-  noInput: 'onNoInput',
-  noMatch: 'onNoMatch',
-  timeout: 'onTimeout',
-  full: 'onFull',
-  noAnswer: 'onNoAnswer',
-  busy: 'onBusy',
-};
+const SINGLE_KINDS: readonly SingleKind[] = SINGLE_EXIT_KINDS;
 
 /** The exits format v1 allows on each node type. */
 const ALLOWED_EXITS: Readonly<Record<NodeType, readonly EdgeKind[]>> = {
@@ -141,7 +132,7 @@ function writeNode(node: FlowNode, fresh: FreshIds): WrittenNode[] {
   const extra: WrittenNode[] = [];
   let type: NodeType = node.type;
   const exits = new Map<SingleKind, string>();
-  for (const kind of Object.keys(EXIT_KEYS) as SingleKind[]) {
+  for (const kind of SINGLE_KINDS) {
     const edge = firstOf(node, kind);
     if (edge) exits.set(kind, edge.to);
   }
@@ -193,7 +184,8 @@ function writeNode(node: FlowNode, fresh: FreshIds): WrittenNode[] {
   entries.push(...factsOf(node, type));
   if (allowed.includes('option')) entries.push(['options', optionsOf(options)]);
   if (allowed.includes('case') && cases.length > 0) entries.push(['cases', cases.map(caseOf)]);
-  for (const [kind, key] of Object.entries(EXIT_KEYS) as Array<[SingleKind, string]>) {
+  for (const kind of SINGLE_KINDS) {
+    const key = EXIT_KEY[kind];
     const to = exits.get(kind);
     if (to !== undefined && allowed.includes(kind)) entries.push([key, to]);
   }

@@ -40,6 +40,8 @@ check "html report" 0 npx --no-install ivr-audit report clean.yaml -o report.htm
 check "report is one self-contained file" 0 grep -q '<svg' report.html
 check "rules catalog" 0 npx --no-install ivr-audit rules
 check "schema" 0 npx --no-install ivr-audit schema
+check "init" 0 npx --no-install ivr-audit init
+check "the example init writes lints clean" 0 npx --no-install ivr-audit lint flows
 
 echo "smoke checks: $passes ok, $failures failed"
 echo "$passes $failures" > "${SMOKE_COUNTS:-/dev/null}"

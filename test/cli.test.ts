@@ -182,3 +182,17 @@ describe('ivr-audit lint with scores', () => {
     expect(cli(['lint', clean, '--min-score', '99']).status).toBe(1);
   });
 });
+
+describe('ivr-audit init', () => {
+  it('writes a config and an example flow that lints clean, and refuses to overwrite them', () => {
+    const folder = scratch({});
+    const run = cli(['init'], { cwd: folder });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('wrote .ivr-audit.yaml');
+    expect(cli(['lint', 'flows'], { cwd: folder }).status).toBe(0);
+    const again = cli(['init'], { cwd: folder });
+    expect(again.status).toBe(2);
+    expect(again.stderr).toBe('ivr-audit: .ivr-audit.yaml exists; use --force to overwrite it\n');
+    expect(cli(['init', '--force'], { cwd: folder }).status).toBe(0);
+  });
+});

@@ -19,7 +19,7 @@ export interface WorstCounts {
   witness(vertex: number): number[];
   /** The step before the vertex on its witness, or -1. */
   previous(vertex: number): number;
-  /** For an unbounded vertex: a cycle through a weighted vertex of its component, else []. */
+  /** For an unbounded vertex: a cycle through it (or, if it weighs nothing, through a weighted vertex of its component), else []. */
   cycle(vertex: number): number[];
 }
 
@@ -97,7 +97,7 @@ export function worstCounts(graph: CsrGraph, options: WorstCountOptions): WorstC
     if (value[vertex] !== Number.POSITIVE_INFINITY) return [];
     const component = componentOf[vertex]!;
     const members = components[component]!;
-    const pivot = members.find((member) => weight[member]! > 0) ?? vertex;
+    const pivot = weight[vertex]! > 0 ? vertex : members.find((member) => weight[member]! > 0) ?? vertex;
     return cycleThrough(carried, pivot, (member) => componentOf[member] === component);
   };
   return { value, witness, previous: (vertex) => previous[vertex]!, cycle };

@@ -18,7 +18,7 @@ export const identityQuestions: Rule = {
     const max = numberOption(context, 'max');
     reportWorstCount(context, context.facts.journey.identityQuestions, max, (node) => isIdentityQuestion(node), {
       bounded: (count, path) => `callers can be asked ${count} identity questions before reaching a person (${path}); the limit is ${max}`,
-      unbounded: (cycle) => `callers can be asked identity questions without end before reaching a person: ${cycle} repeats`,
+      unbounded: (cycle) => `callers can be asked identity questions without end before reaching a person: the loop ${cycle} can repeat`,
     });
   },
 };

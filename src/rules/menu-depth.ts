@@ -17,7 +17,7 @@ export const menuDepth: Rule = {
     const max = numberOption(context, 'max');
     reportWorstCount(context, context.facts.journey.menus, max, (node) => node.type === 'menu', {
       bounded: (count, path) => `callers can pass ${count} menus before reaching a person (${path}); the limit is ${max}`,
-      unbounded: (cycle) => `callers can go round menus without end before reaching a person: ${cycle}`,
+      unbounded: (cycle) => `callers can go round menus without end before reaching a person: the loop ${cycle} can repeat`,
     });
   },
 };

@@ -43,9 +43,11 @@ export function reportWorstCount(
     const key = `${anchor.id}|${unbounded}`;
     if (reported.has(key)) continue;
     reported.add(key);
-    const path = counts.witness(worst);
+    // An unbounded count is shown as the way in and once round the loop, from the crossing step.
+    const loop = unbounded ? counts.cycle(step) : [];
+    const path = unbounded ? [...counts.witness(step), ...loop.slice(1)] : counts.witness(worst);
     const named = facts.ids(path.filter((vertex) => counted(journey.vertices[vertex]!.node, vertex)));
-    const cycle = unbounded ? pathText(facts.ids(counts.cycle(worst))) : '';
+    const cycle = pathText(facts.ids(loop));
     report({
       message: unbounded ? messages.unbounded(cycle || pathText(named)) : messages.bounded(value, pathText(named)),
       loc: anchor.loc,

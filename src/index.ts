@@ -68,6 +68,9 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
     else results.push(await auditFile(file, loadFile, { config, weights: options.weights }));
     if (loaded.flow) flows.set(file, loaded.flow);
   }
+  if (results.length === 0 && skipped.length > 0) {
+    throw new UsageError(`no flow files found: ${skipped.length} JSON file${skipped.length === 1 ? ' is' : 's are'} not a call flow (${skipped[0]!.file}${skipped.length > 1 ? ', ...' : ''})`);
+  }
   return { files: results, summary: summarize(results), flows, ...(skipped.length > 0 ? { skipped } : {}) };
 }
 

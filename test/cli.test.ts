@@ -138,6 +138,19 @@ describe('ivr-audit lint', () => {
     expect(run.stdout).toBe('');
   });
 
+  it('skips JSON that is no call flow with a line on stderr, and lints platform exports', () => {
+    const twilio = readFileSync(join(ROOT, 'fixtures/import/twilio/all-widgets.json'), 'utf8');
+    const folder = scratch({ 'clean.yaml': CLEAN, 'tsconfig.json': '{ "compilerOptions": {} }', 'studio.json': twilio });
+    const run = cli(['lint', '.', '-f', 'json'], { cwd: folder });
+    expect(run.stderr).toBe('ivr-audit: skipped tsconfig.json: not a call flow (format v1, Amazon Connect, Twilio Studio or Genesys Architect)\n');
+    const output = JSON.parse(run.stdout) as { files: Array<{ file: string; flow: { format: string } }> };
+    expect(output.files.map((file) => [file.file, file.flow.format])).toEqual([['clean.yaml', 'ivr-audit'], ['studio.json', 'twilio']]);
+    const onlyOther = scratch({ 'tsconfig.json': '{}' });
+    const none = cli(['lint', '.'], { cwd: onlyOther });
+    expect(none.status).toBe(2);
+    expect(none.stderr).toBe('ivr-audit: no flow files found: 1 JSON file is not a call flow (tsconfig.json)\n');
+  });
+
   it('exits 2 when a folder holds no flow files', () => {
     const folder = scratch({ 'notes.txt': 'nothing' });
     const run = cli(['lint', '.'], { cwd: folder });

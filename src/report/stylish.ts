@@ -23,6 +23,9 @@ function fileBlock(chalk: ChalkInstance, file: FileResult, maxFixes: number): st
     const paint = file.score.value >= 80 ? chalk.green : file.score.value >= 60 ? chalk.yellow : chalk.red;
     lines.push(`  ${paint(`score ${file.score.value}/100 ${file.score.grade}`)}`);
   }
+  if (file.unknowns.length > 0) {
+    lines.push(`  ${chalk.dim(`not stated in the file, so rules that need it stayed quiet: ${file.unknowns.join('; ')}`)}`);
+  }
   const positions = file.findings.map((finding) => `${finding.line}:${finding.column}`);
   const positionWidth = Math.max(0, ...positions.map((text) => text.length));
   file.findings.forEach((finding: Finding, index) => {

@@ -40,7 +40,7 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
     fixes = scoreFixes(flow, program, findings, beforeRules, rules, weights, scored.score.value);
   }
   // Disables hide findings; they do not change the score, which measures the flow itself.
-  const shown = applyDirectives(loaded.text, file, findings, { reportUnused: rules.has('unused-disable') }).sort(compareFindings);
+  const shown = applyDirectives(loaded.text, file, findings, { severity: rules.get('unused-disable')?.severity ?? 'off' }).sort(compareFindings);
   return {
     file,
     flow: flow ? { name: flow.name, format: flow.format, nodes: flow.nodes.size } : undefined,
@@ -79,5 +79,6 @@ function scoreFixes(
     const editedFacts = new Facts(edited, { ...program, root: edited, flows });
     return scoreFlow(editedFacts, [...beforeRules, ...runRules(edited, scoringRules, editedFacts)], weights).score.value;
   };
-  return rankFixes(proposeFixes(flow, findings), baseScore, scoreOf, flow);
+  const optionsOf = (ruleId: string) => rules.get(ruleId)?.options ?? {};
+  return rankFixes(proposeFixes(flow, findings, optionsOf), baseScore, scoreOf, flow);
 }

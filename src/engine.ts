@@ -79,7 +79,7 @@ export function runRules(flow: Flow, rules: ReadonlyMap<string, ResolvedRule>, f
       flow,
       facts,
       options,
-      // A finding may escalate to an error unless the user chose the rule's severity.
+      // A finding may escalate to an error while its rule keeps its default severity.
       report: (report) => findings.push(toFinding(rule.meta.id, report.escalate && severity === rule.meta.severity ? 'error' : severity, report)),
     });
   }

@@ -98,7 +98,10 @@ describe('ivr-audit lint', () => {
     const folder = scratch({ 'warn.yaml': warningOnly });
     expect(cli(['lint', 'warn.yaml'], { cwd: folder }).status).toBe(0);
     expect(cli(['lint', 'warn.yaml', '--fail-on', 'warning'], { cwd: folder }).status).toBe(1);
-    expect(cli(['lint', 'warn.yaml', '--max-warnings', '0'], { cwd: folder }).status).toBe(1);
+    const tooMany = cli(['lint', 'warn.yaml', '--max-warnings', '0', '--quiet'], { cwd: folder });
+    expect(tooMany.status).toBe(1);
+    // --quiet hides the warnings, so the reason for the failure is said on stderr.
+    expect(tooMany.stderr).toBe('ivr-audit: 1 warning, more than --max-warnings 0\n');
     expect(cli(['lint', 'warn.yaml', '--max-warnings', '1'], { cwd: folder }).status).toBe(0);
     expect(cli(['lint', 'warn.yaml', '--fail-on', 'none', '--max-warnings', '5'], { cwd: folder }).status).toBe(0);
   });

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Args, Command, Flags } from '@oclif/core';
 import { UsageError } from '../files.js';
 import { audit } from '../index.js';
-import { FileReadError, loadText, readSourceFile } from '../load/index.js';
+import { FileReadError, loadAnyText, readSourceFile } from '../load/index.js';
 import { buildFlowGraph } from '../report/flowgraph.js';
 import { formatDot, formatMermaid } from '../report/graphtext.js';
 
@@ -35,7 +35,7 @@ export default class Graph extends Command {
     const text = await readSourceFile(resolve(cwd, args.file)).catch((error: unknown) => {
       throw new UsageError(error instanceof FileReadError ? error.message : `cannot read ${args.file}`);
     });
-    const loaded = loadText(args.file, text);
+    const loaded = loadAnyText(args.file, text);
     if (!loaded.flow) {
       const first = loaded.problems[0];
       const where = first ? `${first.loc.line}:${first.loc.column} ${first.message}` : 'not a flow';

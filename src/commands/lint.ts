@@ -63,6 +63,8 @@ export default class Lint extends Command {
       maxWarnings: flags['max-warnings'],
       minScore: flags['min-score'],
     });
+    // Findings at --fail-on level are on screen; the other gates say why the run failed.
+    for (const { gate, reason } of failures) if (gate !== 'fail-on') process.stderr.write(`ivr-audit: ${reason}\n`);
     if (failures.length > 0) process.exitCode = 1;
   }
 }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { LineCounter, Parser } from 'yaml';
 import { DOCS_BASE, compareFindings } from '../engine.js';
-import type { Finding } from '../model/finding.js';
+import type { Finding, Severity, SeverityOrOff } from '../model/finding.js';
 import { findRule, ruleMetas } from '../rules/index.js';
 import { closest } from '../util/suggest.js';
 
@@ -35,6 +35,8 @@ export interface Directive {
 export interface DirectiveOptions {
   /** Report directives that suppress nothing (default true). */
   reportUnused?: boolean;
+  /** Severity of the `unused-disable` findings, as configured (default info); `off` reports none. */
+  severity?: SeverityOrOff;
 }
 
 /** The directives in the comments of a YAML text. Text in quoted or block scalars is not a comment. */
@@ -142,7 +144,9 @@ export function applyDirectives(text: string, file: string, findings: readonly F
       used.set(directive, ids);
     }
   }
-  for (const directive of directives) kept.push(...directiveFindings(directive, used.get(directive), file, options));
+  if (options.severity !== 'off') {
+    for (const directive of directives) kept.push(...directiveFindings(directive, used.get(directive), file, options));
+  }
   return kept.sort(compareFindings);
 }
 
@@ -151,32 +155,33 @@ function covers(directive: Directive, ruleId: string): boolean {
 }
 
 function directiveFindings(directive: Directive, used: ReadonlySet<string> | undefined, file: string, options: DirectiveOptions): Finding[] {
+  const severity: Severity = options.severity === undefined || options.severity === 'off' ? 'info' : options.severity;
   if (directive.kind === 'unknown') {
-    return [directiveFinding(directive, file, `\`${directive.name}\` is not a directive: use ivr-audit-disable-next-line or ivr-audit-disable-file`)];
+    return [directiveFinding(directive, file, severity, `\`${directive.name}\` is not a directive: use ivr-audit-disable-next-line or ivr-audit-disable-file`)];
   }
   const findings: Finding[] = [];
   const unused: string[] = [];
   for (const id of directive.ruleIds) {
     if (!findRule(id)) {
       const near = closest(id, ruleMetas().map((meta) => meta.id));
-      findings.push(directiveFinding(directive, file, `${directive.name}: "${id}" is not a rule${near ? ` (did you mean "${near}"?)` : ''}`));
+      findings.push(directiveFinding(directive, file, severity, `${directive.name}: "${id}" is not a rule${near ? ` (did you mean "${near}"?)` : ''}`));
     } else if (!used?.has(id)) {
       unused.push(id);
     }
   }
   const reportUnused = options.reportUnused ?? true;
   if (reportUnused && directive.ruleIds.length === 0 && !used) {
-    findings.push(directiveFinding(directive, file, `${directive.name} suppresses nothing`));
+    findings.push(directiveFinding(directive, file, severity, `${directive.name} suppresses nothing`));
   } else if (reportUnused && unused.length > 0) {
-    findings.push(directiveFinding(directive, file, `${directive.name} ${unused.join(', ')} suppresses nothing`));
+    findings.push(directiveFinding(directive, file, severity, `${directive.name} ${unused.join(', ')} suppresses nothing`));
   }
   return findings;
 }
 
-function directiveFinding(directive: Directive, file: string, message: string): Finding {
+function directiveFinding(directive: Directive, file: string, severity: Severity, message: string): Finding {
   return {
     ruleId: UNUSED_DISABLE,
-    severity: 'info',
+    severity,
     message,
     file,
     line: directive.line,

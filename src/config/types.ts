@@ -15,7 +15,7 @@ export interface ConfigOverride {
 export interface ScoringConfig {
   /** Fail when a flow scores below this (0-100). */
   minScore?: number;
-  /** Multiplier of each driver's penalty. */
+  /** Effort weights of the score model by name (see docs/scoring.md), each replacing its default. */
   weights?: Record<string, number>;
 }
 

@@ -9,6 +9,7 @@ import type { SeverityOrOff } from '../model/finding.js';
 import { findRule, ruleMetas } from '../rules/index.js';
 import type { RuleOption } from '../rules/types.js';
 import { splitPointer } from '../util/pointer.js';
+import { DEFAULT_WEIGHTS } from '../score/weights.js';
 import { closest } from '../util/suggest.js';
 import { ConfigError } from './errors.js';
 import type { ConfigFile } from './types.js';
@@ -40,6 +41,7 @@ export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   '#': ['extends', 'settings', 'rules', 'overrides', 'ignore', 'scoring'],
   '#/properties/overrides/items': ['files', 'rules', 'settings'],
   '#/properties/scoring': ['minScore', 'weights'],
+  '#/properties/scoring/properties/weights': Object.keys(DEFAULT_WEIGHTS),
   '#/definitions/settings': ['answerRings', 'ringSeconds', 'wordsPerMinute', 'language'],
 };
 

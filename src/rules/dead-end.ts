@@ -1,4 +1,4 @@
-import { isDeadEndOutcome, isHelpPromised, isHuman } from '../analysis/journey-facts.js';
+import { isDeadEndOutcome, isHuman } from '../analysis/journey-facts.js';
 import { nodeName, pathText } from './describe.js';
 import type { Rule } from './types.js';
 
@@ -23,11 +23,11 @@ export const deadEnd: Rule = {
       const anchor = facts.anchor(index);
       if (reported.has(anchor.id)) return;
       reported.add(anchor.id);
-      const path = facts.ids(shortestPath(journey.graph, journey.graph.entry, index, (step) => !isHuman(journey.vertices[step]!.node) && !isHelpPromised(journey.vertices[step]!.node)));
+      const path = facts.ids(shortestPath(journey.graph, journey.graph.entry, index, (step) => !isHuman(journey.vertices[step]!.node)));
       const where = vertex.context === '' ? '' : ` inside subflow \`${anchor.id}\` (at \`${vertex.id}\`)`;
       const ending = vertex.node.type === 'hangup' && vertex.node.outcome === 'abandoned' ? 'be cut off' : 'end the call unresolved';
       report({
-        message: `callers can ${ending}${where} without reaching a person or being offered help (${pathText(path)})`,
+        message: `callers can ${ending}${where} without reaching a person or getting help (${pathText(path)})`,
         loc: anchor.loc,
         nodeId: anchor.id,
         path,

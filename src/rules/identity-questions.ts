@@ -17,7 +17,7 @@ export const identityQuestions: Rule = {
   check(context) {
     const max = numberOption(context, 'max');
     reportWorstCount(context, context.facts.journey.identityQuestions, max, (node) => isIdentityQuestion(node), {
-      bounded: (count, path) => `callers can be asked ${count} identity questions before reaching a person (${path}); the limit is ${max}`,
+      bounded: (count, path) => `callers can be asked ${count} identity question${count === 1 ? '' : 's'} before reaching a person (${path}); the limit is ${max}`,
       unbounded: (cycle) => `callers can be asked identity questions without end before reaching a person: the loop ${cycle} can repeat`,
     });
   },

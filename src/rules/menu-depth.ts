@@ -16,7 +16,7 @@ export const menuDepth: Rule = {
   check(context) {
     const max = numberOption(context, 'max');
     reportWorstCount(context, context.facts.journey.menus, max, (node) => node.type === 'menu', {
-      bounded: (count, path) => `callers can pass ${count} menus before reaching a person (${path}); the limit is ${max}`,
+      bounded: (count, path) => `callers can pass ${count} menu${count === 1 ? '' : 's'} before reaching a person (${path}); the limit is ${max}`,
       unbounded: (cycle) => `callers can go round menus without end before reaching a person: the loop ${cycle} can repeat`,
     });
   },

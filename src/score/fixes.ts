@@ -4,6 +4,7 @@ import { SEVERITY_RANK, type Finding } from '../model/finding.js';
 import type { Flow, FlowNode, QueueStaffing } from '../model/flow.js';
 import type { Fix } from '../model/result.js';
 import { CLICHES, plainText } from '../rules/cliche-prompt.js';
+import type { OptionValue } from '../rules/types.js';
 import { closest } from '../util/suggest.js';
 import { addNode, baseNode, bypass, cloneFlow, ensureAgent, freshId, nextOf, patchNode, patchNodes, setExit, setExits } from './edit.js';
 
@@ -24,7 +25,10 @@ export function candidateBudget(nodes: number): number {
   return Math.max(5, Math.min(40, Math.floor(40_000 / Math.max(1, nodes))));
 }
 
-type Proposer = (flow: Flow, findings: Finding[]) => Omit<FixCandidate, 'ruleIds' | 'findings'> | undefined;
+/** A rule's options as configured, so a fix meets the limit the user set. */
+type RuleOptions = Readonly<Record<string, OptionValue>>;
+
+type Proposer = (flow: Flow, findings: Finding[], options: RuleOptions) => Omit<FixCandidate, 'ruleIds' | 'findings'> | undefined;
 
 const code = (id: string): string => `\`${id}\``;
 
@@ -185,13 +189,15 @@ const PROPOSERS: Record<string, Proposer> = {
       apply: (target) => patchNodes(target, plays.map((node) => node.id), () => ({ durationSeconds: 10 / plays.length })),
     };
   },
-  'queue-occupancy': (flow, findings) => {
+  'queue-occupancy': (flow, findings, options) => {
     const id = /queue `([^`]+)`/.exec(findings[0]!.message)?.[1];
     const staffing = id === undefined ? undefined : flow.queues.get(id);
     if (!staffing) return undefined;
-    const agents = agentsFor(staffing, 0.8);
+    // Aim a little under the limit, and never above the 80% that leaves agents time to help.
+    const target = Math.min(0.8, typeof options.max === 'number' ? options.max : 0.8);
+    const agents = agentsFor(staffing, target);
     return {
-      title: `staff queue ${code(staffing.id)} with ${agents} agents (occupancy at most 80%)`,
+      title: `staff queue ${code(staffing.id)} with ${agents} agents (occupancy at most ${Math.round(target * 100)}%)`,
       description: `${staffing.agents} agents are too few for ${staffing.callsPerHour} calls an hour of ${staffing.ahtSeconds} s.`,
       nodeIds: [],
       apply: (target) => {
@@ -238,9 +244,22 @@ const PROPOSERS: Record<string, Proposer> = {
   'excessive-retries': (flow, findings) => {
     const node = nodeOf(flow, findings);
     if (!node || (node.type !== 'menu' && node.type !== 'input')) return undefined;
+    // A finding at an error exit is a loop that asks again forever: send those callers to a person.
+    const loops = node.edges.filter((edge) => (edge.kind === 'noInput' || edge.kind === 'noMatch') && findings.some((finding) => finding.pointer === edge.loc.pointer));
+    if (loops.length > 0) {
+      return {
+        title: `send callers who fail at ${code(node.id)} to a person instead of asking again without end`,
+        description: `${loops.map((edge) => `\`${edge.kind === 'noInput' ? 'onNoInput' : 'onNoMatch'}\``).join(' and ')} lead back to ${code(node.id)}.`,
+        nodeIds: [node.id],
+        apply: (target) => {
+          const { flow: withAgent, agentId } = ensureAgent(target, node);
+          return setExits(withAgent, loops.map((edge) => ({ id: node.id, kind: edge.kind, label: edge.label, to: agentId })));
+        },
+      };
+    }
     return {
-      title: `re-prompt at most 2 times at ${code(node.id)}, then hand the caller to a person`,
-      description: 'After two failed tries, asking again only adds effort.',
+      title: `re-prompt at most 2 times at ${code(node.id)}`,
+      description: 'After two failed tries, asking again only adds effort; the error exits should lead to a person.',
       nodeIds: [node.id],
       apply: (target) => patchNode(target, node.id, { retries: 2 } as Partial<FlowNode>),
     };
@@ -321,7 +340,7 @@ function agentsFor(staffing: QueueStaffing, target: number): number {
 }
 
 /** Candidate fixes for a file's findings: one per rule and node. */
-export function proposeFixes(flow: Flow, findings: readonly Finding[]): FixCandidate[] {
+export function proposeFixes(flow: Flow, findings: readonly Finding[], optionsOf: (ruleId: string) => RuleOptions = () => ({})): FixCandidate[] {
   const groups = new Map<string, Finding[]>();
   const budget = candidateBudget(flow.nodes.size);
   // Errors first: when the budget cuts candidates, the fixes of the worst problems are kept.
@@ -333,7 +352,8 @@ export function proposeFixes(flow: Flow, findings: readonly Finding[]): FixCandi
   }
   const candidates: FixCandidate[] = [];
   for (const group of groups.values()) {
-    const proposal = PROPOSERS[group[0]!.ruleId]!(flow, group);
+    const ruleId = group[0]!.ruleId;
+    const proposal = PROPOSERS[ruleId]!(flow, group, optionsOf(ruleId));
     if (proposal) candidates.push({ ...proposal, ruleIds: [group[0]!.ruleId], findings: group });
     if (candidates.length >= budget) break;
   }

@@ -8,7 +8,7 @@ export interface Weights {
   holdSecond: number;
   /** Multiplies the cost of a hold with neither music nor announcements. */
   silentHoldFactor: number;
-  /** Hold assumed, in seconds, for a queue with no estimate, no staffing and no limit. */
+  /** Hold assumed, in seconds, for a queue with no estimate and no staffing (capped by its `maxWaitSeconds`). */
   unknownHoldSeconds: number;
   /** Hold assumed, in seconds, for an unbounded queue whose staffing cannot keep up with its calls. */
   overloadedHoldSeconds: number;

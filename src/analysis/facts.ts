@@ -1,10 +1,10 @@
 // Facts about one flow, computed once on first use and shared by every rule.
 import type { Program } from '../load/program.js';
 import type { Flow, FlowNode } from '../model/flow.js';
-import { buildGraph, reachableFrom, type FlowGraph } from './graph.js';
+import { buildGraph, type FlowGraph } from './graph.js';
 import { singleFlowProgram } from './journey.js';
 import { JourneyFacts } from './journey-facts.js';
-import { stronglyConnectedComponents, type Components } from './scc.js';
+import { reachable, stronglyConnectedComponents, type Components } from './scc.js';
 
 export class Facts {
   readonly flow: Flow;
@@ -26,7 +26,7 @@ export class Facts {
 
   /** 1 for each node a caller can reach from `entry`. */
   get reachable(): Uint8Array {
-    return (this.#reachable ??= reachableFrom(this.graph, this.graph.entry));
+    return (this.#reachable ??= reachable(this.graph, this.graph.entry, () => true));
   }
 
   get components(): Components {

@@ -37,25 +37,3 @@ export function buildGraph(flow: Flow): FlowGraph {
     entry: indexOf.get(flow.entry) ?? -1,
   };
 }
-
-/** Marks every vertex reachable from `start` (breadth first, no recursion). */
-export function reachableFrom(graph: CsrGraph, start: number): Uint8Array {
-  const seen = new Uint8Array(graph.size);
-  if (start < 0) return seen;
-  const queue = new Int32Array(graph.size);
-  let head = 0;
-  let tail = 0;
-  queue[tail++] = start;
-  seen[start] = 1;
-  while (head < tail) {
-    const vertex = queue[head++]!;
-    for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) {
-      const next = graph.targets[slot]!;
-      if (!seen[next]) {
-        seen[next] = 1;
-        queue[tail++] = next;
-      }
-    }
-  }
-  return seen;
-}

@@ -3,9 +3,9 @@
 import type { FlowNode } from '../model/flow.js';
 import type { Program } from '../load/program.js';
 import { buildJourney, type JourneyGraph, type JourneyVertex } from './journey.js';
-import { Passage, reachable, worstCounts, type WorstCounts } from './paths.js';
+import { Passage, worstCounts, type WorstCounts } from './paths.js';
 import { repeatedAsks } from './repeats.js';
-import { stronglyConnectedComponents, toCsr, type Components, type CsrGraph } from './scc.js';
+import { incomingLists, reachable, stronglyConnectedComponents, toCsr, type Components, type CsrGraph } from './scc.js';
 import { stepTime } from './timing.js';
 
 /** A person takes the call: an agent, or a transfer that hands the call out of the flow. */
@@ -207,13 +207,6 @@ export class JourneyFacts {
   }
 }
 
-function incomingLists(graph: JourneyGraph): number[][] {
-  const incoming: number[][] = Array.from({ length: graph.size }, () => []);
-  for (let vertex = 0; vertex < graph.size; vertex++) {
-    for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) incoming[graph.targets[slot]!]!.push(vertex);
-  }
-  return incoming;
-}
 
 export interface FastestToHuman {
   /** Seconds from the first ring; undefined when no person can be reached. */

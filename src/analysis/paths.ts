@@ -1,6 +1,6 @@
 // Worst-case counts along caller journeys, without enumerating paths: dynamic programming over
 // the condensation of the graph into strongly connected components, linear in vertices + edges.
-import { stronglyConnectedComponents, type CsrGraph } from './scc.js';
+import { incomingLists, reachable, stronglyConnectedComponents, type CsrGraph } from './scc.js';
 
 /** How a vertex treats the count that reaches it. */
 export const enum Passage {
@@ -103,26 +103,6 @@ export function worstCounts(graph: CsrGraph, options: WorstCountOptions): WorstC
   return { value, witness, previous: (vertex) => previous[vertex]!, cycle };
 }
 
-/** Breadth-first reachability: every vertex is reached, but only those `expand` allows lead on. */
-export function reachable(graph: CsrGraph, start: number, expand: (vertex: number) => boolean): Uint8Array {
-  const seen = new Uint8Array(graph.size);
-  if (start < 0) return seen;
-  const queue = [start];
-  seen[start] = 1;
-  for (let head = 0; head < queue.length; head++) {
-    const vertex = queue[head]!;
-    if (!expand(vertex)) continue;
-    for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) {
-      const next = graph.targets[slot]!;
-      if (!seen[next]) {
-        seen[next] = 1;
-        queue.push(next);
-      }
-    }
-  }
-  return seen;
-}
-
 function carriedGraph(graph: CsrGraph, reach: Uint8Array, carries: (vertex: number) => boolean): CsrGraph {
   const offsets = new Int32Array(graph.size + 1);
   const targets: number[] = [];
@@ -133,14 +113,6 @@ function carriedGraph(graph: CsrGraph, reach: Uint8Array, carries: (vertex: numb
   }
   offsets[graph.size] = targets.length;
   return { size: graph.size, offsets, targets: Int32Array.from(targets) };
-}
-
-function incomingLists(graph: CsrGraph): number[][] {
-  const incoming: number[][] = Array.from({ length: graph.size }, () => []);
-  for (let vertex = 0; vertex < graph.size; vertex++) {
-    for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) incoming[graph.targets[slot]!]!.push(vertex);
-  }
-  return incoming;
 }
 
 function hasSelfLoop(graph: CsrGraph, vertex: number): boolean {

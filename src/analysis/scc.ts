@@ -1,5 +1,6 @@
-// Strongly connected components with Tarjan's algorithm, written with an explicit stack so that
-// flows of 100,000 nodes in one chain do not overflow the call stack.
+// Walks over graphs in compressed sparse row form: strongly connected components (Tarjan's
+// algorithm with an explicit stack, so flows of 100,000 nodes in one chain do not overflow the
+// call stack), reachability and predecessor lists.
 
 export interface Components {
   /** Component index of each vertex. */
@@ -101,4 +102,33 @@ export function assertGraph(size: number, offsets: Int32Array, targets: Int32Arr
   for (let e = 0; e < targets.length; e++) {
     if (targets[e] < 0 || targets[e] >= size) throw new RangeError(`graph: edge ${e} targets ${targets[e]}, outside the chain`);
   }
+}
+
+/** Breadth-first reachability: every vertex is reached, but only those `expand` allows lead on. */
+export function reachable(graph: CsrGraph, start: number, expand: (vertex: number) => boolean): Uint8Array {
+  const seen = new Uint8Array(graph.size);
+  if (start < 0) return seen;
+  const queue = [start];
+  seen[start] = 1;
+  for (let head = 0; head < queue.length; head++) {
+    const vertex = queue[head]!;
+    if (!expand(vertex)) continue;
+    for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) {
+      const next = graph.targets[slot]!;
+      if (!seen[next]) {
+        seen[next] = 1;
+        queue.push(next);
+      }
+    }
+  }
+  return seen;
+}
+
+/** The predecessors of each vertex. */
+export function incomingLists(graph: CsrGraph): number[][] {
+  const incoming: number[][] = Array.from({ length: graph.size }, () => []);
+  for (let vertex = 0; vertex < graph.size; vertex++) {
+    for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) incoming[graph.targets[slot]!]!.push(vertex);
+  }
+  return incoming;
 }

@@ -212,3 +212,29 @@ describe('ivr-audit init', () => {
     expect(cli(['init', '--force'], { cwd: folder }).status).toBe(0);
   });
 });
+
+describe('ivr-audit lint --fix', () => {
+  const seed = readFileSync(join(ROOT, 'fixtures/reference/seed-001-call.yaml'), 'utf8');
+
+  it('never writes to a flow file without --fix', () => {
+    const folder = scratch({ 'seed.yaml': seed });
+    cli(['lint', 'seed.yaml', '-f', 'json'], { cwd: folder });
+    expect(readFileSync(join(folder, 'seed.yaml'), 'utf8')).toBe(seed);
+  });
+
+  it('sets the mechanical keys in place, keeps comments, and reports what is left', () => {
+    const folder = scratch({ 'seed.yaml': seed });
+    const before = JSON.parse(cli(['lint', 'seed.yaml', '-f', 'json'], { cwd: folder }).stdout) as { files: Array<{ score: { value: number }; findings: unknown[] }> };
+    const run = cli(['lint', 'seed.yaml', '--fix', '-f', 'json'], { cwd: folder });
+    expect(run.stderr).toMatch(/^ivr-audit: fixed seed\.yaml \(\d+ changes\)\n$/);
+    const after = JSON.parse(run.stdout) as { files: Array<{ score: { value: number }; findings: Array<{ ruleId: string }> }> };
+    expect(after.files[0]!.score.value).toBeGreaterThan(before.files[0]!.score.value);
+    expect(after.files[0]!.findings.length).toBeLessThan(before.files[0]!.findings.length);
+    const ruleIds = after.files[0]!.findings.map((finding) => finding.ruleId);
+    for (const fixed of ['cold-transfer', 'silent-hold', 'ring-limit']) expect(ruleIds).not.toContain(fixed);
+    const text = readFileSync(join(folder, 'seed.yaml'), 'utf8');
+    expect(text.startsWith(seed.split('\n')[0]!)).toBe(true);
+    expect(text).toContain('  answerRings: 1\n');
+    expect(text).toContain('    context: true\n');
+  });
+});

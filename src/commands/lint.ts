@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { Args, Command, Flags } from '@oclif/core';
 import { audit } from '../index.js';
+import { writeFixes } from '../fix.js';
 import { gateFailures, type FailOn } from '../gate.js';
 import { formatResult, githubAnnotationsByDefault, outputFormatFor, parseFormatFlag, type OutputFormat } from '../report/index.js';
 import type { AuditResult } from '../model/result.js';
@@ -31,6 +32,7 @@ export default class Lint extends Command {
     rule: Flags.string({ multiple: true, description: 'ID=SEVERITY (error, warning, info, off); wins over config files (repeatable)' }),
     baseline: Flags.string({ description: 'report only findings that are not in this baseline file' }),
     'write-baseline': Flags.string({ description: 'record today\'s findings in this baseline file' }),
+    fix: Flags.boolean({ description: 'write the mechanical fixes (a missing flag, a limit, a misspelt target) into the flow files, then report what is left' }),
     color: Flags.boolean({ allowNo: true, description: 'color the output (default: when printing to a terminal; NO_COLOR and FORCE_COLOR are honored)' }),
   };
 
@@ -41,11 +43,14 @@ export default class Lint extends Command {
     // In GitHub Actions, annotations show findings on the pull request besides the usual output.
     if (githubAnnotationsByDefault(process.env, flags.format ?? [], flags.output)) outputs.push({ format: 'github' });
     if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
-    const audited = await audit(paths, {
-      configPath: flags.config,
-      noConfig: flags['no-config'],
-      rules: parseRuleFlags(flags.rule ?? []),
-    });
+    const options = { configPath: flags.config, noConfig: flags['no-config'], rules: parseRuleFlags(flags.rule ?? []) };
+    let audited = await audit(paths, options);
+    if (flags.fix) {
+      const fixed = await writeFixes(audited, process.cwd());
+      for (const { file, edits } of fixed.files) process.stderr.write(`ivr-audit: fixed ${file} (${edits} change${edits === 1 ? '' : 's'})\n`);
+      // What is left is what the files say now.
+      if (fixed.files.length > 0) audited = await audit(paths, options);
+    }
     if (flags['write-baseline'] !== undefined) await writeFile(flags['write-baseline'], writeBaseline(audited));
     for (const skipped of audited.skipped ?? []) process.stderr.write(`ivr-audit: skipped ${skipped.file}: ${skipped.reason}\n`);
     const result = flags.baseline === undefined ? audited : applyBaseline(audited, await readBaselineFile(flags.baseline), flags.baseline);

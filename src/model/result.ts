@@ -37,6 +37,8 @@ export interface Fix {
   resolves: string[];
   /** Score with the fix applied minus today's score. */
   gain: number;
+  /** For a mechanical fix: the keys `--fix` sets in the file (JSON pointer and value). */
+  edits?: Array<{ pointer: string; value: string | number | boolean }>;
 }
 
 export interface FileResult {

@@ -5,6 +5,8 @@ import type { Flow, FlowNode, QueueStaffing } from '../model/flow.js';
 import type { Fix } from '../model/result.js';
 import { CLICHES, plainText } from '../rules/cliche-prompt.js';
 import type { OptionValue } from '../rules/types.js';
+import type { EditValue, TextEdit } from '../load/yaml-edit.js';
+import { joinPointer } from '../util/pointer.js';
 import { closest } from '../util/suggest.js';
 import { addNode, baseNode, bypass, cloneFlow, ensureAgent, freshId, nextOf, patchNode, patchNodes, setExit, setExits } from './edit.js';
 
@@ -15,6 +17,13 @@ export interface FixCandidate {
   nodeIds: string[];
   findings: Finding[];
   apply(flow: Flow): Flow;
+  /** The same change as keys to set in a format v1 file, when it is that mechanical. */
+  edits?: TextEdit[];
+}
+
+/** Sets keys of one node: the edits of a mechanical fix. */
+function nodeEdits(node: FlowNode, values: Readonly<Record<string, EditValue>>): TextEdit[] {
+  return Object.entries(values).map(([key, value]) => ({ pointer: joinPointer(node.loc.pointer, key), value }));
 }
 
 /**
@@ -51,14 +60,21 @@ const PROPOSERS: Record<string, Proposer> = {
         description: `The line rings ${flow.settings.answerRings} times before the system answers; answer at once and let the welcome do the talking.`,
         nodeIds: [],
         apply: (target) => ({ ...cloneFlow(target), settings: { ...target.settings, answerRings: 1 } }),
+        edits: [{ pointer: '/settings/answerRings', value: 1 }],
       };
     }
     if (node.type !== 'transfer' && node.type !== 'agent') return undefined;
     return {
       title: `let ${code(node.id)} ring at most 2 times, then go to voicemail or another person`,
-      description: `Set \`rings: 2\` on ${code(node.id)} (and an \`onNoAnswer\` that offers voicemail or a callback).`,
+      description: `Ring ${code(node.id)} at most 2 times (and add an \`onNoAnswer\` that offers voicemail or a callback).`,
       nodeIds: [node.id],
-      apply: (target) => patchNode(target, node.id, { rings: 2, ringTimeoutSeconds: undefined } as Partial<FlowNode>),
+      // Change the key the flow uses: `rings`, or the ring time when that is how it is written.
+      ...(node.rings !== undefined || node.type === 'agent'
+        ? { apply: (target: Flow) => patchNode(target, node.id, { rings: 2 } as Partial<FlowNode>), edits: nodeEdits(node, { rings: 2 }) }
+        : {
+            apply: (target: Flow) => patchNode(target, node.id, { ringTimeoutSeconds: 2 * flow.settings.ringSeconds } as Partial<FlowNode>),
+            edits: nodeEdits(node, { ringTimeoutSeconds: 2 * flow.settings.ringSeconds }),
+          }),
     };
   },
   'identity-questions': (flow, findings) => {
@@ -103,6 +119,7 @@ const PROPOSERS: Record<string, Proposer> = {
       description: `Send the caller's data and reason with the call so ${node.type === 'transfer' ? node.to : 'the next person'} does not start from zero.`,
       nodeIds: [node.id],
       apply: (target) => patchNode(target, node.id, { context: true } as Partial<FlowNode>),
+      edits: nodeEdits(node, { context: true }),
     };
   },
   'dead-end-hold': (flow, findings) => {
@@ -131,6 +148,7 @@ const PROPOSERS: Record<string, Proposer> = {
       description: `Callers reach ${code(node.id)} without a person or any help promised. Offer a callback (or route them to a person).`,
       nodeIds: [node.id],
       apply: (target) => patchNode(target, node.id, { outcome: 'callback' } as Partial<FlowNode>),
+      edits: nodeEdits(node, { outcome: 'callback' }),
     };
   },
   'no-human': (flow) => {
@@ -262,6 +280,7 @@ const PROPOSERS: Record<string, Proposer> = {
       description: 'After two failed tries, asking again only adds effort; the error exits should lead to a person.',
       nodeIds: [node.id],
       apply: (target) => patchNode(target, node.id, { retries: 2 } as Partial<FlowNode>),
+      edits: nodeEdits(node, { retries: 2 }),
     };
   },
   'missing-error-handling': (flow, findings) => {
@@ -306,6 +325,7 @@ const PROPOSERS: Record<string, Proposer> = {
       description: 'The exit names a node that does not exist; most platforms disconnect callers there.',
       nodeIds: [node.id],
       apply: (target) => setExit(target, node.id, edge.kind, edge.label, suggestion),
+      edits: [{ pointer: edge.loc.pointer, value: suggestion }],
     };
   },
 };
@@ -313,13 +333,19 @@ const PROPOSERS: Record<string, Proposer> = {
 function queuePatch(
   flow: Flow,
   findings: Finding[],
-  patch: Partial<FlowNode>,
+  patch: Readonly<Record<string, boolean>>,
   title: (id: string) => string,
   description: string,
 ): ReturnType<Proposer> {
   const node = nodeOf(flow, findings);
   if (!node || node.type !== 'queue') return undefined;
-  return { title: title(node.id), description, nodeIds: [node.id], apply: (target) => patchNode(target, node.id, patch) };
+  return {
+    title: title(node.id),
+    description,
+    nodeIds: [node.id],
+    apply: (target) => patchNode(target, node.id, patch as Partial<FlowNode>),
+    edits: nodeEdits(node, patch),
+  };
 }
 
 function zeroKey(menu: FlowNode): string {
@@ -354,7 +380,9 @@ export function proposeFixes(flow: Flow, findings: readonly Finding[], optionsOf
   for (const group of groups.values()) {
     const ruleId = group[0]!.ruleId;
     const proposal = PROPOSERS[ruleId]!(flow, group, optionsOf(ruleId));
-    if (proposal) candidates.push({ ...proposal, ruleIds: [group[0]!.ruleId], findings: group });
+    // Only a format v1 file can be edited in place; an export is fixed on its platform.
+    const edits = flow.format === 'ivr-audit' ? proposal?.edits : undefined;
+    if (proposal) candidates.push({ ...proposal, edits, ruleIds: [ruleId], findings: group });
     if (candidates.length >= budget) break;
   }
   return candidates;
@@ -377,5 +405,6 @@ export function rankFixes(candidates: readonly FixCandidate[], baseScore: number
     nodeIds: candidate.nodeIds,
     resolves: candidate.findings.map((finding) => finding.fingerprint),
     gain,
+    ...(candidate.edits ? { edits: candidate.edits } : {}),
   }));
 }

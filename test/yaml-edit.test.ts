@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { applyTextEdits } from '../src/load/yaml-edit.js';
+
+const FLOW = [
+  '# A header comment stays.',
+  'version: 1',
+  'name: Edits',
+  'entry: hold',
+  'nodes:',
+  '  hold: # the queue',
+  '    type: queue',
+  '    next: agent   # answered',
+  '  agent: { type: agent }',
+  '  empty: {}',
+  '  bye:',
+  '    type: hangup',
+  '    outcome: abandoned',
+  '',
+].join('\n');
+
+describe('applyTextEdits', () => {
+  it('adds keys to block and flow mappings and replaces values, touching nothing else', () => {
+    const { text, applied } = applyTextEdits(FLOW, [
+      { pointer: '/nodes/hold/music', value: true },
+      { pointer: '/nodes/agent/rings', value: 2 },
+      { pointer: '/nodes/empty/label', value: 'a: colon' },
+      { pointer: '/nodes/bye/outcome', value: 'callback' },
+    ]);
+    expect(applied).toBe(4);
+    expect(text).toBe([
+      '# A header comment stays.',
+      'version: 1',
+      'name: Edits',
+      'entry: hold',
+      'nodes:',
+      '  hold: # the queue',
+      '    type: queue',
+      '    next: agent   # answered',
+      '    music: true',
+      '  agent: { type: agent, rings: 2 }',
+      '  empty: { label: "a: colon" }',
+      '  bye:',
+      '    type: hangup',
+      '    outcome: callback',
+      '',
+    ].join('\n'));
+  });
+
+  it('creates a missing settings block', () => {
+    const { text } = applyTextEdits(FLOW, [{ pointer: '/settings/answerRings', value: 1 }]);
+    expect(parse(text).settings).toEqual({ answerRings: 1 });
+    expect(parse(text).nodes.hold.type).toBe('queue');
+  });
+
+  it('keeps a BOM and CRLF line endings', () => {
+    const windows = `\uFEFF${FLOW.replace(/\n/g, '\r\n')}`;
+    const { text } = applyTextEdits(windows, [{ pointer: '/nodes/hold/music', value: true }]);
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(text).toContain('    next: agent   # answered\r\n    music: true\r\n');
+  });
+
+  it('edits a key whose id needs escaping in the pointer', () => {
+    const text = 'nodes:\n  a/b:\n    type: agent\n';
+    expect(applyTextEdits(text, [{ pointer: '/nodes/a~1b/rings', value: 1 }]).text).toBe('nodes:\n  a/b:\n    type: agent\n    rings: 1\n');
+  });
+
+  it('adds a key after the last line of a file without a final newline', () => {
+    expect(applyTextEdits('nodes:\n  a:\n    type: agent', [{ pointer: '/nodes/a/rings', value: 1 }]).text).toBe('nodes:\n  a:\n    type: agent\n    rings: 1\n');
+  });
+
+  it('leaves a file that does not parse, and edits whose place is missing, alone', () => {
+    expect(applyTextEdits('a: [oops\n', [{ pointer: '/a/b', value: 1 }])).toEqual({ text: 'a: [oops\n', applied: 0 });
+    expect(applyTextEdits(FLOW, [{ pointer: '/nodes/nobody/x/y', value: 1 }])).toEqual({ text: FLOW, applied: 0 });
+  });
+});

@@ -57,7 +57,8 @@ describe('reference flows', () => {
     const seed = await auditFile(`${REFERENCE}/seed-001-call.yaml`);
     expect(seed.metrics).toMatchObject({ worstIdentityQuestions: 5, worstTransfers: 2 });
     expect(seed.metrics!.fastestSecondsToHuman).toBeGreaterThan(60);
-    expect(seed.metrics!.shareWithoutHelp).toBeGreaterThan(0.5);
+    // Callers cut off before a person or lost on the endless hold; not those a person could not help.
+    expect(seed.metrics!.shareWithoutHelp).toBeGreaterThan(0.4);
     const effortless = await auditFile(`${REFERENCE}/effortless.yaml`);
     expect(effortless.metrics).toMatchObject({ worstIdentityQuestions: 1, shareWithoutHelp: 0 });
     expect(effortless.metrics!.fastestSecondsToHuman).toBeLessThan(60);

@@ -35,7 +35,10 @@ const DROPPED = 1;
 const TRAPPED = 2;
 const EXTRA_STATES = 3;
 
-/** Effort points of one visit to each vertex, split by driver. */
+/**
+ * Effort points of one visit to each vertex, split by driver; a call that ends unresolved is
+ * charged apart (`withDeadEnds`), because it costs only callers who never reached a person.
+ */
 function stepCosts(journey: JourneyFacts, weights: Weights): Float64Array[] {
   const size = journey.graph.size;
   const costs = DRIVERS.map(() => new Float64Array(size + EXTRA_STATES));
@@ -43,7 +46,6 @@ function stepCosts(journey: JourneyFacts, weights: Weights): Float64Array[] {
     costs[DRIVERS.indexOf(driver)]![vertex]! += points;
   };
   const repeated = new Set(journey.repeats.map(([, path]) => path.at(-1)!));
-  const deadEnds = journey.reachWithoutHelp;
   journey.vertices.forEach(({ node, flow }, vertex) => {
     const seconds = journey.seconds[vertex]!;
     switch (node.type) {
@@ -73,7 +75,6 @@ function stepCosts(journey: JourneyFacts, weights: Weights): Float64Array[] {
     if (repeated.has(vertex)) add('repeating', vertex, weights.repeatedQuestion);
     if (node.type === 'deflect') add('channel', vertex, weights.channelSwitch);
     if (node.approval) add('transfers', vertex, weights.approvalHop);
-    if (isDeadEndOutcome(node) && deadEnds[vertex]) add('deadEnds', vertex, weights.deadEnd);
   });
   const entry = journey.graph.entry;
   if (entry >= 0) {
@@ -84,6 +85,16 @@ function stepCosts(journey: JourneyFacts, weights: Weights): Float64Array[] {
   add('deadEnds', size + DROPPED, weights.deadEnd);
   add('deadEnds', size + TRAPPED, weights.trap);
   return costs;
+}
+
+/** The costs with a dead end charged at each unresolved end `charged` marks. */
+function withDeadEnds(costs: Float64Array[], journey: JourneyFacts, charged: ArrayLike<number>, weights: Weights): Float64Array[] {
+  const result = costs.map((perDriver) => Float64Array.from(perDriver));
+  const deadEnds = result[DRIVERS.indexOf('deadEnds')]!;
+  journey.vertices.forEach(({ node }, vertex) => {
+    if (isDeadEndOutcome(node) && charged[vertex]) deadEnds[vertex]! += weights.deadEnd;
+  });
+  return result;
 }
 
 interface Step {
@@ -156,6 +167,10 @@ function splitShares(node: FlowNode, flow: JourneyFacts['vertices'][number]['flo
     // The wait ends with no `onTimeout`: the platform drops the call.
     take(size + DROPPED, timeoutShare(node, flow));
   }
+  if (node.type === 'queue' && node.maxWaitSeconds === undefined && !node.unknown?.has('maxWaitSeconds')) {
+    // A hold with no end: some callers give up and the call is lost.
+    take(size + DROPPED, ASSUMED_SHARES.unboundedHoldGiveUp);
+  }
   if (rest.length > 0) {
     for (const step of rest) fixed.push({ to: step.to, share: remaining / rest.length });
     remaining = 0;
@@ -193,22 +208,42 @@ function closedComponents(journey: JourneyFacts): Uint8Array {
   return trapped;
 }
 
-function buildChain(journey: JourneyFacts): Chain {
-  const size = journey.graph.size + EXTRA_STATES;
+/**
+ * The chain runs in two layers, before and after the caller has met a person, so that what a
+ * call costs and whether it ends "without help" can depend on that history: state
+ * `layer * layerSize + index`, where index is a journey vertex or one of the extra end states.
+ */
+function buildChain(journey: JourneyFacts): { chain: Chain; layerSize: number } {
+  const vertices = journey.graph.size;
+  const layerSize = vertices + EXTRA_STATES;
+  const size = 2 * layerSize;
   const trapped = closedComponents(journey);
   const offsets = new Int32Array(size + 1);
   const targets: number[] = [];
   const probabilities: number[] = [];
-  for (let vertex = 0; vertex < size; vertex++) {
-    offsets[vertex] = targets.length;
-    if (vertex >= journey.graph.size) continue;
+  for (let state = 0; state < size; state++) {
+    offsets[state] = targets.length;
+    const layer = state < layerSize ? 0 : 1;
+    const vertex = state - layer * layerSize;
+    if (vertex >= vertices) continue;
+    const next = layer === 1 || isHuman(journey.vertices[vertex]!.node) ? 1 : 0;
     for (const step of transitions(journey, vertex, trapped[vertex] === 1)) {
-      targets.push(step.to);
+      targets.push(next * layerSize + step.to);
       probabilities.push(step.share);
     }
   }
   offsets[size] = targets.length;
-  return { size, offsets, targets: Int32Array.from(targets), probabilities: Float64Array.from(probabilities) };
+  return { chain: { size, offsets, targets: Int32Array.from(targets), probabilities: Float64Array.from(probabilities) }, layerSize };
+}
+
+/** Per-state rewards of the two-layer chain: `before` in the first layer, `after` in the second. */
+function layered(before: ArrayLike<number>, after: ArrayLike<number>, layerSize: number): Float64Array {
+  const rewards = new Float64Array(2 * layerSize);
+  for (let index = 0; index < layerSize; index++) {
+    rewards[index] = before[index] ?? 0;
+    rewards[layerSize + index] = after[index] ?? 0;
+  }
+  return rewards;
 }
 
 /** Expected and worst effort of a journey graph, by driver. */
@@ -220,20 +255,23 @@ export function measureEffort(journey: JourneyFacts, weights: Weights): Effort {
     drivers.deadEnds = weights.deadEnd;
     return { drivers, total: weights.deadEnd, expected: weights.deadEnd, worst: weights.deadEnd, expectedSeconds: null, shareWithoutHelp: 1 };
   }
-  const chain = buildChain(journey);
+  const { chain, layerSize } = buildChain(journey);
+  const everywhere = new Uint8Array(journey.graph.size).fill(1);
+  const beforePerson = withDeadEnds(costs, journey, everywhere, weights);
   const expectedByDriver = zeroDrivers();
   let expectedSeconds: number | null = null;
   let shareWithoutHelp = 0;
   let solved = true;
   try {
     DRIVERS.forEach((driver, index) => {
-      expectedByDriver[driver] = finiteOr(expectedTotals(chain, costs[index]!).values[entry]!, weights.trap);
+      const rewards = layered(beforePerson[index]!, costs[index]!, layerSize);
+      expectedByDriver[driver] = finiteOr(expectedTotals(chain, rewards).values[entry]!, weights.trap);
     });
-    const seconds = new Float64Array(chain.size);
+    const seconds = new Float64Array(layerSize);
     seconds.set(journey.seconds);
     const settings = journey.vertices[entry]!.flow.settings;
     seconds[entry]! += settings.answerRings * settings.ringSeconds;
-    const time = expectedTotals(chain, seconds).values[entry]!;
+    const time = expectedTotals(chain, layered(seconds, seconds, layerSize)).values[entry]!;
     expectedSeconds = Number.isFinite(time) ? time : null;
     shareWithoutHelp = absorptionProbability(chain, withoutHelpGoals(journey, chain.size))[entry]!;
   } catch (error) {
@@ -241,7 +279,7 @@ export function measureEffort(journey: JourneyFacts, weights: Weights): Effort {
     if (!(error instanceof ConvergenceError)) throw error;
     solved = false;
   }
-  const { worst, worstByDriver } = worstEffort(journey, costs);
+  const { worst, worstByDriver } = worstEffort(journey, withDeadEnds(costs, journey, journey.reachWithoutHelp, weights));
   const blend = solved ? weights.worstShare : 1;
   const drivers = zeroDrivers();
   for (const driver of DRIVERS) drivers[driver] = (1 - blend) * expectedByDriver[driver] + blend * worstByDriver[driver];
@@ -254,11 +292,11 @@ function finiteOr(value: number, fallback: number): number {
   return Number.isFinite(value) ? value : fallback;
 }
 
+/** Ends without help, in the first layer: the caller never met a person. */
 function withoutHelpGoals(journey: JourneyFacts, size: number): Uint8Array {
   const goals = new Uint8Array(size);
-  const deadEnds = journey.reachWithoutHelp;
   journey.vertices.forEach(({ node }, vertex) => {
-    if ((isDeadEndOutcome(node) && deadEnds[vertex]) || (node.type === 'deflect' && node.edges.length === 0)) goals[vertex] = 1;
+    if (isDeadEndOutcome(node) || (node.type === 'deflect' && node.edges.length === 0)) goals[vertex] = 1;
   });
   goals[journey.graph.size + DROPPED] = 1;
   goals[journey.graph.size + TRAPPED] = 1;

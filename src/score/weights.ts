@@ -90,6 +90,8 @@ export const ASSUMED_SHARES = {
   timeout: 0.15,
   /** Queue callers turned away because the queue is full, when `onFull` exists. */
   full: 0.05,
+  /** Callers who give up on a hold that has no limit (`maxWaitSeconds`) and hang up. */
+  unboundedHoldGiveUp: 0.3,
   /** Queue callers who take the callback when it is offered, and stop waiting. */
   callbackTaken: 0.4,
   /** Per step in a loop with no way out: the chance the caller gives up and hangs up. */

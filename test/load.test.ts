@@ -109,6 +109,11 @@ describe('loader', () => {
     expect(result.findings).toMatchObject([{ ruleId: 'yaml-syntax', message: expect.stringContaining('cannot be read') }]);
   });
 
+  it('says a document nested too deeply for the parser is nested too deeply', async () => {
+    const result = await auditText(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    expect(result.findings).toMatchObject([{ ruleId: 'yaml-syntax', message: 'the document is nested too deeply to read' }]);
+  });
+
   it('survives deeply nested input', async () => {
     const result = await auditText(`${'['.repeat(5000)}${']'.repeat(5000)}`);
     expect(result.findings.length).toBeGreaterThan(0);

@@ -40,6 +40,7 @@ export function stripBom(text: string): string {
 }
 
 const MAX_ALIAS_COUNT = 100;
+const TOO_DEEP = 'the document is nested too deeply to read';
 
 /**
  * Parses YAML (or JSON) keeping the position of every key and value.
@@ -54,9 +55,12 @@ export function parseYaml(source: string): ParsedYaml {
   const problems: YamlProblem[] = [];
   for (const error of doc.errors) {
     const [start, end] = error.pos;
+    // The parser stops at a stack overflow on hostile nesting, often once per level: say it once, in words.
+    const tooDeep = /call stack/i.test(error.message);
+    if (tooDeep && problems.some((problem) => problem.message === TOO_DEEP)) continue;
     problems.push({
       kind: 'yaml-syntax',
-      message: firstLine(error.message),
+      message: tooDeep ? TOO_DEEP : firstLine(error.message),
       range: toRange(lineCounter, start, end),
       pointer: '',
     });
@@ -73,7 +77,7 @@ export function parseYaml(source: string): ParsedYaml {
     problems.push({
       kind: 'yaml-syntax',
       message: error instanceof RangeError
-        ? 'the document is nested too deeply to read'
+        ? TOO_DEEP
         : `the document cannot be read: ${firstLine(error instanceof Error ? error.message : String(error))}`,
       range: toRange(lineCounter, 0, 0),
       pointer: '',

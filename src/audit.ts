@@ -55,9 +55,9 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
 
 /** Config settings apply where the flow does not set its own. */
 function withConfigSettings(flow: Flow, settings: Partial<FlowSettings>): Flow {
-  const merged: FlowSettings = { ...DEFAULT_SETTINGS, ...settings };
-  for (const key of flow.settingsGiven) (merged as unknown as Record<string, unknown>)[key] = flow.settings[key];
-  return Object.keys(settings).length === 0 ? flow : { ...flow, settings: merged };
+  if (Object.keys(settings).length === 0) return flow;
+  const own = Object.fromEntries([...flow.settingsGiven].map((key) => [key, flow.settings[key]]));
+  return { ...flow, settings: { ...DEFAULT_SETTINGS, ...settings, ...own } };
 }
 
 /** Each fix is scored by applying it to the model and auditing the edited flow again. */

@@ -88,6 +88,25 @@ describe('config files', () => {
   });
 });
 
+describe('config settings', () => {
+  const spanish = (settings: string): string => [
+    'version: 1', 'name: Settings', 'entry: welcome', settings, 'nodes:',
+    '  welcome: { type: play, say: Espere un momento., next: agent }',
+    '  agent: { type: agent }', '',
+  ].filter(Boolean).join('\n');
+
+  it('apply where the flow says nothing, and a flow\'s own settings win', () => {
+    const folder = project({
+      'plain.yaml': spanish(''),
+      'english.yaml': spanish('settings: { language: en }'),
+      '.ivr-audit.yaml': 'settings:\n  language: es\n',
+    });
+    expect(lint(folder, 'plain.yaml', '-f', 'json').ruleIds).toContain('cliche-prompt');
+    expect(lint(folder, 'english.yaml', '-f', 'json').ruleIds).not.toContain('cliche-prompt');
+    expect(lint(folder, 'plain.yaml', '-f', 'json', '--no-config').ruleIds).not.toContain('cliche-prompt');
+  });
+});
+
 describe('--rule', () => {
   it('wins over the config', () => {
     const folder = project({ 'menu.yaml': MENU, '.ivr-audit.yaml': 'rules:\n  menu-options: off\n' });

@@ -5,7 +5,7 @@ import { isDeadEndOutcome, isHuman, isIdentityQuestion, type JourneyFacts } from
 import { absorptionProbability, ConvergenceError, expectedTotals, type Chain } from '../analysis/markov.js';
 import { worstCounts } from '../analysis/paths.js';
 import { queueStats, ringsOf, waitOf } from '../analysis/timing.js';
-import type { Edge, FlowNode } from '../model/flow.js';
+import type { Edge, Flow, FlowNode, QueueNode } from '../model/flow.js';
 import type { Driver } from '../model/result.js';
 import { ASSUMED_SHARES, type Weights } from './weights.js';
 
@@ -116,7 +116,7 @@ function transitions(journey: JourneyFacts, vertex: number, trapped: boolean): S
   return [...steps.map((step) => ({ to: step.to, share: step.share * keep })), { to: size + TRAPPED, share: ASSUMED_SHARES.trapGiveUp }];
 }
 
-function splitShares(node: FlowNode, flow: JourneyFacts['vertices'][number]['flow'], out: Array<{ to: number; edge: Edge | null }>, size: number): Step[] {
+function splitShares(node: FlowNode, flow: Flow, out: Array<{ to: number; edge: Edge | null }>, size: number): Step[] {
   if (out.length === 0) return [];
   const fixed: Step[] = [];
   const rest: Array<{ to: number; edge: Edge | null }> = [];
@@ -183,7 +183,7 @@ function splitShares(node: FlowNode, flow: JourneyFacts['vertices'][number]['flo
   return fixed.filter((step) => step.share > 0).map((step) => ({ to: step.to, share: Math.min(1, step.share) }));
 }
 
-function timeoutShare(node: Extract<FlowNode, { type: 'queue' }>, flow: JourneyFacts['vertices'][number]['flow']): number {
+function timeoutShare(node: QueueNode, flow: Flow): number {
   if (node.maxWaitSeconds === undefined) return 0;
   const stats = queueStats(node, flow);
   if (!stats) return ASSUMED_SHARES.timeout;

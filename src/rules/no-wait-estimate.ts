@@ -9,7 +9,7 @@ export const noWaitEstimate: Rule = {
     severity: 'warning',
     description: 'A queue that can hold callers longer than `minSeconds` does not tell them the expected wait.',
     details:
-      'Callers who know the wait can decide to stay or to take a callback. The GetHuman standard asks for the expected wait to be announced. Counts the expected wait (`expectedWaitSeconds`, or Erlang C from the staffing) or the maximum (`maxWaitSeconds`; none means unbounded).',
+      'Callers who know the wait can decide to stay or to take a callback. The GetHuman standard asks for the expected wait to be announced. How long a queue can hold callers is its `maxWaitSeconds`, or without end when it has none (the expected wait, given or from the staffing, never exceeds the limit).',
     options: [{ name: 'minSeconds', type: 'number', default: 60, minimum: 0, description: 'holds longer than this must announce the wait' }],
     driver: 'waiting',
     scoring: 'penalty',
@@ -20,8 +20,8 @@ export const noWaitEstimate: Rule = {
     for (const node of flow.nodes.values()) {
       if (node.type !== 'queue' || node.announceWait || isUnknown(node, 'announceWait')) continue;
       const wait = waitOf(node, flow);
-      const longest = Math.max(wait.expected ?? 0, wait.max);
-      if (longest <= min) continue;
+      // The expected wait never exceeds the limit, so the limit (or its absence) decides.
+      if (wait.max <= min) continue;
       const how = wait.max === Number.POSITIVE_INFINITY ? 'for as long as it takes' : `for up to ${Math.round(wait.max)} s`;
       report({
         message: `${nodeName(node)} can hold callers ${how} and never tells them how long they will wait (set \`announceWait: true\`)`,

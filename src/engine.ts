@@ -35,7 +35,8 @@ export function unknownRuleIds(settings: Readonly<Record<string, unknown>>): str
   return Object.keys(settings).filter((id) => !findRule(id));
 }
 
-function fingerprint(ruleId: string, file: string, anchor: string, key: string): string {
+/** Stable across unrelated edits: no line numbers, only what the finding is about. */
+export function fingerprint(ruleId: string, file: string, anchor: string, key: string): string {
   return createHash('sha256').update(`${ruleId}\u0000${file}\u0000${anchor}\u0000${key}`).digest('hex').slice(0, 16);
 }
 

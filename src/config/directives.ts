@@ -4,9 +4,8 @@
 // Without rule ids a directive covers every rule. As ESLint does with its unused disable
 // directives, a directive that suppresses nothing is reported, so stale disables do not pile up
 // and hide the next real problem.
-import { createHash } from 'node:crypto';
 import { LineCounter, Parser } from 'yaml';
-import { DOCS_BASE, compareFindings } from '../engine.js';
+import { DOCS_BASE, compareFindings, fingerprint } from '../engine.js';
 import type { Finding, Severity, SeverityOrOff } from '../model/finding.js';
 import { findRule, ruleMetas } from '../rules/index.js';
 import { closest } from '../util/suggest.js';
@@ -199,5 +198,5 @@ function directiveFinding(directive: Directive, file: string, severity: Severity
  * rule ids but no line, so moving the comment keeps the fingerprint (and a baseline entry).
  */
 export function directiveFingerprint(file: string, message: string): string {
-  return createHash('sha256').update(`${UNUSED_DISABLE}\u0000${file}\u0000directive\u0000${message}`).digest('hex').slice(0, 16);
+  return fingerprint(UNUSED_DISABLE, file, 'directive', message);
 }

@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding, Severity } from '../model/finding.js';
 import type { AuditResult, FileResult } from '../model/result.js';
+import { plural } from './text.js';
 
 export interface StylishOptions {
   color: boolean;
@@ -39,10 +40,6 @@ function fileBlock(chalk: ChalkInstance, file: FileResult, maxFixes: number): st
     for (const fix of fixes) lines.push(`  ${chalk.green(`+${fix.gain}`.padStart(4))}  ${fix.title}`);
   }
   return lines;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 /** Per file: score, `line:col  severity  message  rule-id`, fixes; then one summary line. */

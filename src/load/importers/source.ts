@@ -1,6 +1,7 @@
 // A parsed export that can say where any of its values is written in the original file, even when the flow
 // sits inside a JSON string (Connect's `Content`), so findings on imported flows point at the real text.
 import type { SourceLocation, SourceRange } from '../../model/flow.js';
+import { valueAt } from '../../util/pointer.js';
 import { parseYaml, pointerSegment, stripBom, type Place } from '../yaml.js';
 import { fillPlaceholders, restoreInData } from './placeholders.js';
 import type { ImportProblem } from './types.js';
@@ -191,18 +192,6 @@ export function decodeJsonString(text: string, start: number): { text: string; m
     }
   }
   return undefined;
-}
-
-/** The value at a pointer, reading only own properties (keys such as `__proto__` are data here). */
-export function valueAt(data: unknown, pointer: string): unknown {
-  if (pointer === '') return data;
-  let current: unknown = data;
-  for (const raw of pointer.split('/').slice(1)) {
-    const part = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, part)) return undefined;
-    current = (current as Record<string, unknown>)[part];
-  }
-  return current;
 }
 
 /** Joins keys onto a pointer, escaping each one. */

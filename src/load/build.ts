@@ -99,7 +99,6 @@ function buildNode(context: Context, id: string, raw: Data): FlowNode {
         type: 'menu',
         timeoutSeconds: number('timeoutSeconds') ?? 5,
         retries: number('retries') ?? 2,
-        optionCount: edges.filter((edge) => edge.kind === 'option').length,
       };
     case 'input': {
       const collects = raw.collects as string;

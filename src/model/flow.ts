@@ -110,7 +110,6 @@ export interface MenuNode extends NodeBase {
   type: 'menu';
   timeoutSeconds: number;
   retries: number;
-  optionCount: number;
 }
 export interface InputNode extends NodeBase {
   type: 'input';

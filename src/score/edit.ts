@@ -71,9 +71,7 @@ export function setExits(flow: Flow, exits: readonly NewExit[]): Flow {
     const node = copy.nodes.get(id);
     if (!node) continue;
     const edge: Edge = { kind, label, from: id, to, loc: node.loc };
-    const updated = { ...node, edges: [...node.edges.filter((item) => item.label !== label), edge] } as FlowNode;
-    if (updated.type === 'menu') updated.optionCount = updated.edges.filter((item) => item.kind === 'option').length;
-    copy.nodes.set(id, updated);
+    copy.nodes.set(id, { ...node, edges: [...node.edges.filter((item) => item.label !== label), edge] } as FlowNode);
   }
   return copy;
 }

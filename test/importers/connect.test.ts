@@ -35,7 +35,7 @@ describe('Connect flow language: prompts, menus, inputs, decisions', () => {
   it('maps GetParticipantInput with DTMF conditions to a menu', () => {
     const menu = nodeOf(flow, 'main-menu');
     if (menu.type !== 'menu') throw new Error('not a menu');
-    expect([menu.timeoutSeconds, menu.retries, menu.optionCount]).toEqual([7, 0, 3]);
+    expect([menu.timeoutSeconds, menu.retries, menu.edges.filter((edge) => edge.kind === 'option').length]).toEqual([7, 0, 3]);
     expect(exits(flow, 'main-menu')).toEqual([
       'option:1 -> account', 'option:2 -> lookup', 'option:0 -> front-desk', 'noInput -> retry-loop', 'noMatch -> retry-loop',
     ]);

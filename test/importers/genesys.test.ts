@@ -24,7 +24,7 @@ describe('Genesys Architect blocks', () => {
     expect([menu.loc.line, menu.loc.column, menu.label]).toEqual([33, 7, 'Main Menu']);
     expect(menu.say[0]).toMatch(/^For billing press 1/);
     // The menu's own repeatCount (3 plays: 2 retries) wins; its timeout has no value, so the flow's 6 s holds.
-    expect([menu.timeoutSeconds, menu.retries, menu.optionCount]).toEqual([6, 2, 6]);
+    expect([menu.timeoutSeconds, menu.retries, menu.edges.filter((edge) => edge.kind === 'option').length]).toEqual([6, 2, 6]);
     expect(exits(flow, 'Main_Menu_20')).toEqual([
       'option:1 -> Billing.Account_number',
       'option:2 -> Sales',

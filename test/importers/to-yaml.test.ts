@@ -78,7 +78,7 @@ describe('flowToYaml', () => {
           edge('menu', 'noInput', 'menu'),
           edge('menu', 'noMatch', 'bye'),
         ]),
-        type: 'menu', timeoutSeconds: 6, retries: 1, optionCount: 3, say: ['Press 1.', 'Or say sales.'],
+        type: 'menu', timeoutSeconds: 6, retries: 1, say: ['Press 1.', 'Or say sales.'],
       },
       {
         ...base('pick', [
@@ -138,7 +138,7 @@ describe('flowToYaml', () => {
       { ...base('ask'), type: 'input', collects: 'pin', identity: true, timeoutSeconds: 5, retries: 0 },
       { ...base('decide', [edge('decide', 'case', 'hello', { label: 'case:0' })]), type: 'branch' },
       { ...base('wait'), type: 'queue', music: false, announcements: false, announceWait: false, callback: true },
-      { ...base('empty', [edge('empty', 'noInput', 'hello')]), type: 'menu', timeoutSeconds: 5, retries: 2, optionCount: 0 },
+      { ...base('empty', [edge('empty', 'noInput', 'hello')]), type: 'menu', timeoutSeconds: 5, retries: 2 },
     ]);
     const { yaml, data } = write(flow);
     const nodes = data.nodes as Record<string, Record<string, unknown>>;

@@ -26,7 +26,7 @@ describe('Twilio Studio widgets', () => {
   it('maps a one-digit gather to a menu: keypress and speech are options, timeout is no input', () => {
     const menu = nodeOf(flow, 'main_menu');
     if (menu.type !== 'menu') throw new Error('not a menu');
-    expect([menu.timeoutSeconds, menu.retries, menu.optionCount]).toEqual([6, 2, 2]);
+    expect([menu.timeoutSeconds, menu.retries, menu.edges.filter((edge) => edge.kind === 'option').length]).toEqual([6, 2, 2]);
     expect(exits(flow, 'main_menu')).toEqual(['option:keypress -> route', 'option:speech -> route', 'noInput -> goodbye']);
     expect(menu.fieldLocs.get('timeoutSeconds')?.line).toBe(31);
   });

@@ -385,7 +385,6 @@ function toNode(draft: NodeDraft): FlowNode {
         type: 'menu',
         timeoutSeconds: facts.timeoutSeconds ?? 5,
         retries: facts.retries ?? 0,
-        optionCount: draft.edges.filter((edge) => edge.kind === 'option').length,
       };
     case 'input': {
       const collects = facts.collects ?? 'input';

@@ -221,6 +221,8 @@ const PROPOSERS: Record<string, Proposer> = {
     // Aim a little under the limit, and never above the 80% that leaves agents time to help.
     const target = Math.min(0.8, typeof options.max === 'number' ? options.max : 0.8);
     const agents = agentsFor(staffing, target);
+    // A load beyond the model is a typo to correct, not a rota to staff.
+    if (agents === undefined) return undefined;
     return {
       title: `staff queue ${code(staffing.id)} with ${agents} agents (occupancy at most ${Math.round(target * 100)}%)`,
       description: `${staffing.agents} agents are too few for ${staffing.callsPerHour} calls an hour of ${staffing.ahtSeconds} s.`,
@@ -377,10 +379,11 @@ function withoutPhrases(text: string, phrases: readonly string[]): string {
   return plain.trim();
 }
 
-/** Fewest agents that keep occupancy at or under `target`. */
-function agentsFor(staffing: QueueStaffing, target: number): number {
-  const offered = erlangC({ ...staffing, agents: 1 }).offeredErlangs;
-  return Math.max(Math.ceil(offered / target), Math.floor(staffing.agents) + 1);
+/** Fewest agents that keep occupancy at or under `target`; undefined for a load beyond the model. */
+function agentsFor(staffing: QueueStaffing, target: number): number | undefined {
+  const stats = erlangC({ ...staffing, agents: 1 });
+  if (stats.beyondModel) return undefined;
+  return Math.max(Math.ceil(stats.offeredErlangs / target), Math.floor(staffing.agents) + 1);
 }
 
 /** Candidate fixes for a file's findings: one per rule and node. */

@@ -20,8 +20,9 @@ export default class Lint extends Command {
     '<%= config.bin %> lint flows/ -f json -o report.json',
     '<%= config.bin %> lint "flows/**/*.yaml" --fail-on warning',
   ];
+  // Repeatable flags take one value each time (`-f json FILE`), as in ESLint: not the paths after them.
   static override flags = {
-    format: Flags.string({ char: 'f', multiple: true, description: 'output format: stylish, json, sarif, junit, github, markdown, html; NAME=PATH writes it to a file (repeatable)' }),
+    format: Flags.string({ char: 'f', multiple: true, multipleNonGreedy: true, description: 'output format: stylish, json, sarif, junit, github, markdown, html; NAME=PATH writes it to a file (repeatable)' }),
     output: Flags.string({ char: 'o', description: 'write the output to this file (the format may be inferred from its extension)' }),
     'fail-on': Flags.string({ options: ['error', 'warning', 'info', 'none'], default: 'error', description: 'lowest severity that fails the run' }),
     'max-warnings': Flags.integer({ min: 0, description: 'fail when there are more warnings than this' }),
@@ -29,7 +30,7 @@ export default class Lint extends Command {
     quiet: Flags.boolean({ description: 'report errors only' }),
     config: Flags.string({ char: 'c', description: 'use this config file for every flow' }),
     'no-config': Flags.boolean({ description: 'ignore config files' }),
-    rule: Flags.string({ multiple: true, description: 'ID=SEVERITY (error, warning, info, off); wins over config files (repeatable)' }),
+    rule: Flags.string({ multiple: true, multipleNonGreedy: true, description: 'ID=SEVERITY (error, warning, info, off); wins over config files (repeatable)' }),
     baseline: Flags.string({ description: 'report only findings that are not in this baseline file' }),
     'write-baseline': Flags.string({ description: 'record today\'s findings in this baseline file' }),
     fix: Flags.boolean({ description: 'write the mechanical fixes (a missing flag, a limit, a misspelt target) into the flow files, then report what is left' }),

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { Args, Command, Flags } from '@oclif/core';
 import { audit } from '../index.js';
 import { writeFixes } from '../fix.js';
@@ -8,6 +8,7 @@ import type { AuditResult } from '../model/result.js';
 import { UsageError } from '../files.js';
 import { applyBaseline, writeBaseline } from '../config/baseline.js';
 import { parseRuleFlags } from '../config/validate.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
 
 export default class Lint extends Command {
   static override description = 'Validate and analyze call flows: findings, effort score and fixes.';
@@ -52,7 +53,7 @@ export default class Lint extends Command {
       // What is left is what the files say now.
       if (fixed.files.length > 0) audited = await audit(paths, options);
     }
-    if (flags['write-baseline'] !== undefined) await writeFile(flags['write-baseline'], writeBaseline(audited));
+    if (flags['write-baseline'] !== undefined) await writeFileAtomic(flags['write-baseline'], writeBaseline(audited));
     for (const skipped of audited.skipped ?? []) process.stderr.write(`ivr-audit: skipped ${skipped.file}: ${skipped.reason}\n`);
     const result = flags.baseline === undefined ? audited : applyBaseline(audited, await readBaselineFile(flags.baseline), flags.baseline);
     const shown = flags.quiet ? onlyErrors(result) : result;
@@ -62,7 +63,7 @@ export default class Lint extends Command {
     for (const output of outputs) {
       const text = formatResult(output.format, shown, { color: output.path === undefined && color });
       if (output.path === undefined) process.stdout.write(text);
-      else await writeFile(output.path, text);
+      else await writeFileAtomic(output.path, text);
     }
     const failures = gateFailures(result, {
       failOn: flags['fail-on'] as FailOn,

@@ -205,7 +205,7 @@ function describe(pointer: string, data: unknown): string {
 /** Keys allowed where an unknown key was found, read from the schema's own wording. */
 function allowedKeys(pointer: string, data: unknown): string[] {
   const parts = splitPointer(pointer);
-  if (parts.length === 0) return ['version', 'name', 'entry', 'description', 'settings', 'queues', 'schedules', 'nodes'];
+  if (parts.length === 0) return ['version', 'name', 'entry', 'description', 'kind', 'settings', 'queues', 'schedules', 'nodes'];
   if (parts[0] === 'settings') return ['answerRings', 'ringSeconds', 'wordsPerMinute', 'language'];
   if (parts[0] === 'queues') return ['agents', 'callsPerHour', 'ahtSeconds', 'targetAnswerSeconds', 'afterHoursAgents'];
   if (parts[0] === 'schedules') return ['timezone', 'open', 'holidays', 'closedShare'];

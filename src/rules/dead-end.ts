@@ -1,3 +1,4 @@
+import { afterHoursOnly } from '../analysis/hours.js';
 import { isDeadEndOutcome, isHuman } from '../analysis/journey-facts.js';
 import { nodeName, pathText } from './describe.js';
 import type { Rule } from './types.js';
@@ -9,7 +10,7 @@ export const deadEnd: Rule = {
     severity: 'error',
     description: 'A journey ends unresolved or abandoned before the caller reached a person or got help promised.',
     details:
-      'A `hangup` with outcome `unresolved` (the default) or `abandoned` that callers can reach without having spoken to a person, or been offered a callback or voicemail. Gates such as "no receipt, no service" are dead ends too. Seed 001: "la llamada se cae"; seed 004: the receipt gate.',
+      'A `hangup` with outcome `unresolved` (the default) or `abandoned` that callers can reach without having spoken to a person, or been offered a callback or voicemail. Gates such as "no receipt, no service" are dead ends too. Hang-ups that callers reach only from the `closed` or `holiday` exit of an `hours` node are left to after-hours-dead-end. Seed 001: "la llamada se cae"; seed 004: the receipt gate.',
     options: [],
     driver: 'deadEnds',
     scoring: 'journey',
@@ -17,9 +18,11 @@ export const deadEnd: Rule = {
   check({ facts, report }) {
     const journey = facts.journey;
     const reach = journey.reachWithoutHelp;
+    // Ends callers reach only while the line is closed are after-hours-dead-end's to judge.
+    const afterHours = afterHoursOnly(journey);
     const reported = new Set<string>();
     journey.vertices.forEach((vertex, index) => {
-      if (!reach[index] || !isDeadEndOutcome(vertex.node)) return;
+      if (!reach[index] || !isDeadEndOutcome(vertex.node) || afterHours[index]) return;
       const anchor = facts.anchor(index);
       if (reported.has(anchor.id)) return;
       reported.add(anchor.id);

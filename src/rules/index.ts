@@ -13,6 +13,7 @@ import { silentHold } from './silent-hold.js';
 import { noWaitEstimate } from './no-wait-estimate.js';
 import { holdWithoutCallback } from './hold-without-callback.js';
 import { deadEnd } from './dead-end.js';
+import { afterHoursDeadEnd } from './after-hours-dead-end.js';
 import { noHuman } from './no-human.js';
 import { noZeroOut } from './no-zero-out.js';
 import { menuOptions } from './menu-options.js';
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   noWaitEstimate,
   holdWithoutCallback,
   deadEnd,
+  afterHoursDeadEnd,
   noHuman,
   noZeroOut,
   menuOptions,

@@ -12,9 +12,9 @@ export const unknownTarget: Rule = {
     id: 'unknown-target',
     category: 'structure',
     severity: 'error',
-    description: 'An exit, `entry` or a `queue` reference names something that does not exist.',
+    description: 'An exit, `entry`, a `queue` or a `schedule` reference names something that does not exist.',
     details:
-      'Every exit of a node (next, options, onNoInput, onTimeout, cases, default...), the flow\'s `entry` and a queue node\'s `queue` must name an existing node or queue. A typo sends callers nowhere: most platforms disconnect them. The finding points at the misspelt value and suggests the closest id.',
+      'Every exit of a node (next, options, onNoInput, onTimeout, cases, default...), the flow\'s `entry`, a queue node\'s `queue` and an hours node\'s `schedule` must name an existing node, queue or schedule. A typo sends callers nowhere: most platforms disconnect them. The finding points at the misspelt value and suggests the closest id.',
     options: [],
     driver: 'deadEnds',
     scoring: 'penalty',
@@ -36,6 +36,17 @@ export const unknownTarget: Rule = {
           loc: edge.loc,
           nodeId: node.id,
           key: edge.label,
+        });
+      }
+      // An import may name the platform's hours of operation without defining them: only format v1 must.
+      if (node.type === 'hours' && flow.format === 'ivr-audit' && !flow.schedules?.has(node.schedule)) {
+        const schedules = flow.schedules ?? new Map();
+        const known = schedules.size > 0 ? suggestion(node.schedule, schedules.keys()) : '; add it under `schedules` with its time zone and opening hours';
+        report({
+          message: `hours \`${node.id}\` names schedule \`${node.schedule}\`, which is not under \`schedules\`${known}`,
+          loc: node.fieldLocs.get('schedule') ?? node.loc,
+          nodeId: node.id,
+          key: 'schedule',
         });
       }
       if (node.type === 'queue' && node.queue !== undefined && !flow.queues.has(node.queue)) {

@@ -5,7 +5,8 @@ import { isDeadEndOutcome, isHuman, isIdentityQuestion, type JourneyFacts } from
 import { absorptionProbability, ConvergenceError, expectedTotals, type Chain } from '../analysis/markov.js';
 import { worstCounts } from '../analysis/paths.js';
 import { queueStats, ringsOf, waitOf } from '../analysis/timing.js';
-import type { Edge, Flow, FlowNode, QueueNode } from '../model/flow.js';
+import { afterHoursOnly, hoursShares, unstaffedAfterHours } from '../analysis/hours.js';
+import type { Edge, Flow, FlowNode, HoursNode, QueueNode } from '../model/flow.js';
 import type { Driver } from '../model/result.js';
 import { ASSUMED_SHARES, DEFLECTION_RESOLVES, type Weights } from './weights.js';
 
@@ -46,13 +47,16 @@ function stepCosts(journey: JourneyFacts, weights: Weights): Float64Array[] {
     costs[DRIVERS.indexOf(driver)]![vertex]! += points;
   };
   const repeated = new Set(journey.repeats.map(([, path]) => path.at(-1)!));
+  const afterHours = afterHoursOnly(journey);
   journey.vertices.forEach(({ node, flow }, vertex) => {
     const seconds = journey.seconds[vertex]!;
     switch (node.type) {
       case 'queue': {
         const wait = waitOf(node, flow);
         const assumed = wait.overloaded ? weights.overloadedHoldSeconds : weights.unknownHoldSeconds;
-        const hold = wait.expected ?? Math.min(assumed, wait.max);
+        // After hours a queue staffed for open hours is like an overloaded one: callers wait as long as it lets them.
+        const unanswered = afterHours[vertex] === 1 && unstaffedAfterHours(node, flow);
+        const hold = unanswered ? Math.min(weights.overloadedHoldSeconds, wait.max) : wait.expected ?? Math.min(assumed, wait.max);
         const factor = node.music || node.announcements ? 1 : weights.silentHoldFactor;
         const waiting = node.callback ? 1 - ASSUMED_SHARES.callbackTaken : 1;
         add('waiting', vertex, hold * weights.holdSecond * factor * waiting);
@@ -115,7 +119,10 @@ function transitions(journey: JourneyFacts, vertex: number, trapped: boolean): S
   const { node, flow } = journey.vertices[vertex]!;
   const out: Array<{ to: number; edge: Edge | null }> = [];
   for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) out.push({ to: targets[slot]!, edge: edges[slot] ?? null });
-  const steps = splitShares(node, flow, out, size);
+  // After hours, nobody answers a queue staffed for open hours: its callers wait for its other exits.
+  const unanswered = node.type === 'queue' && afterHoursOnly(journey)[vertex] === 1 && unstaffedAfterHours(node, flow);
+  const exits = unanswered ? out.filter((step) => step.edge?.kind !== 'next') : out;
+  const steps = unanswered && exits.length === 0 ? [{ to: size + DROPPED, share: 1 }] : splitShares(node, flow, exits, size);
   if (!trapped) return steps;
   // A loop with no way out: callers give up and hang up, a little more at every step.
   const keep = 1 - ASSUMED_SHARES.trapGiveUp;
@@ -155,6 +162,10 @@ function splitShares(node: FlowNode, flow: Flow, out: Array<{ to: number; edge: 
       take(step.to, timeoutShare(node, flow));
       continue;
     }
+    if (node.type === 'hours' && (kind === 'closed' || kind === 'holiday')) {
+      take(step.to, closedExitShare(node, flow, kind, out));
+      continue;
+    }
     const assumed = kind === undefined ? -1 : implicit(kind);
     if (assumed >= 0) take(step.to, assumed);
     else if (step.edge?.share !== undefined) take(step.to, step.edge.share);
@@ -189,6 +200,13 @@ function splitShares(node: FlowNode, flow: Flow, out: Array<{ to: number; edge: 
   }
   // Rounding must not push a share past 1: the solver checks the chain strictly.
   return fixed.filter((step) => step.share > 0).map((step) => ({ to: step.to, share: Math.min(1, step.share) }));
+}
+
+/** Callers an `hours` node sends to `closed` or `holiday`; without a `holiday` exit, holidays go to `closed`. */
+function closedExitShare(node: HoursNode, flow: Flow, kind: 'closed' | 'holiday', out: ReadonlyArray<{ edge: Edge | null }>): number {
+  const shares = hoursShares(node, flow);
+  if (kind === 'holiday') return shares.holiday;
+  return out.some((step) => step.edge?.kind === 'holiday') ? shares.closed - shares.holiday : shares.closed;
 }
 
 function timeoutShare(node: QueueNode, flow: Flow): number {

@@ -1,0 +1,109 @@
+import { isDeadEndOutcome, isHelpPromised, isHuman, type JourneyFacts } from '../analysis/journey-facts.js';
+import { CLOSED_EXIT_KINDS, type FlowNode } from '../model/flow.js';
+import { pathText } from './describe.js';
+import type { Rule } from './types.js';
+
+/** Words that tell callers when to call again: a weekday, a clock time, "opening hours" (en, es). */
+const HOURS_WORDS = new RegExp(
+  [
+    '\\b(mon|tues|wednes|thurs|fri|satur|sun)days?\\b',
+    '\\b(lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bados?|domingos?)\\b',
+    '\\b\\d{1,2}([:.]\\d{2})?\\s*(a\\.?m\\.?|p\\.?m\\.?|h)\\b',
+    '\\b\\d{1,2}[:.]\\d{2}\\b',
+    '\\b(opening|business|office) hours\\b',
+    '\\bhorarios?\\b',
+    '\\b(open|opens|abrimos|abierto|atendemos) (from|at|again|tomorrow|de|a partir|ma[nñ]ana)\\b',
+  ].join('|'),
+  'iu',
+);
+
+/** Whether a step tells callers the opening hours. */
+export function announcesHours(node: FlowNode): boolean {
+  return node.say.some((text) => HOURS_WORDS.test(text));
+}
+
+/** Hang-ups callers reach after hours with no hours announced, no callback, no voicemail: [hours vertex, path]. */
+function bareClosedEnds(journey: JourneyFacts): Array<{ hours: number; path: number[] }> {
+  const { size, offsets, targets, edges } = journey.graph;
+  const found: Array<{ hours: number; path: number[] }> = [];
+  const seenEnds = new Set<number>();
+  journey.vertices.forEach((vertex, hours) => {
+    if (vertex.node.type !== 'hours' || !journey.reach[hours]) return;
+    const parent = new Int32Array(size).fill(-1);
+    const seen = new Uint8Array(size);
+    const queue: number[] = [];
+    for (let slot = offsets[hours]!; slot < offsets[hours + 1]!; slot++) {
+      const kind = edges[slot]?.kind;
+      const next = targets[slot]!;
+      if (kind === undefined || !CLOSED_EXIT_KINDS.has(kind) || seen[next]) continue;
+      seen[next] = 1;
+      parent[next] = hours;
+      queue.push(next);
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const current = queue[head]!;
+      const node = journey.vertices[current]!.node;
+      // A person, help promised or the hours told: the caller is not left in the dark.
+      if (isHuman(node) || isHelpPromised(node) || announcesHours(node)) continue;
+      if (isDeadEndOutcome(node)) {
+        if (!seenEnds.has(current)) {
+          seenEnds.add(current);
+          const path: number[] = [];
+          for (let step = current; step >= 0; step = step === hours ? -1 : parent[step]!) path.push(step);
+          found.push({ hours, path: path.reverse() });
+        }
+        continue;
+      }
+      for (let slot = offsets[current]!; slot < offsets[current + 1]!; slot++) {
+        const next = targets[slot]!;
+        if (seen[next]) continue;
+        seen[next] = 1;
+        parent[next] = current;
+        queue.push(next);
+      }
+    }
+  });
+  return found;
+}
+
+export const afterHoursDeadEnd: Rule = {
+  meta: {
+    id: 'after-hours-dead-end',
+    category: 'effort',
+    severity: 'error',
+    description: 'After hours, callers are hung up on without hearing the opening hours, a callback or voicemail.',
+    details:
+      'Callers sent from the `closed` (or `holiday`) exit of an `hours` node reach a hang-up with outcome `unresolved` or `abandoned`, and nothing on the way tells them when the line is open, offers a callback or takes a message. They cannot tell a closed line from a broken one, and call again at random. Announce the hours (a weekday, a time, "opening hours"), or offer voicemail or a callback.',
+    options: [],
+    driver: 'deadEnds',
+    scoring: 'journey',
+  },
+  check({ facts, report }) {
+    const journey = facts.journey;
+    const reported = new Set<string>();
+    for (const { hours, path } of bareClosedEnds(journey)) {
+      const end = path.at(-1)!;
+      const anchor = facts.anchor(end);
+      if (reported.has(anchor.id)) continue;
+      reported.add(anchor.id);
+      const ids = facts.ids(path);
+      const exit = journey.graph.edges[firstSlot(journey, hours, path[1]!)]?.kind ?? 'closed';
+      const when = exit === 'holiday' ? 'on a holiday' : 'after hours';
+      report({
+        message: `${when}, callers sent from \`${exit}\` of hours \`${ids[0]}\` are hung up on at \`${ids.at(-1)}\` while the line is closed, without hearing the opening hours, a callback or voicemail (${pathText(ids)})`,
+        loc: anchor.loc,
+        nodeId: anchor.id,
+        path: ids,
+      });
+    }
+  },
+};
+
+function firstSlot(journey: JourneyFacts, from: number, to: number): number {
+  const { offsets, targets, edges } = journey.graph;
+  for (let slot = offsets[from]!; slot < offsets[from + 1]!; slot++) {
+    const kind = edges[slot]?.kind;
+    if (targets[slot] === to && kind !== undefined && CLOSED_EXIT_KINDS.has(kind)) return slot;
+  }
+  return offsets[from]!;
+}

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry point. Errors become one line on stderr and exit code 2 (see src/cli/errors.ts); the
-// stack only with IVR_AUDIT_DEBUG=1.
+// stack only with IVR_AUDIT_DEBUG=1. Messages may quote a flow or a path, so errorReport makes
+// them visible: no control character reaches the terminal.
 import { flush, run } from '@oclif/core';
 import { errorReport } from '../dist/cli/errors.js';
 

@@ -1,6 +1,7 @@
 // What the user sees when a run cannot be done: one line on stderr and exit code 2. A mistake of
 // theirs says what is wrong and how to fix it; a bug of ours says so and asks to be reported.
 import { UsageError } from '../files.js';
+import { visible } from '../report/escape.js';
 import { closest } from '../util/suggest.js';
 
 export const REPORT_URL = 'https://github.com/ivr-audit/ivr-audit/issues';
@@ -36,9 +37,10 @@ export function errorReport(error: unknown, env: Readonly<Record<string, string 
   const oclif = (error ?? {}) as OclifError;
   // `this.exit(n)` inside a command: the exit code is the message.
   if (oclif.code === 'EEXIT' && typeof oclif.oclif?.exit === 'number') return { lines: [], exitCode: oclif.oclif.exit };
-  const lines = [isUserError(error) ? `ivr-audit: ${oneLine(messageOf(error))}` : internalErrorLine(error)];
+  // Messages may quote a flow or a path: visible() keeps control characters off the terminal.
+  const lines = [visible(isUserError(error) ? `ivr-audit: ${oneLine(messageOf(error))}` : internalErrorLine(error))];
   if (env[DEBUG_VARIABLE] !== undefined && env[DEBUG_VARIABLE] !== '' && env[DEBUG_VARIABLE] !== '0' && typeof oclif.stack === 'string') {
-    lines.push(oclif.stack);
+    lines.push(visible(oclif.stack, { keepLineBreaks: true }));
   }
   return { lines, exitCode: 2 };
 }

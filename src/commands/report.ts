@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { Args, Flags } from '@oclif/core';
 import { UsageError } from '../files.js';
 import { audit } from '../index.js';
@@ -7,6 +6,7 @@ import { loadFlows } from '../report/flows.js';
 import { formatHtml } from '../report/html.js';
 import { formatMarkdown } from '../report/markdown.js';
 import { IvrAuditCommand } from '../cli/command.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
 
 const REPORT_FORMATS = ['html', 'markdown'] as const;
 type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -41,7 +41,7 @@ export default class Report extends IvrAuditCommand {
       ? formatMarkdown(result, { report: true, flows, generated })
       : formatHtml(result, { flows, dagre: await loadDagre(), generated });
     if (flags.output === undefined) process.stdout.write(text);
-    else await writeFile(flags.output, text);
+    else await writeFileAtomic(flags.output, text);
   }
 }
 

@@ -46,7 +46,8 @@ describe('control characters from a flow in every output', () => {
 
   it('github keeps one command per finding and escapes the controls inside it', () => {
     const lines = outputs.get('github')!.trimEnd().split('\n');
-    expect(lines).toHaveLength(2);
+    const json = JSON.parse(outputs.get('json')!) as { files: Array<{ findings: unknown[] }> };
+    expect(lines).toHaveLength(json.files[0]!.findings.length);
     const unknown = lines.find((line) => line.includes('title=unknown-target'))!;
     // Line breaks are the toolkit's %0D/%0A (GitHub shows them as breaks); the rest is visible text.
     expect(unknown).toContain('gone\\x1b[2J\\x07%0Dover%0Awritten\\tdel\\x7f csi\\x9b1m \\u202egnp.exe');

@@ -69,7 +69,7 @@ describe('one line and exit 2 for every mistake on the command line', () => {
     const missing = runCli(['lint', '-c', 'missing.yaml', 'flow.yaml'], { cwd: folder });
     expect(missing).toEqual({ status: 2, stdout: '', stderr: 'ivr-audit: missing.yaml: cannot read the config file (no such file)\n' });
     const aFolder = runCli(['lint', 'flow.yaml', '--config', 'folder'], { cwd: folder });
-    expect(aFolder).toEqual({ status: 2, stdout: '', stderr: 'ivr-audit: folder: cannot read the config file (it is a folder)\n' });
+    expect(aFolder).toEqual({ status: 2, stdout: '', stderr: 'ivr-audit: folder: cannot read the config file (not a regular file (a folder))\n' });
     const report = runCli(['report', '-c', 'missing.yaml', 'flow.yaml'], { cwd: folder });
     expect(report).toEqual({ status: 2, stdout: '', stderr: 'ivr-audit: missing.yaml: cannot read the config file (no such file)\n' });
   });

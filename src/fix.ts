@@ -1,8 +1,9 @@
 // `--fix`: writes the mechanical fixes of an audit into the flow files.
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { applyTextEdits, type TextEdit } from './load/yaml-edit.js';
 import type { AuditResult } from './model/result.js';
+import { writeFileAtomic } from './util/write-atomic.js';
 
 export interface FixReport {
   /** Files changed, with how many keys were set in each. */
@@ -20,7 +21,7 @@ export async function writeFixes(result: AuditResult, cwd: string): Promise<FixR
     const before = await readFile(path, 'utf8');
     const { text, applied } = applyTextEdits(before, edits);
     if (applied === 0 || text === before) continue;
-    await writeFile(path, text);
+    await writeFileAtomic(path, text, file.file);
     report.files.push({ file: file.file, edits: applied });
   }
   return report;

@@ -1,4 +1,4 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Args, Command, Flags } from '@oclif/core';
 import { UsageError } from '../files.js';
@@ -6,6 +6,7 @@ import { audit } from '../index.js';
 import { FileReadError, loadAnyText, readSourceFile } from '../load/index.js';
 import { buildFlowGraph } from '../report/flowgraph.js';
 import { formatDot, formatMermaid } from '../report/graphtext.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
 
 const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
 
@@ -45,6 +46,6 @@ export default class Graph extends Command {
     const graph = buildFlowGraph(loaded.flow, result.files[0]?.findings ?? []);
     const output = format === 'dot' ? formatDot(graph, loaded.flow.name) : formatMermaid(graph);
     if (flags.output === undefined) process.stdout.write(output);
-    else await writeFile(flags.output, output);
+    else await writeFileAtomic(flags.output, output);
   }
 }

@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { Args, Command, Flags } from '@oclif/core';
 import { UsageError } from '../files.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
 import { flowToYaml, importFlow, type ImportFormat } from '../load/importers/index.js';
 import { FileReadError, readSourceFile } from '../load/index.js';
 
@@ -30,7 +30,7 @@ export default class Import extends Command {
     }
     const yaml = flowToYaml(result.flow);
     if (flags.output === undefined) process.stdout.write(yaml);
-    else await writeFile(flags.output, yaml);
+    else await writeFileAtomic(flags.output, yaml);
     for (const note of result.notes ?? []) process.stderr.write(`ivr-audit: ${args.file}:${note.loc.line}:${note.loc.column}: ${note.message}\n`);
   }
 }

@@ -1,7 +1,8 @@
-import { access, copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, Flags } from '@oclif/core';
 import { UsageError } from '../files.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
 
 const STARTER_CONFIG = `# ivr-audit configuration: https://github.com/ivr-audit/ivr-audit/blob/main/docs/cli.md
 extends: recommended            # or strict: lower limits, warnings become errors
@@ -30,9 +31,9 @@ export default class Init extends Command {
       const exists = await access(path).then(() => true, () => false);
       if (exists && !flags.force) throw new UsageError(`${path} exists; use --force to overwrite it`);
     }
-    await writeFile(config, STARTER_CONFIG);
+    await writeFileAtomic(config, STARTER_CONFIG);
     await mkdir('flows', { recursive: true });
-    await copyFile(new URL('../../examples/acme-support.yaml', import.meta.url), example);
+    await writeFileAtomic(example, await readFile(new URL('../../examples/acme-support.yaml', import.meta.url)));
     process.stdout.write(`wrote ${config} and ${example}; next: ivr-audit lint flows\n`);
   }
 }

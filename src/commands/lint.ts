@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { Args, Command, Flags } from '@oclif/core';
 import { audit } from '../index.js';
 import { writeFixes } from '../fix.js';
@@ -8,6 +8,7 @@ import type { AuditResult } from '../model/result.js';
 import { UsageError } from '../files.js';
 import { applyBaseline, writeBaseline } from '../config/baseline.js';
 import { parseRuleFlags } from '../config/validate.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
 
 export default class Lint extends Command {
   static override description = 'Validate and analyze call flows: findings, effort score and fixes.';
@@ -20,8 +21,9 @@ export default class Lint extends Command {
     '<%= config.bin %> lint flows/ -f json -o report.json',
     '<%= config.bin %> lint "flows/**/*.yaml" --fail-on warning',
   ];
+  // Repeatable flags take one value each time (`-f json FILE`), as in ESLint: not the paths after them.
   static override flags = {
-    format: Flags.string({ char: 'f', multiple: true, description: 'output format: stylish, json, sarif, junit, github, markdown, html; NAME=PATH writes it to a file (repeatable)' }),
+    format: Flags.string({ char: 'f', multiple: true, multipleNonGreedy: true, description: 'output format: stylish, json, sarif, junit, github, markdown, html; NAME=PATH writes it to a file (repeatable)' }),
     output: Flags.string({ char: 'o', description: 'write the output to this file (the format may be inferred from its extension)' }),
     'fail-on': Flags.string({ options: ['error', 'warning', 'info', 'none'], default: 'error', description: 'lowest severity that fails the run' }),
     'max-warnings': Flags.integer({ min: 0, description: 'fail when there are more warnings than this' }),
@@ -29,7 +31,7 @@ export default class Lint extends Command {
     quiet: Flags.boolean({ description: 'report errors only' }),
     config: Flags.string({ char: 'c', description: 'use this config file for every flow' }),
     'no-config': Flags.boolean({ description: 'ignore config files' }),
-    rule: Flags.string({ multiple: true, description: 'ID=SEVERITY (error, warning, info, off); wins over config files (repeatable)' }),
+    rule: Flags.string({ multiple: true, multipleNonGreedy: true, description: 'ID=SEVERITY (error, warning, info, off); wins over config files (repeatable)' }),
     baseline: Flags.string({ description: 'report only findings that are not in this baseline file' }),
     'write-baseline': Flags.string({ description: 'record today\'s findings in this baseline file' }),
     fix: Flags.boolean({ description: 'write the mechanical fixes (a missing flag, a limit, a misspelt target) into the flow files, then report what is left' }),
@@ -51,7 +53,7 @@ export default class Lint extends Command {
       // What is left is what the files say now.
       if (fixed.files.length > 0) audited = await audit(paths, options);
     }
-    if (flags['write-baseline'] !== undefined) await writeFile(flags['write-baseline'], writeBaseline(audited));
+    if (flags['write-baseline'] !== undefined) await writeFileAtomic(flags['write-baseline'], writeBaseline(audited));
     for (const skipped of audited.skipped ?? []) process.stderr.write(`ivr-audit: skipped ${skipped.file}: ${skipped.reason}\n`);
     const result = flags.baseline === undefined ? audited : applyBaseline(audited, await readBaselineFile(flags.baseline), flags.baseline);
     const shown = flags.quiet ? onlyErrors(result) : result;
@@ -61,7 +63,7 @@ export default class Lint extends Command {
     for (const output of outputs) {
       const text = formatResult(output.format, shown, { color: output.path === undefined && color });
       if (output.path === undefined) process.stdout.write(text);
-      else await writeFile(output.path, text);
+      else await writeFileAtomic(output.path, text);
     }
     const failures = gateFailures(result, {
       failOn: flags['fail-on'] as FailOn,

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { Args, Command, Flags } from '@oclif/core';
 import { UsageError } from '../files.js';
 import { audit } from '../index.js';
@@ -6,6 +5,7 @@ import { loadDagre } from '../report/diagram.js';
 import { loadFlows } from '../report/flows.js';
 import { formatHtml } from '../report/html.js';
 import { formatMarkdown } from '../report/markdown.js';
+import { writeFileAtomic } from '../util/write-atomic.js';
 
 const REPORT_FORMATS = ['html', 'markdown'] as const;
 type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -40,7 +40,7 @@ export default class Report extends Command {
       ? formatMarkdown(result, { report: true, flows, generated })
       : formatHtml(result, { flows, dagre: await loadDagre(), generated });
     if (flags.output === undefined) process.stdout.write(text);
-    else await writeFile(flags.output, text);
+    else await writeFileAtomic(flags.output, text);
   }
 }
 

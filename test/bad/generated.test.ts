@@ -78,17 +78,17 @@ describe.concurrent('generated hostile inputs', () => {
     expectOutcome(await lint(['loop-a.yaml'], folder), { exit: 2, stderr: /loop-a\.yaml.*(symbolic links|symlink)/i });
   });
 
-  pending('a FIFO named on the command line is one exit-2 line, never opened (robust: "no such file or folder")', async () => {
+  it('a FIFO named on the command line is a finding, never opened', async () => {
     const folder = scratch();
     mkfifo(join(folder, 'pipe.yaml'));
-    expectOutcome(await lint(['pipe.yaml'], folder), { exit: 2, stderr: /pipe\.yaml.*not a (regular )?file/ });
+    expectOutcome(await lint(['pipe.yaml'], folder), { exit: 1, findings: ['1 schema'], message: /not a file/ });
   });
 
-  pending('/dev/zero named on the command line is one exit-2 line, never read (robust: "no such file or folder")', async () => {
-    expectOutcome(await lint(['/dev/zero'], scratch()), { exit: 2, stderr: /\/dev\/zero.*not a (regular )?file/ });
+  it('/dev/zero named on the command line is a finding, never read', async () => {
+    expectOutcome(await lint(['/dev/zero'], scratch()), { exit: 1, findings: ['1 schema'], message: /not a file/ });
   });
 
-  pending('a folder with a FIFO, a symlink loop and a link to itself lints its one flow once (robust: it lints tree/self/base.yaml too)', async () => {
+  it('a folder with a FIFO, a symlink loop and a link to itself lints its one flow once', async () => {
     const folder = folderWith({ 'tree/base.yaml': FLOW });
     mkfifo(join(folder, 'tree/pipe.yaml'));
     symlinkSync('loop-b.yaml', join(folder, 'tree/loop-a.yaml'));
@@ -99,14 +99,14 @@ describe.concurrent('generated hostile inputs', () => {
     expect(result.json!.files.map((file) => file.file)).toEqual(['tree/base.yaml']);
   });
 
-  pending('an ignore glob built to backtrack finishes, or is refused in the config (robust: it runs for minutes)', async () => {
+  it('an ignore glob built to backtrack finishes at once, and does not match', async () => {
     const folder = folderWith({
       '.ivr-audit.yaml': `ignore:\n  - "${'*a'.repeat(12)}*b.yaml"\n`,
       [`${'a'.repeat(48)}.yaml`]: FLOW,
     });
     const result = await lint(['.'], folder);
-    if (result.run.status === 2) expectOutcome(result, { exit: 2, stderr: /ignore/ });
-    else expectOutcome(result, { exit: 0, findings: [] });
+    expectOutcome(result, { exit: 0, findings: [] });
+    expect(result.json!.files).toHaveLength(1);
   });
 
   pending('a subflow bomb reports its cap as an unknown and keeps the output small (robust: 200 MB of JSON, silent cap)', async () => {
@@ -130,12 +130,12 @@ describe.concurrent('generated hostile inputs', () => {
     expect(Math.max(...file.findings.map((finding) => finding.message.length))).toBeLessThan(2_000);
   });
 
-  pending('a control sequence in a file name is escaped in the stderr note (truth: printed raw)', async () => {
+  it('a control sequence in a file name is escaped in the stderr note', async () => {
     const folder = folderWith({ 'flow.yaml': FLOW, 'evil\u001b]0;pwned\u0007.json': '{ "compose": true }\n' });
     expectOutcome(await lint(['.'], folder), { exit: 0, findings: [], stderr: /not a call flow/ });
   });
 
-  pending('a control sequence in a missing path is escaped in the exit-2 line (truth: printed raw)', async () => {
+  it('a control sequence in a missing path is escaped in the exit-2 line', async () => {
     expectOutcome(await lint(['missing\u001b[2J.yaml'], scratch()), { exit: 2, stderr: /missing.*\.yaml/ });
   });
 
@@ -235,7 +235,7 @@ describe.concurrent('--fix on files that are easy to damage', () => {
 });
 
 describe('a hostile run leaves no raw control character anywhere it prints', () => {
-  pending('github format escapes every control byte of control-chars.yaml (truth: only newlines are encoded)', async () => {
+  it('github format escapes every control byte of control-chars.yaml', async () => {
     const run = await cli(['lint', 'control-chars.yaml', '-f', 'github'], BAD);
     expect(run.killed).toBe(false);
     expect(rawControl(run.stdout)).toBeUndefined();

@@ -1,6 +1,7 @@
 // One file through the pipeline: load, subflows, rules, score, fixes, inline directives.
 import { resolve } from 'node:path';
 import { Facts } from './analysis/facts.js';
+import { MAX_JOURNEY_VERTICES } from './analysis/journey.js';
 import { applyDirectives } from './config/directives.js';
 import type { FileConfig } from './config/for-file.js';
 import { DOCS_BASE, compareFindings, findingsOfProblems, fingerprint, resolveRules, runRules, type ResolvedRule } from './engine.js';
@@ -29,6 +30,8 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
   const findings: Finding[] = findingsOfProblems(loaded.problems, rules);
   const flow = loaded.flow ? withConfigSettings(loaded.flow, config.settings) : undefined;
   let scored: Scored | undefined;
+  // Said among the unknowns: figures from a truncated journey graph look exact but are not.
+  const truncation: string[] = [];
   let fixes: Fix[] = [];
   if (flow) {
     // Subflow files are read relative to this file, through the same cache.
@@ -38,6 +41,9 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
     const facts = new Facts(flow, program);
     findings.push(...runRules(flow, rules, facts));
     scored = scoreFlow(facts, findings, weights);
+    if (program.flows.size > 1 && facts.journey.graph.truncated) {
+      truncation.push(`journeys truncated at ${MAX_JOURNEY_VERTICES.toLocaleString('en-US')} steps (subflows inlined too many times); counts are lower bounds`);
+    }
     fixes = scoreFixes(flow, program, findings, beforeRules, rules, weights, scored.score.value);
   }
   // Disables hide findings; they do not change the score, which measures the flow itself.
@@ -49,7 +55,7 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
     metrics: scored?.metrics ?? null,
     findings: shown,
     fixes,
-    unknowns: flow?.unknowns ?? [],
+    unknowns: [...(flow?.unknowns ?? []), ...truncation],
     ...(config.scoring.minScore === undefined ? {} : { minScore: config.scoring.minScore }),
   };
 }

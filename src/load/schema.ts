@@ -202,8 +202,8 @@ function describe(pointer: string, data: unknown): string {
 function allowedKeys(pointer: string, data: unknown): string[] {
   const parts = splitPointer(pointer);
   if (parts.length === 0) return ['version', 'name', 'entry', 'description', 'kind', 'settings', 'queues', 'nodes'];
-  if (parts[0] === 'settings') return ['answerRings', 'ringSeconds', 'wordsPerMinute', 'language'];
-  if (parts[0] === 'queues') return ['agents', 'callsPerHour', 'ahtSeconds', 'targetAnswerSeconds'];
+  if (parts[0] === 'settings') return ['answerRings', 'ringSeconds', 'wordsPerMinute', 'language', 'patienceSeconds'];
+  if (parts[0] === 'queues') return ['agents', 'callsPerHour', 'ahtSeconds', 'targetAnswerSeconds', 'patienceSeconds'];
   if (parts[0] === 'nodes' && parts.length === 2) {
     const type = valueAt(data, `${pointer}/type`);
     return [...COMMON_KEYS, ...(typeof type === 'string' ? NODE_KEYS[type] ?? [] : [])];

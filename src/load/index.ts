@@ -1,10 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { importFlow, type ImportFormat } from './importers/index.js';
 import type { Flow, SourceLocation, SourceRange } from '../model/flow.js';
 import { buildFlow } from './build.js';
+import { checkSchedules } from './schedule.js';
 import { checkSchema } from './schema.js';
 import { parseYaml, stripBom, type ParsedYaml } from './yaml.js';
+import { UnreadableFileError, readRegularFile } from '../util/read-file.js';
 
 /** A problem found while reading a file, before any rule runs. */
 export interface LoadProblem {
@@ -36,18 +37,15 @@ export class FileReadError extends Error {}
 
 /** Reads a file as UTF-8, refusing what is not a regular file or is too large to be a flow. */
 export async function readSourceFile(path: string): Promise<string> {
-  let info;
   try {
-    info = await stat(path);
-  } catch {
-    throw new FileReadError(`cannot read ${path}: no such file`);
+    return (await readRegularFile(path, MAX_FILE_BYTES)).toString('utf8');
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw new FileReadError(`cannot read ${path}: ${error.message}`);
+    throw error;
   }
-  if (!info.isFile()) throw new FileReadError(`cannot read ${path}: not a file`);
-  if (info.size > MAX_FILE_BYTES) {
-    throw new FileReadError(`cannot read ${path}: ${Math.round(info.size / 1048576)} MB is larger than the ${MAX_FILE_BYTES / 1048576} MB limit`);
-  }
-  return readFile(path, 'utf8');
 }
+
+const NOWHERE: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 function at(file: string, range: SourceRange, pointer: string): SourceLocation {
   return { file, pointer, ...range };
@@ -66,6 +64,11 @@ export function loadText(file: string, source: string): LoadedFile {
   if (problems.some((problem) => problem.ruleId === 'yaml-syntax')) return { file, text, parsed, problems };
   for (const problem of checkSchema(parsed.data, parsed.places)) {
     problems.push({ ruleId: 'schema', message: problem.message, loc: at(file, problem.range, problem.pointer) });
+  }
+  if (problems.some((problem) => problem.ruleId === 'schema')) return { file, text, parsed, problems };
+  for (const problem of checkSchedules(parsed.data)) {
+    const place = parsed.places.get(problem.pointer);
+    problems.push({ ruleId: 'schema', message: problem.message, loc: at(file, place?.value ?? NOWHERE, problem.pointer) });
   }
   if (problems.some((problem) => problem.ruleId === 'schema')) return { file, text, parsed, problems };
   const flow = buildFlow(file, parsed.data as Record<string, unknown>, parsed.places);

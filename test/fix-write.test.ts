@@ -2,7 +2,8 @@
 import { chmodSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, runCli, scratchFolder } from './helpers.js';
+import { runCli, scratchFolder } from './cli-run.js';
+import { ROOT } from './helpers.js';
 
 const SEED = readFileSync(join(ROOT, 'fixtures/reference/seed-001-call.yaml'), 'utf8');
 

@@ -145,6 +145,19 @@ describe('queue-occupancy', () => {
     expect(at(list, 12).message).toContain('5.0 erlangs of calls for 5 agents');
   });
 
+  it('reports a load beyond the model at once, as an error, with no staffing fix', async () => {
+    const result = await auditFile('fixtures/rules/queue-occupancy/fires-absurd.yaml');
+    const list = result.findings.filter((finding) => finding.ruleId === 'queue-occupancy');
+    expect(list.map((finding) => finding.line)).toEqual([7, 8, 9, 10]);
+    for (const finding of list) {
+      expect(finding.severity).toBe('error');
+      expect(finding.message).toContain('beyond the 100,000 the model covers');
+    }
+    expect(at(list, 7).message).toContain('8.3e+10 erlangs');
+    expect(at(list, 10).message).toContain('an unbounded number of erlangs');
+    expect(result.fixes.filter((fix) => fix.ruleIds.includes('queue-occupancy'))).toEqual([]);
+  });
+
   it('escalates an unstable queue at the default severity, but keeps a severity the user chose', async () => {
     const byDefault = await findings('queue-occupancy', 'fires.yaml');
     expect(at(byDefault, 7).severity).toBe('warning');

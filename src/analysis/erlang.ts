@@ -27,7 +27,18 @@ export interface QueueStats {
   serviceLevel: number;
   /** False when the offered load meets or exceeds the agents: the queue then grows without bound. */
   stable: boolean;
+  /**
+   * True when the offered load exceeds {@link MAX_OFFERED_ERLANGS}: the figures are those of the
+   * queue scaled down to that load at the same agents per erlang.
+   */
+  beyondModel: boolean;
 }
+
+/**
+ * Largest offered load modelled, in erlangs. The biggest single queues run a few thousand agents;
+ * past this the input is a typo or a unit mix-up, and the cap keeps every computation bounded.
+ */
+export const MAX_OFFERED_ERLANGS = 100_000;
 
 export interface ErlangInput {
   /** Agents staffing the queue. Fractions are floored (see {@link erlangC}). */
@@ -64,29 +75,36 @@ export function erlangC(input: ErlangInput): QueueStats {
   assertNonNegativeFinite('ahtSeconds', input.ahtSeconds);
   assertNonNegativeFinite('targetAnswerSeconds', input.targetAnswerSeconds);
 
-  const agents = Math.floor(input.agents);
-  const offered = offeredLoad(input.callsPerHour, input.ahtSeconds);
-  const occupancy = occupancyOf(offered, agents);
+  const stated = offeredLoad(input.callsPerHour, input.ahtSeconds);
+  const occupancy = occupancyOf(stated, Math.floor(input.agents));
+  // Past the cap, keep the agents per erlang and model the cap: work stays bounded however absurd
+  // the numbers, and a scaled-down queue waits at least as long (fewer agents pool less).
+  const beyondModel = !(stated <= MAX_OFFERED_ERLANGS);
+  const scale = beyondModel ? MAX_OFFERED_ERLANGS / stated : 1;
+  const offered = beyondModel ? MAX_OFFERED_ERLANGS : stated;
+  const agents = Math.floor(Math.min(input.agents * scale, Number.MAX_SAFE_INTEGER));
 
   if (offered >= agents) {
     return {
-      offeredErlangs: offered,
+      offeredErlangs: stated,
       occupancy,
       probabilityOfWaiting: 1,
       averageSpeedOfAnswerSeconds: Infinity,
       serviceLevel: 0,
       stable: false,
+      beyondModel,
     };
   }
 
   const waiting = erlangCProbability(agents, offered);
   return {
-    offeredErlangs: offered,
+    offeredErlangs: stated,
     occupancy,
     probabilityOfWaiting: waiting,
     averageSpeedOfAnswerSeconds: averageSpeedOfAnswer(waiting, agents, offered, input.ahtSeconds),
     serviceLevel: serviceLevel(waiting, agents, offered, input.ahtSeconds, input.targetAnswerSeconds),
     stable: true,
+    beyondModel,
   };
 }
 

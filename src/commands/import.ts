@@ -4,6 +4,7 @@ import { refuseOutputsOverInputs } from '../util/output-guard.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { flowToYaml, importFlow, type ImportFormat } from '../load/importers/index.js';
 import { FileReadError, readSourceFile } from '../load/index.js';
+import { stderrLine } from '../report/escape.js';
 
 export default class Import extends Command {
   static override description = 'Convert an Amazon Connect, Twilio Studio or Genesys Architect export into call-flow format v1 YAML.';
@@ -35,6 +36,6 @@ export default class Import extends Command {
       await refuseOutputsOverInputs([{ path: flags.output, shownAs: `-o ${flags.output}` }], [args.file]);
       await writeFileAtomic(flags.output, yaml);
     }
-    for (const note of result.notes ?? []) process.stderr.write(`ivr-audit: ${args.file}:${note.loc.line}:${note.loc.column}: ${note.message}\n`);
+    for (const note of result.notes ?? []) process.stderr.write(stderrLine(`${args.file}:${note.loc.line}:${note.loc.column}: ${note.message}`));
   }
 }

@@ -3,6 +3,7 @@ import { Args, Command, Flags } from '@oclif/core';
 import { audit } from '../index.js';
 import { writeFixes } from '../fix.js';
 import { gateFailures, type FailOn } from '../gate.js';
+import { stderrLine } from '../report/escape.js';
 import { formatResult, githubAnnotationsByDefault, outputFormatFor, parseFormatFlag, type OutputFormat } from '../report/index.js';
 import type { AuditResult } from '../model/result.js';
 import { UsageError } from '../files.js';
@@ -52,11 +53,11 @@ export default class Lint extends Command {
     await refuseOutputsOverInputs(plannedOutputs(outputs, flags.output, flags['write-baseline']), read);
     if (flags.fix) {
       const fixed = await writeFixes(audited, process.cwd());
-      for (const { file, edits } of fixed.files) process.stderr.write(`ivr-audit: fixed ${file} (${edits} change${edits === 1 ? '' : 's'})\n`);
+      for (const { file, edits } of fixed.files) process.stderr.write(stderrLine(`fixed ${file} (${edits} change${edits === 1 ? '' : 's'})`));
       // What is left is what the files say now.
       if (fixed.files.length > 0) audited = await audit(paths, options);
     }
-    for (const skipped of audited.skipped ?? []) process.stderr.write(`ivr-audit: skipped ${skipped.file}: ${skipped.reason}\n`);
+    for (const skipped of audited.skipped ?? []) process.stderr.write(stderrLine(`skipped ${skipped.file}: ${skipped.reason}`));
     const result = flags.baseline === undefined ? audited : applyBaseline(audited, await readBaselineFile(flags.baseline), flags.baseline);
     const shown = flags.quiet ? onlyErrors(result) : result;
     const color = flags.color ?? (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0'
@@ -71,7 +72,7 @@ export default class Lint extends Command {
       // Recording the findings is the job of this run: they are accepted, so it does not fail on them.
       await writeFileAtomic(flags['write-baseline'], writeBaseline(audited));
       const count = audited.files.reduce((sum, file) => sum + file.findings.length, 0);
-      process.stderr.write(`ivr-audit: wrote baseline ${flags['write-baseline']} with ${count} finding${count === 1 ? '' : 's'}\n`);
+      process.stderr.write(stderrLine(`wrote baseline ${flags['write-baseline']} with ${count} finding${count === 1 ? '' : 's'}`));
       return;
     }
     const failures = gateFailures(result, {
@@ -80,7 +81,7 @@ export default class Lint extends Command {
       minScore: flags['min-score'],
     });
     // Findings at --fail-on level are on screen; the other gates say why the run failed.
-    for (const { gate, reason } of failures) if (gate !== 'fail-on') process.stderr.write(`ivr-audit: ${reason}\n`);
+    for (const { gate, reason } of failures) if (gate !== 'fail-on') process.stderr.write(stderrLine(reason));
     if (failures.length > 0) process.exitCode = 1;
   }
 }

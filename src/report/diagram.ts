@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import type dagreModule from '@dagrejs/dagre';
 import type { Severity } from '../model/finding.js';
-import { escapeXmlAttribute, escapeXmlText } from './escape.js';
+import { escapeXmlAttribute, escapeXmlText, visible } from './escape.js';
 import type { FlowGraph, GraphEdge, GraphNode } from './flowgraph.js';
 
 export type Dagre = typeof dagreModule;
@@ -212,10 +212,10 @@ function renderNode(placed: Placed['nodes'][number]): string {
   const dash = node.type === 'missing' ? ' stroke-dasharray="5 3"' : '';
   return [
     `<g class="node node-${kind}${node.entry ? ' entry' : ''}">`,
-    `<title>${escapeXmlText(nodeTooltip(node))}</title>`,
+    `<title>${escapeXmlText(visible(nodeTooltip(node)))}</title>`,
     `<rect x="${round(left)}" y="${round(top)}" width="${round(width)}" height="${round(height)}" rx="6" fill="${colors.fill}" stroke="${colors.stroke}" stroke-width="${strokeWidth}"${dash}/>`,
-    `<text x="${round(x)}" y="${round(y - 3)}" text-anchor="middle" font-size="12" font-weight="600" fill="#1f2328">${escapeXmlText(first)}</text>`,
-    `<text x="${round(x)}" y="${round(y + 13)}" text-anchor="middle" font-size="11" fill="#57606a">${escapeXmlText(second)}</text>`,
+    `<text x="${round(x)}" y="${round(y - 3)}" text-anchor="middle" font-size="12" font-weight="600" fill="#1f2328">${escapeXmlText(visible(first))}</text>`,
+    `<text x="${round(x)}" y="${round(y + 13)}" text-anchor="middle" font-size="11" fill="#57606a">${escapeXmlText(visible(second))}</text>`,
     '</g>',
   ].join('');
 }
@@ -234,7 +234,7 @@ function renderEdge(placed: Placed['edges'][number], prefix: string): string {
     const boxWidth = [...caption].length * SMALL_CHAR_WIDTH + 8;
     parts.push(
       `<rect x="${round(labelX - boxWidth / 2)}" y="${round(labelY - 8)}" width="${round(boxWidth)}" height="16" rx="3" fill="#ffffff" fill-opacity="0.9"/>`,
-      `<text x="${round(labelX)}" y="${round(labelY + 4)}" text-anchor="middle" font-size="11" fill="#424a53">${escapeXmlText(caption)}</text>`,
+      `<text x="${round(labelX)}" y="${round(labelY + 4)}" text-anchor="middle" font-size="11" fill="#424a53">${escapeXmlText(visible(caption))}</text>`,
     );
   }
   parts.push('</g>');
@@ -253,7 +253,7 @@ export function renderDiagram(graph: FlowGraph, dagre: Dagre, options: DiagramOp
   const placed = placeGraph(graph, dagre);
   const prefix = options.idPrefix.replace(/[^A-Za-z0-9_-]/g, '');
   return [
-    `<svg class="diagram" viewBox="0 0 ${placed.width} ${placed.height}" width="${placed.width}" height="${placed.height}" role="img" aria-label="${escapeXmlAttribute(options.title)}" font-family="${escapeXmlAttribute(FONT)}">`,
+    `<svg class="diagram" viewBox="0 0 ${placed.width} ${placed.height}" width="${placed.width}" height="${placed.height}" role="img" aria-label="${escapeXmlAttribute(visible(options.title))}" font-family="${escapeXmlAttribute(FONT)}">`,
     `<defs>${markerDefs(prefix)}</defs>`,
     // Witness edges last, so their color is drawn over the plain arrows they cross.
     `<g class="edges">${[...placed.edges].sort((a, b) => Number(a.edge.witness !== undefined) - Number(b.edge.witness !== undefined)).map((edge) => renderEdge(edge, prefix)).join('')}</g>`,

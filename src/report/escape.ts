@@ -2,6 +2,39 @@
 // labels may hold markup, control characters or the delimiters of the format they end up in.
 
 /**
+ * What a terminal, CI log or browser would act on or hide instead of showing: C0 and C1 controls
+ * (ESC sequences, BEL, CR, line breaks, tab), DEL, bidirectional overrides and marks, zero-width
+ * and invisible formatting characters, line/paragraph separators, and lone surrogates.
+ */
+const UNSAFE_FOR_DISPLAY =
+  /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function visibleEscape(char: string): string {
+  const short = SHORT_ESCAPES[char];
+  if (short !== undefined) return short;
+  const code = char.charCodeAt(0);
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+export interface VisibleOptions {
+  /** Leave LF and CR as they are, for a format that encodes them itself (GitHub's `%0A`). */
+  keepLineBreaks?: boolean;
+}
+
+/**
+ * Text from a flow as a human format or stderr may print it: every character in
+ * UNSAFE_FOR_DISPLAY becomes a visible escape (`\x1b`, `\n`, `\u202e`), so a flow can neither
+ * drive the terminal nor hide or reorder what the reader sees. Backslashes stay as they are
+ * (paths on Windows), so a flow that spells `\x1b` literally looks the same: the JSON output
+ * has the exact text. Machine formats (JSON, SARIF) never call this.
+ */
+export function visible(text: string, options: VisibleOptions = {}): string {
+  return text.replace(UNSAFE_FOR_DISPLAY, (char) => (options.keepLineBreaks && (char === '\n' || char === '\r') ? char : visibleEscape(char)));
+}
+
+/**
  * Characters XML 1.0 forbids even as character references (C0 controls other than tab, LF, CR;
  * lone surrogates; U+FFFE and U+FFFF). They cannot be escaped, only replaced.
  */
@@ -37,9 +70,12 @@ export function escapeHtml(text: string): string {
   return escapeXmlAttribute(text).replace(/'/g, '&#39;');
 }
 
-/** Workflow command data (the message after `::`), as GitHub's toolkit escapes it. */
+/**
+ * Workflow command data (the message after `::`), as GitHub's toolkit escapes it; the other
+ * characters a log would act on are made visible first, since the toolkit leaves them raw.
+ */
 export function escapeGithubData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visible(text, { keepLineBreaks: true }).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Workflow command property values (`file=`, `title=`): data escaping plus `:` and `,`. */
@@ -52,8 +88,7 @@ export function escapeGithubProperty(text: string): string {
  * keeps everything on one line so a table row stays one row.
  */
 export function escapeMarkdown(text: string): string {
-  return stripInvalidXmlChars(text)
-    .replace(/\r\n?|\n/g, ' ')
+  return visible(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -67,10 +102,10 @@ export function oneLine(text: string): string {
 
 /**
  * A Mermaid quoted label (`["..."]`, `|"..."|`). Mermaid reads `#name;` and `#code;` as entities,
- * so quotes, markup and `#` itself become numeric entity codes; line breaks become spaces.
+ * so quotes, markup and `#` itself become numeric entity codes; controls become visible escapes.
  */
 export function escapeMermaidLabel(text: string): string {
-  return oneLine(stripInvalidXmlChars(text)).replace(/[#"<>&`|[\]{}()]/g, (char) => `#${char.codePointAt(0)};`);
+  return visible(text).replace(/[#"<>&`|[\]{}()]/g, (char) => `#${char.codePointAt(0)};`);
 }
 
 /**
@@ -84,4 +119,9 @@ export function escapeDotString(text: string): string {
   // What remains of the control characters (tabs) would only confuse a reader of the .dot file.
   const line = oneLine(quoted);
   return line.endsWith('\\') ? `${line} ` : line;
+}
+
+/** One line for stderr, `ivr-audit: message`, with the message made visible (it may quote a flow). */
+export function stderrLine(message: string): string {
+  return `ivr-audit: ${visible(message)}\n`;
 }

@@ -2,7 +2,7 @@
 // finding, witness paths drawn thick. Both syntaxes get ids they cannot misread.
 import type { Severity } from '../model/finding.js';
 import { SEVERITY_COLORS, truncate } from './diagram.js';
-import { escapeDotString, escapeMermaidLabel } from './escape.js';
+import { escapeDotString, escapeMermaidLabel, visible } from './escape.js';
 import type { FlowGraph, GraphNode } from './flowgraph.js';
 
 const WITNESS_WIDTH = 3;
@@ -68,6 +68,10 @@ export function formatMermaid(graph: FlowGraph): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * DOT attribute list. Flow text is made visible piece by piece before it is joined (the label's
+ * own line break must stay a line break), then DOT-escaped here.
+ */
 function dotAttributes(values: Record<string, string | number>): string {
   const list = Object.entries(values).map(([name, value]) => (typeof value === 'number' ? `${name}=${value}` : `${name}="${escapeDotString(value)}"`));
   return `[${list.join(', ')}]`;
@@ -93,7 +97,7 @@ export function dotIds(graph: FlowGraph): Map<string, string> {
 export function formatDot(graph: FlowGraph, name: string): string {
   const ids = dotIds(graph);
   const lines = [
-    `digraph "${escapeDotString(name)}" {`,
+    `digraph "${escapeDotString(visible(name))}" {`,
     '  rankdir=TB;',
     `  node [shape=box, style="rounded,filled", fontname="Helvetica", fillcolor="${SEVERITY_COLORS.clean.fill}", color="${SEVERITY_COLORS.clean.stroke}"];`,
     `  edge [fontname="Helvetica", fontsize=10, color="${PLAIN_EDGE}"];`,
@@ -101,8 +105,8 @@ export function formatDot(graph: FlowGraph, name: string): string {
   for (const node of graph.nodes) {
     const mark = markOf(node);
     const attributes: Record<string, string | number> = {
-      label: `${truncate(node.id, 60)}\n${truncate(kindText(node), 60)}`,
-      tooltip: truncate([node.id, kindText(node), node.say].filter(Boolean).join(' | '), 300),
+      label: `${visible(truncate(node.id, 60))}\n${visible(truncate(kindText(node), 60))}`,
+      tooltip: visible(truncate([node.id, kindText(node), node.say].filter(Boolean).join(' | '), 300)),
     };
     if (mark) {
       attributes.class = mark;
@@ -116,7 +120,7 @@ export function formatDot(graph: FlowGraph, name: string): string {
   }
   for (const edge of graph.edges) {
     const attributes: Record<string, string | number> = {};
-    if (edge.captions.length > 0) attributes.label = truncate(edge.captions.join(', '), 60);
+    if (edge.captions.length > 0) attributes.label = visible(truncate(edge.captions.join(', '), 60));
     if (edge.witness) {
       attributes.class = `witness-${edge.witness}`;
       attributes.color = SEVERITY_COLORS[edge.witness].stroke;

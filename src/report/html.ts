@@ -1,13 +1,13 @@
 // The auditor's report: one self-contained HTML file. Inline CSS and SVG only, no script at all,
 // nothing loaded from anywhere (a Content-Security-Policy says so to the browser as well), and
 // a print stylesheet so "Save as PDF" gives a clean document. Every string that comes from a flow
-// goes through `escapeHtml`.
+// goes through `h`: control, bidi and zero-width characters made visible, then HTML-escaped.
 import type { Finding } from '../model/finding.js';
 import type { Flow } from '../model/flow.js';
 import type { AuditResult, FileResult, Score } from '../model/result.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { SEVERITY_COLORS, diagramOmission, renderDiagram, type Dagre } from './diagram.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml, visible } from './escape.js';
 import { buildFlowGraph } from './flowgraph.js';
 import { pathText } from './markdown.js';
 import { DRIVER_NAMES, fastestToHuman, metricRows, plural, severityCounts } from './text.js';
@@ -24,7 +24,7 @@ export interface HtmlOptions {
 /** Nothing may load or run: styles are inline, pictures are inline SVG. */
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-const h = escapeHtml;
+const h = (text: string): string => escapeHtml(visible(text));
 
 const STYLE = `
 :root { color-scheme: light; --fg: #1f2328; --muted: #57606a; --line: #d0d7de; --soft: #f6f8fa; }

@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding, Severity } from '../model/finding.js';
 import type { AuditResult, FileResult } from '../model/result.js';
+import { visible } from './escape.js';
 import { plural } from './text.js';
 
 export interface StylishOptions {
@@ -19,25 +20,25 @@ function paintSeverity(chalk: ChalkInstance, severity: Severity): string {
 }
 
 function fileBlock(chalk: ChalkInstance, file: FileResult, maxFixes: number): string[] {
-  const lines = [chalk.underline(file.file)];
+  const lines = [chalk.underline(visible(file.file))];
   if (file.score) {
     const paint = file.score.value >= 80 ? chalk.green : file.score.value >= 60 ? chalk.yellow : chalk.red;
     lines.push(`  ${paint(`score ${file.score.value}/100 ${file.score.grade}`)}`);
   }
   if (file.unknowns.length > 0) {
-    lines.push(`  ${chalk.dim(`not stated in the file, so rules that need it stayed quiet: ${file.unknowns.join('; ')}`)}`);
+    lines.push(`  ${chalk.dim(`not stated in the file, so rules that need it stayed quiet: ${visible(file.unknowns.join('; '))}`)}`);
   }
   const positions = file.findings.map((finding) => `${finding.line}:${finding.column}`);
   const positionWidth = Math.max(0, ...positions.map((text) => text.length));
   file.findings.forEach((finding: Finding, index) => {
     lines.push(
-      `  ${chalk.dim(positions[index]!.padEnd(positionWidth))}  ${paintSeverity(chalk, finding.severity)}  ${finding.message}  ${chalk.dim(finding.ruleId)}`,
+      `  ${chalk.dim(positions[index]!.padEnd(positionWidth))}  ${paintSeverity(chalk, finding.severity)}  ${visible(finding.message)}  ${chalk.dim(visible(finding.ruleId))}`,
     );
   });
   const fixes = file.fixes.slice(0, maxFixes);
   if (fixes.length > 0) {
     lines.push('', `  ${chalk.bold('fixes')}`);
-    for (const fix of fixes) lines.push(`  ${chalk.green(`+${fix.gain}`.padStart(4))}  ${fix.title}`);
+    for (const fix of fixes) lines.push(`  ${chalk.green(`+${fix.gain}`.padStart(4))}  ${visible(fix.title)}`);
   }
   return lines;
 }

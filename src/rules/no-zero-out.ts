@@ -1,5 +1,8 @@
+import { announcesPersonKey, namesPerson } from '../analysis/announce.js';
 import { isHuman } from '../analysis/journey-facts.js';
+import type { Edge, MenuNode } from '../model/flow.js';
 import { nodeName } from './describe.js';
+import { reportStep } from './steps.js';
 import type { Rule } from './types.js';
 
 export const noZeroOut: Rule = {
@@ -7,32 +10,46 @@ export const noZeroOut: Rule = {
     id: 'no-zero-out',
     category: 'effort',
     severity: 'warning',
-    description: 'A menu from which no option reaches a person without passing another menu.',
+    description: 'A menu from which callers cannot find a way to a person: no option reaches one without another menu, or the prompt does not say which.',
     details:
-      'Callers who do not fit the menu need a way out to a person from every menu ("press 0"). The GetHuman standard: 0 or "operator" always reaches a human. Seed 001.',
+      'Callers who do not fit the menu need a way out to a person from every menu ("press 0"), and they must be told: an option counts when the prompt names a person next to its key ("for a person press 0") or its label names one. The GetHuman standard: 0 or "operator" always reaches a human. Seed 001.',
     options: [],
     driver: 'navigation',
     scoring: 'penalty',
   },
-  check({ flow, facts, report }) {
-    const journey = facts.journey;
+  check(context) {
+    const journey = context.facts.journey;
     // Menus block the walk back: an option must reach a person without another menu.
     const direct = journey.ahead(isHuman, (node) => node.type !== 'menu');
-    for (const node of flow.nodes.values()) {
-      if (node.type !== 'menu') continue;
-      const vertex = journey.rootVertex(node.id);
-      if (vertex === undefined) continue;
+    for (const step of context.facts.steps) {
+      const { node, vertex } = step;
+      if (node.type !== 'menu' || vertex === undefined) continue;
       const { offsets, targets, edges } = journey.graph;
-      let zeroOut = false;
-      for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]! && !zeroOut; slot++) {
-        if (edges[slot]?.kind === 'option' && direct[targets[slot]!]) zeroOut = true;
+      const toPerson: Edge[] = [];
+      for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) {
+        const edge = edges[slot];
+        if (edge?.kind === 'option' && direct[targets[slot]!]) toPerson.push(edge);
       }
-      if (zeroOut) continue;
-      report({
-        message: `${nodeName(node)} has no option that reaches a person without another menu: add "0" to an agent`,
+      if (toPerson.some((edge) => isAnnounced(node, edge))) continue;
+      const unannounced = toPerson.map(optionKey);
+      reportStep(context, step, {
+        message: unannounced.length === 0
+          ? `${nodeName(node)} has no option that reaches a person without another menu: add "0" to an agent and say so in the prompt`
+          : `${nodeName(node)} reaches a person with ${unannounced.map((key) => `option \`${key}\``).join(', ')}, but its prompt does not tell callers: say "for a person press ${unannounced[0]}"`,
         loc: node.loc,
         nodeId: node.id,
       });
     }
   },
 };
+
+function optionKey(edge: Edge): string {
+  return edge.label.slice('option:'.length);
+}
+
+/** A way to a person counts only when callers can find it: its label or the prompt says so. */
+function isAnnounced(menu: MenuNode, edge: Edge): boolean {
+  if (edge.optionLabel !== undefined && namesPerson(edge.optionLabel)) return true;
+  const keys = menu.edges.filter((each) => each.kind === 'option').map(optionKey);
+  return announcesPersonKey(menu.say, optionKey(edge), keys);
+}

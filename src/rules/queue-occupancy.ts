@@ -1,8 +1,13 @@
-import { erlangC } from '../analysis/erlang.js';
+import { erlangC, MAX_OFFERED_ERLANGS } from '../analysis/erlang.js';
 import { numberOption, type Rule } from './types.js';
 
 function percent(value: number): string {
   return `${Math.round(value * 100)}%`;
+}
+
+/** A load too large to print usefully is shown by its order of magnitude. */
+function erlangsText(erlangs: number): string {
+  return Number.isFinite(erlangs) ? `${erlangs.toExponential(1)} erlangs` : 'an unbounded number of erlangs';
 }
 
 /** Erlang C counts whole agents: 2.5 on a rota means 2 answering at times. */
@@ -27,6 +32,14 @@ export const queueOccupancy: Rule = {
     const max = numberOption(context, 'max');
     for (const staffing of flow.queues.values()) {
       const stats = erlangC(staffing);
+      if (stats.beyondModel) {
+        report({
+          message: `queue \`${staffing.id}\` is offered ${erlangsText(stats.offeredErlangs)} of calls, beyond the ${MAX_OFFERED_ERLANGS.toLocaleString('en-US')} the model covers: check \`callsPerHour\` and \`ahtSeconds\`; its figures are those of a queue scaled down to that load`,
+          loc: staffing.loc,
+          escalate: true,
+        });
+        continue;
+      }
       if (!stats.stable) {
         report({
           message: `queue \`${staffing.id}\` is offered ${stats.offeredErlangs.toFixed(1)} erlangs of calls for ${agentsText(staffing.agents)}: the wait grows without bound`,

@@ -1,7 +1,7 @@
 // Fixes: concrete changes to the flow, each applied to the model and re-scored for its gain.
 import { erlangC } from '../analysis/erlang.js';
 import { SEVERITY_RANK, type Finding } from '../model/finding.js';
-import type { Flow, FlowNode, QueueStaffing } from '../model/flow.js';
+import type { Flow, FlowNode, Language, QueueStaffing } from '../model/flow.js';
 import type { Fix } from '../model/result.js';
 import { CLICHES, plainText } from '../rules/cliche-prompt.js';
 import type { OptionValue } from '../rules/types.js';
@@ -162,7 +162,8 @@ const PROPOSERS: Record<string, Proposer> = {
       apply: (target) => {
         const { flow: withAgent, agentId } = ensureAgent(target, near);
         if (menus.length > 0) {
-          return setExits(withAgent, menus.map((menu) => ({ id: menu.id, kind: 'option', label: `option:${zeroKey(menu)}`, to: agentId })));
+          const routed = setExits(withAgent, menus.map((menu) => ({ id: menu.id, kind: 'option', label: `option:${zeroKey(menu)}`, to: agentId })));
+          return patchNodes(routed, menus.map((menu) => menu.id), (menu) => ({ say: announcedPrompt(menu, zeroKey(menu), target.settings.language) }));
         }
         const deadEnds = [...target.nodes.values()].filter((node) => node.type === 'hangup' && (node.outcome === 'unresolved' || node.outcome === 'abandoned'));
         return patchNodes(withAgent, deadEnds.map((node) => node.id), () => ({ type: 'agent', resolves: 0.8 }) as Partial<FlowNode>);
@@ -172,14 +173,21 @@ const PROPOSERS: Record<string, Proposer> = {
   'no-zero-out': (flow, findings) => {
     const node = nodeOf(flow, findings);
     if (!node || node.type !== 'menu') return undefined;
+    // A way to a person that the prompt keeps quiet about only needs saying.
+    const silentKey = /reaches a person with option `([^`]+)`/.exec(findings[0]!.message)?.[1];
+    if (silentKey !== undefined) {
+      return {
+        title: `say in the prompt of ${code(node.id)} that "${silentKey}" reaches a person`,
+        description: 'Callers only use a way to a person they are told about: name a person next to its key.',
+        nodeIds: [node.id],
+        apply: (target) => patchNode(target, node.id, { say: announcedPrompt(node, silentKey, target.settings.language) }),
+      };
+    }
     return {
-      title: `add "${zeroKey(node)}" to reach a person in menu ${code(node.id)}`,
-      description: 'Callers who do not fit the menu need a way out to a person from every menu.',
+      title: `add "${zeroKey(node)}" to reach a person in menu ${code(node.id)}, and say so in its prompt`,
+      description: 'Callers who do not fit the menu need a way out to a person from every menu, and a prompt that tells them which key it is.',
       nodeIds: [node.id],
-      apply: (target) => {
-        const { flow: withAgent, agentId } = ensureAgent(target, node);
-        return setExit(withAgent, node.id, 'option', `option:${zeroKey(node)}`, agentId);
-      },
+      apply: (target) => withPersonOption(target, node),
     };
   },
   'no-exit': (flow, findings) => {
@@ -190,10 +198,9 @@ const PROPOSERS: Record<string, Proposer> = {
       description: 'Callers who enter this loop can only hang up. Add an exit to a person.',
       nodeIds: [node.id],
       apply: (target) => {
+        if (node.type === 'menu') return withPersonOption(target, node);
         const { flow: withAgent, agentId } = ensureAgent(target, node);
-        return node.type === 'menu'
-          ? setExit(withAgent, node.id, 'option', `option:${zeroKey(node)}`, agentId)
-          : setExit(withAgent, node.id, node.type === 'queue' ? 'timeout' : 'noMatch', node.type === 'queue' ? 'timeout' : 'noMatch', agentId);
+        return setExit(withAgent, node.id, node.type === 'queue' ? 'timeout' : 'noMatch', node.type === 'queue' ? 'timeout' : 'noMatch', agentId);
       },
     };
   },
@@ -214,6 +221,8 @@ const PROPOSERS: Record<string, Proposer> = {
     // Aim a little under the limit, and never above the 80% that leaves agents time to help.
     const target = Math.min(0.8, typeof options.max === 'number' ? options.max : 0.8);
     const agents = agentsFor(staffing, target);
+    // A load beyond the model is a typo to correct, not a rota to staff.
+    if (agents === undefined) return undefined;
     return {
       title: `staff queue ${code(staffing.id)} with ${agents} agents (occupancy at most ${Math.round(target * 100)}%)`,
       description: `${staffing.agents} agents are too few for ${staffing.callsPerHour} calls an hour of ${staffing.ahtSeconds} s.`,
@@ -348,6 +357,17 @@ function queuePatch(
   };
 }
 
+/** Adds a key to a person to a menu and the sentence that tells callers about it. */
+function withPersonOption(flow: Flow, menu: FlowNode): Flow {
+  const { flow: withAgent, agentId } = ensureAgent(flow, menu);
+  const key = zeroKey(menu);
+  return patchNode(setExit(withAgent, menu.id, 'option', `option:${key}`, agentId), menu.id, { say: announcedPrompt(menu, key, flow.settings.language) });
+}
+
+function announcedPrompt(menu: FlowNode, key: string, language: Language): string[] {
+  return [...menu.say, language === 'es' ? `Para hablar con una persona, pulse ${key}.` : `To speak to a person, press ${key}.`];
+}
+
 function zeroKey(menu: FlowNode): string {
   const keys = new Set(menu.edges.filter((edge) => edge.kind === 'option').map((edge) => edge.label.slice('option:'.length)));
   return ['0', '*', '#', 'operator'].find((key) => !keys.has(key)) ?? 'agent';
@@ -359,10 +379,11 @@ function withoutPhrases(text: string, phrases: readonly string[]): string {
   return plain.trim();
 }
 
-/** Fewest agents that keep occupancy at or under `target`. */
-function agentsFor(staffing: QueueStaffing, target: number): number {
-  const offered = erlangC({ ...staffing, agents: 1 }).offeredErlangs;
-  return Math.max(Math.ceil(offered / target), Math.floor(staffing.agents) + 1);
+/** Fewest agents that keep occupancy at or under `target`; undefined for a load beyond the model. */
+function agentsFor(staffing: QueueStaffing, target: number): number | undefined {
+  const stats = erlangC({ ...staffing, agents: 1 });
+  if (stats.beyondModel) return undefined;
+  return Math.max(Math.ceil(stats.offeredErlangs / target), Math.floor(staffing.agents) + 1);
 }
 
 /** Candidate fixes for a file's findings: one per rule and node. */
@@ -372,7 +393,8 @@ export function proposeFixes(flow: Flow, findings: readonly Finding[], optionsOf
   // Errors first: when the budget cuts candidates, the fixes of the worst problems are kept.
   const ordered = [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
   for (const finding of ordered) {
-    if (finding.file !== flow.file || !Object.hasOwn(PROPOSERS, finding.ruleId)) continue;
+    // A step inside a subflow is fixed in its own file (linted on its own, it gets its fixes there).
+    if (finding.file !== flow.file || finding.inside !== undefined || !Object.hasOwn(PROPOSERS, finding.ruleId)) continue;
     const key = `${finding.ruleId}|${finding.nodeId ?? finding.pointer}`;
     groups.set(key, [...(groups.get(key) ?? []), finding]);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { erlangB, erlangC, erlangCProbability, offeredLoad } from '../../src/analysis/erlang.js';
+import { erlangB, erlangC, erlangCProbability, MAX_OFFERED_ERLANGS, offeredLoad } from '../../src/analysis/erlang.js';
 
 // ---------------------------------------------------------------------------------------------
 // Independent references, written from the textbook definitions rather than from the module.
@@ -179,6 +179,7 @@ describe('erlangC: edge cases', () => {
       averageSpeedOfAnswerSeconds: 0,
       serviceLevel: 1,
       stable: true,
+      beyondModel: false,
     });
   });
 
@@ -292,5 +293,36 @@ describe('erlangC: properties', () => {
         expect(later.serviceLevel).toBeGreaterThanOrEqual(now.serviceLevel - 1e-12);
       }),
     );
+  });
+});
+
+describe('erlangC: loads beyond the model', () => {
+  // Each of these counted agents one at a time, or looped to the agent count, and never finished.
+  it.each([
+    { agents: 10, callsPerHour: 1e12, ahtSeconds: 300 },
+    { agents: 10, callsPerHour: 100, ahtSeconds: 1e12 },
+    { agents: 1e-320, callsPerHour: 100, ahtSeconds: 1e308 },
+    { agents: 1e300, callsPerHour: 1e300, ahtSeconds: 1e300 },
+    { agents: 1e15, callsPerHour: 1e12, ahtSeconds: 300 },
+  ])('flags %o and models it at the cap', (staffing) => {
+    const stats = erlangC({ ...staffing, targetAnswerSeconds: 20 });
+    expect(stats.beyondModel).toBe(true);
+    expect(stats.offeredErlangs).toBeGreaterThan(MAX_OFFERED_ERLANGS);
+    expect(stats.probabilityOfWaiting).toBeGreaterThanOrEqual(0);
+    expect(stats.probabilityOfWaiting).toBeLessThanOrEqual(1);
+  });
+
+  it('keeps the agents per erlang when it scales a load down', () => {
+    // 1.2 agents per erlang: stable at any size, so the scaled queue is stable too.
+    const stats = erlangC({ agents: 1.2e7, callsPerHour: 3.6e9, ahtSeconds: 10, targetAnswerSeconds: 20 });
+    expect(stats.beyondModel).toBe(true);
+    expect(stats.stable).toBe(true);
+    expect(stats.occupancy).toBeCloseTo(1e7 / 1.2e7, 12);
+  });
+
+  it('models a load at the cap as given', () => {
+    const stats = erlangC({ agents: 120_000, callsPerHour: 3600 * 1000, ahtSeconds: 100, targetAnswerSeconds: 20 });
+    expect(stats.beyondModel).toBe(false);
+    expect(stats.stable).toBe(true);
   });
 });

@@ -1,10 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { importFlow, type ImportFormat } from './importers/index.js';
 import type { Flow, SourceLocation, SourceRange } from '../model/flow.js';
 import { buildFlow } from './build.js';
 import { checkSchema } from './schema.js';
 import { parseYaml, stripBom, type ParsedYaml } from './yaml.js';
+import { UnreadableFileError, readRegularFile } from '../util/read-file.js';
 
 /** A problem found while reading a file, before any rule runs. */
 export interface LoadProblem {
@@ -36,17 +36,12 @@ export class FileReadError extends Error {}
 
 /** Reads a file as UTF-8, refusing what is not a regular file or is too large to be a flow. */
 export async function readSourceFile(path: string): Promise<string> {
-  let info;
   try {
-    info = await stat(path);
-  } catch {
-    throw new FileReadError(`cannot read ${path}: no such file`);
+    return (await readRegularFile(path, MAX_FILE_BYTES)).toString('utf8');
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw new FileReadError(`cannot read ${path}: ${error.message}`);
+    throw error;
   }
-  if (!info.isFile()) throw new FileReadError(`cannot read ${path}: not a file`);
-  if (info.size > MAX_FILE_BYTES) {
-    throw new FileReadError(`cannot read ${path}: ${Math.round(info.size / 1048576)} MB is larger than the ${MAX_FILE_BYTES / 1048576} MB limit`);
-  }
-  return readFile(path, 'utf8');
 }
 
 function at(file: string, range: SourceRange, pointer: string): SourceLocation {

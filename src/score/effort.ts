@@ -7,7 +7,7 @@ import { worstCounts } from '../analysis/paths.js';
 import { queueStats, ringsOf, waitOf } from '../analysis/timing.js';
 import type { Edge, Flow, FlowNode, QueueNode } from '../model/flow.js';
 import type { Driver } from '../model/result.js';
-import { ASSUMED_SHARES, type Weights } from './weights.js';
+import { ASSUMED_SHARES, DEFLECTION_RESOLVES, type Weights } from './weights.js';
 
 export const DRIVERS: readonly Driver[] = ['waiting', 'repeating', 'transfers', 'navigation', 'channel', 'deadEnds', 'generic'];
 
@@ -93,7 +93,12 @@ function withDeadEnds(costs: Float64Array[], journey: JourneyFacts, charged: Arr
   const result = costs.map((perDriver) => Float64Array.from(perDriver));
   const deadEnds = result[DRIVERS.indexOf('deadEnds')]!;
   journey.vertices.forEach(({ node }, vertex) => {
-    if (isDeadEndOutcome(node) && charged[vertex]) deadEnds[vertex]! += weights.deadEnd;
+    if (!charged[vertex]) return;
+    if (isDeadEndOutcome(node)) deadEnds[vertex]! += weights.deadEnd;
+    // The call ends in the other channel: a dead end for every caller it does not resolve.
+    else if (node.type === 'deflect' && !node.edges.some((edge) => edge.kind === 'next')) {
+      deadEnds[vertex]! += weights.deadEnd * (1 - DEFLECTION_RESOLVES[node.resolves ?? 'low']);
+    }
   });
   return result;
 }
@@ -138,6 +143,8 @@ function splitShares(node: FlowNode, flow: Flow, out: Array<{ to: number; edge: 
         return ASSUMED_SHARES.busy;
       case 'full':
         return ASSUMED_SHARES.full;
+      case 'notFound':
+        return ASSUMED_SHARES.notFound;
       default:
         return -1;
     }

@@ -1,5 +1,6 @@
 // The effort points each step of a journey costs. Documented in docs/scoring.md; a config's
 // `scoring.weights` overrides any of them.
+import type { Resolution } from '../model/flow.js';
 
 export interface Weights {
   /** Per second of audio, navigation and answering (prompts, menus, inputs). */
@@ -96,4 +97,13 @@ export const ASSUMED_SHARES = {
   callbackTaken: 0.4,
   /** Per step in a loop with no way out: the chance the caller gives up and hangs up. */
   trapGiveUp: 0.2,
+  /** Callers a lookup does not find, when it has an `onNotFound` exit. */
+  notFound: 0.2,
 };
+
+/**
+ * Share of callers whose need the other channel meets, by a deflection's `resolves`. `low` is
+ * Gartner's 2019 survey figure: 9% of customers solve their issue completely in self-service.
+ * `high` is a person's default `resolves`: a channel can at best do as well as someone on the call.
+ */
+export const DEFLECTION_RESOLVES: Readonly<Record<Resolution, number>> = { low: 0.09, medium: 0.5, high: 0.8 };

@@ -1,7 +1,7 @@
 // The expected-effort model of docs/scoring.md: each journey step costs effort points by driver;
 // callers split by `share`; an absorbing Markov chain gives the expected effort, a longest-path
 // pass the worst journey.
-import { isDeadEndOutcome, isHuman, isIdentityQuestion, type JourneyFacts } from '../analysis/journey-facts.js';
+import { isDeadEndOutcome, isHuman, isIdentityQuestion, type Given, type JourneyFacts } from '../analysis/journey-facts.js';
 import { absorptionProbability, ConvergenceError, expectedTotals, type Chain } from '../analysis/markov.js';
 import { worstCounts } from '../analysis/paths.js';
 import { queueStats, ringsOf, waitOf } from '../analysis/timing.js';
@@ -64,7 +64,7 @@ function stepCosts(journey: JourneyFacts, weights: Weights): Float64Array[] {
         const rings = ringsOf(node, flow) ?? 0;
         add('waiting', vertex, rings * flow.settings.ringSeconds * weights.ringSecond);
         add('navigation', vertex, (seconds - rings * flow.settings.ringSeconds) * weights.listenSecond);
-        if (node.type === 'transfer') add('transfers', vertex, node.context ? weights.warmTransfer : weights.coldTransfer);
+        if (node.type === 'transfer') add('transfers', vertex, weights.warmTransfer + (node.context ? 0 : contextLost(journey.given(vertex), weights)));
         break;
       }
       default:
@@ -86,6 +86,16 @@ function stepCosts(journey: JourneyFacts, weights: Weights): Float64Array[] {
   add('deadEnds', size + DROPPED, weights.deadEnd);
   add('deadEnds', size + TRAPPED, weights.trap);
   return costs;
+}
+
+/**
+ * What a transfer without context costs beyond a warm one: what the caller already gave, up to
+ * `coldTransfer` in all. Nothing is lost before the caller has said anything.
+ */
+export function contextLost(given: Given, weights: Weights): number {
+  if (given.answers <= 0) return 0;
+  const lost = weights.coldTransferPerAnswer * (given.answers + given.identity) + (weights.coldTransferPerMinute * given.seconds) / 60;
+  return Math.min(Math.max(0, weights.coldTransfer - weights.warmTransfer), lost);
 }
 
 /** The costs with a dead end charged at each unresolved end `charged` marks. */

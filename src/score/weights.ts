@@ -23,8 +23,12 @@ export interface Weights {
   menu: number;
   /** Per transfer that passes the caller's context along. */
   warmTransfer: number;
-  /** Per transfer that does not. */
+  /** Most a transfer that does not pass the context costs: what the caller gave is lost, up to this. */
   coldTransfer: number;
+  /** Per answer the caller gave before a transfer without context (identity answers count twice). */
+  coldTransferPerAnswer: number;
+  /** Per minute the caller spent before a transfer without context, once they have given an answer. */
+  coldTransferPerMinute: number;
   /** Per deflection to another channel. */
   channelSwitch: number;
   /** Per step that exists only to get permission. */
@@ -57,6 +61,8 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = {
   menu: 1,
   warmTransfer: 2,
   coldTransfer: 5,
+  coldTransferPerAnswer: 1,
+  coldTransferPerMinute: 0.5,
   channelSwitch: 6,
   approvalHop: 4,
   deadEnd: 30,

@@ -44,11 +44,14 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
     const configFile = resolve(cwd, options.configPath);
     files = files.filter((file) => resolve(cwd, file) !== configFile);
   }
+  const read = new Set<string>();
+  if (options.configPath !== undefined) read.add(resolve(cwd, options.configPath));
   const cache = new Map<string, Promise<LoadedFile>>();
   const loadFile = (file: string): Promise<LoadedFile> => {
     const absolute = resolve(cwd, file);
     let loaded = cache.get(absolute);
     if (!loaded) {
+      if (!memory.has(absolute)) read.add(absolute);
       loaded = (memory.has(absolute) ? Promise.resolve(memory.get(absolute)!) : readSourceFile(absolute)).then(
         (text) => loadAnyText(file, text),
         (error: unknown) => unreadable(file, error),
@@ -62,6 +65,7 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
   const flows = new Map<string, Flow>();
   for (const file of files) {
     const config = await configFor(file);
+    if (config.source !== undefined) read.add(config.source);
     if (config.ignored) continue;
     try {
       const loaded = await loadFile(file);
@@ -77,7 +81,7 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
   if (results.length === 0 && skipped.length > 0) {
     throw new UsageError(`no flow files found: ${skipped.length} JSON file${skipped.length === 1 ? ' is' : 's are'} not a call flow (${skipped[0]!.file}${skipped.length > 1 ? ', ...' : ''})`);
   }
-  return { files: results, summary: summarize(results), flows, ...(skipped.length > 0 ? { skipped } : {}) };
+  return { files: results, summary: summarize(results), read: [...read].sort(), flows, ...(skipped.length > 0 ? { skipped } : {}) };
 }
 
 function unreadable(file: string, error: unknown): LoadedFile {

@@ -11,17 +11,18 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): CliRun {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/run.js'), ...args], {
-    cwd: options.cwd ?? ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined, IVR_AUDIT_DEBUG: undefined, ...options.env } as NodeJS.ProcessEnv,
-  });
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string | undefined>; shellPrefix?: string } = {}): CliRun {
+  const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined, IVR_AUDIT_DEBUG: undefined, ...options.env } as NodeJS.ProcessEnv;
+  const command = [process.execPath, join(ROOT, 'bin/run.js'), ...args];
+  // A shell prefix (such as `ulimit -f 1`) limits the run itself, not the test process.
+  const result = options.shellPrefix === undefined
+    ? spawnSync(command[0]!, command.slice(1), { cwd: options.cwd ?? ROOT, encoding: 'utf8', env })
+    : spawnSync('bash', ['-c', `${options.shellPrefix}; exec "$@"`, 'bash', ...command], { cwd: options.cwd ?? ROOT, encoding: 'utf8', env });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A fresh folder holding `files` (names may have subfolders). */
-export function scratchFolder(files: Record<string, string> = {}): string {
+export function scratchFolder(files: Record<string, string | Uint8Array> = {}): string {
   const folder = mkdtempSync(join(tmpdir(), 'ivr-audit-cli-'));
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(dirname(join(folder, name)), { recursive: true });

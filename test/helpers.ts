@@ -1,6 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { audit } from '../src/index.js';
@@ -30,28 +28,4 @@ export function expectedLines(path: string): Map<string, number[]> {
     }
   });
   return expected;
-}
-
-export interface CliRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built binary as a user would, without color or CI annotations. */
-export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string>; shellPrefix?: string } = {}): CliRun {
-  const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, GITHUB_ACTIONS: undefined, ...options.env } as NodeJS.ProcessEnv;
-  const command = [process.execPath, join(ROOT, 'bin/run.js'), ...args];
-  // A shell prefix (such as `ulimit -f 1`) limits the run itself, not the test process.
-  const result = options.shellPrefix === undefined
-    ? spawnSync(command[0]!, command.slice(1), { cwd: options.cwd ?? ROOT, encoding: 'utf8', env })
-    : spawnSync('bash', ['-c', `${options.shellPrefix}; exec "$@"`, 'bash', ...command], { cwd: options.cwd ?? ROOT, encoding: 'utf8', env });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** A fresh folder holding the given files (text or bytes). */
-export function scratchFolder(files: Record<string, string | Uint8Array>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'ivr-audit-test-'));
-  for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
-  return folder;
 }

@@ -2,7 +2,7 @@ import { chmodSync, lstatSync, mkdirSync, readFileSync, readdirSync, statSync, s
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WriteError, writeFileAtomic } from '../src/util/write-atomic.js';
-import { scratchFolder } from './helpers.js';
+import { scratchFolder } from './cli-run.js';
 
 describe('writeFileAtomic', () => {
   it('creates a new file and leaves no temporary file behind', async () => {

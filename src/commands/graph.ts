@@ -6,6 +6,7 @@ import { audit } from '../index.js';
 import { FileReadError, loadAnyText, readSourceFile } from '../load/index.js';
 import { buildFlowGraph } from '../report/flowgraph.js';
 import { formatDot, formatMermaid } from '../report/graphtext.js';
+import { refuseOutputsOverInputs } from '../util/output-guard.js';
 import { IvrAuditCommand } from '../cli/command.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 
@@ -44,6 +45,7 @@ export default class Graph extends IvrAuditCommand {
       throw new UsageError(`${args.file} cannot be drawn: ${where} (ivr-audit lint shows every problem)`);
     }
     const result = await audit([args.file], { cwd });
+    if (flags.output !== undefined) await refuseOutputsOverInputs([{ path: flags.output, shownAs: `-o ${flags.output}` }], result.read ?? []);
     const graph = buildFlowGraph(loaded.flow, result.files[0]?.findings ?? []);
     const output = format === 'dot' ? formatDot(graph, loaded.flow.name) : formatMermaid(graph);
     if (flags.output === undefined) process.stdout.write(output);

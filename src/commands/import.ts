@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { UsageError } from '../files.js';
+import { refuseOutputsOverInputs } from '../util/output-guard.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { flowToYaml, importFlow, type ImportFormat } from '../load/importers/index.js';
 import { FileReadError, readSourceFile } from '../load/index.js';
@@ -32,7 +33,10 @@ export default class Import extends IvrAuditCommand {
     }
     const yaml = flowToYaml(result.flow);
     if (flags.output === undefined) process.stdout.write(yaml);
-    else await writeFileAtomic(flags.output, yaml);
+    else {
+      await refuseOutputsOverInputs([{ path: flags.output, shownAs: `-o ${flags.output}` }], [args.file]);
+      await writeFileAtomic(flags.output, yaml);
+    }
     for (const note of result.notes ?? []) process.stderr.write(stderrLine(`${args.file}:${note.loc.line}:${note.loc.column}: ${note.message}`));
   }
 }

@@ -8,6 +8,7 @@ import type { AuditResult } from '../model/result.js';
 import { UsageError } from '../files.js';
 import { applyBaseline, readBaselineFile, writeBaseline } from '../config/baseline.js';
 import { parseRuleFlags } from '../config/validate.js';
+import { refuseOutputsOverInputs, type PlannedOutput } from '../util/output-guard.js';
 import { IvrAuditCommand } from '../cli/command.js';
 import { integerFlag } from '../cli/flags.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
@@ -49,13 +50,14 @@ export default class Lint extends IvrAuditCommand {
     if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
     const options = { configPath: flags.config, noConfig: flags['no-config'], rules: parseRuleFlags(flags.rule ?? []) };
     let audited = await audit(paths, options);
+    const read = flags.baseline === undefined ? audited.read ?? [] : [...(audited.read ?? []), flags.baseline];
+    await refuseOutputsOverInputs(plannedOutputs(outputs, flags.output, flags['write-baseline']), read);
     if (flags.fix) {
       const fixed = await writeFixes(audited, process.cwd());
       for (const { file, edits } of fixed.files) process.stderr.write(stderrLine(`fixed ${file} (${edits} change${edits === 1 ? '' : 's'})`));
       // What is left is what the files say now.
       if (fixed.files.length > 0) audited = await audit(paths, options);
     }
-    if (flags['write-baseline'] !== undefined) await writeFileAtomic(flags['write-baseline'], writeBaseline(audited));
     for (const skipped of audited.skipped ?? []) process.stderr.write(stderrLine(`skipped ${skipped.file}: ${skipped.reason}`));
     const result = flags.baseline === undefined ? audited : applyBaseline(audited, await readBaselineFile(flags.baseline), flags.baseline);
     const shown = flags.quiet ? onlyErrors(result) : result;
@@ -66,6 +68,13 @@ export default class Lint extends IvrAuditCommand {
       const text = formatResult(output.format, shown, { color: output.path === undefined && color });
       if (output.path === undefined) process.stdout.write(text);
       else await writeFileAtomic(output.path, text);
+    }
+    if (flags['write-baseline'] !== undefined) {
+      // Recording the findings is the job of this run: they are accepted, so it does not fail on them.
+      await writeFileAtomic(flags['write-baseline'], writeBaseline(audited));
+      const count = audited.files.reduce((sum, file) => sum + file.findings.length, 0);
+      process.stderr.write(stderrLine(`wrote baseline ${flags['write-baseline']} with ${count} finding${count === 1 ? '' : 's'}`));
+      return;
     }
     const failures = gateFailures(result, {
       failOn: flags['fail-on'] as FailOn,
@@ -86,6 +95,13 @@ function resolveOutputs(formats: string[], output: string | undefined): Array<{ 
     return [{ format, path: output }];
   }
   return parsed.length > 0 ? parsed : [{ format: 'stylish' }];
+}
+
+function plannedOutputs(outputs: ReadonlyArray<{ format: OutputFormat; path?: string }>, output: string | undefined, baseline: string | undefined): PlannedOutput[] {
+  const planned: PlannedOutput[] = [];
+  for (const { format, path } of outputs) if (path !== undefined) planned.push({ path, shownAs: path === output ? `-o ${path}` : `-f ${format}=${path}` });
+  if (baseline !== undefined) planned.push({ path: baseline, shownAs: `--write-baseline ${baseline}` });
+  return planned;
 }
 
 function onlyErrors(result: AuditResult): AuditResult {

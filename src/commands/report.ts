@@ -5,6 +5,7 @@ import { loadDagre } from '../report/diagram.js';
 import { loadFlows } from '../report/flows.js';
 import { formatHtml } from '../report/html.js';
 import { formatMarkdown } from '../report/markdown.js';
+import { refuseOutputsOverInputs } from '../util/output-guard.js';
 import { IvrAuditCommand } from '../cli/command.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 
@@ -35,6 +36,7 @@ export default class Report extends IvrAuditCommand {
     if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
     const cwd = process.cwd();
     const result = await audit(paths, { cwd, configPath: flags.config, noConfig: flags['no-config'] });
+    if (flags.output !== undefined) await refuseOutputsOverInputs([{ path: flags.output, shownAs: `-o ${flags.output}` }], result.read ?? []);
     const flows = await loadFlows(result, cwd);
     const generated = `generated ${new Date().toISOString().slice(0, 10)}`;
     const text = format === 'markdown'

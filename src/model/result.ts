@@ -80,6 +80,11 @@ export interface AuditResult {
   files: FileResult[];
   summary: Summary;
   skipped?: SkippedFile[];
+  /**
+   * Absolute paths of every file the run read (flows, subflows, config files), so that no output
+   * is written over one; not part of the JSON output.
+   */
+  read?: readonly string[];
   /** The model of each audited flow by file, for diagrams; not part of the JSON output. */
   flows?: ReadonlyMap<string, Flow>;
 }

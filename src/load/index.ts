@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { importFlow, type ImportFormat } from './importers/index.js';
 import type { Flow, SourceLocation, SourceRange } from '../model/flow.js';
 import { buildFlow } from './build.js';
+import { findNul, nulMessage, unsupportedEncoding } from './encoding.js';
 import { checkSchema } from './schema.js';
 import { parseYaml, stripBom, type ParsedYaml } from './yaml.js';
 
@@ -34,7 +35,10 @@ export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 export class FileReadError extends Error {}
 
-/** Reads a file as UTF-8, refusing what is not a regular file or is too large to be a flow. */
+/**
+ * Reads a file as UTF-8, refusing what is not a regular file, is too large to be a flow, or is
+ * written in an encoding other than UTF-8 by its byte-order mark (UTF-16, UTF-32).
+ */
 export async function readSourceFile(path: string): Promise<string> {
   let info;
   try {
@@ -46,7 +50,10 @@ export async function readSourceFile(path: string): Promise<string> {
   if (info.size > MAX_FILE_BYTES) {
     throw new FileReadError(`cannot read ${path}: ${Math.round(info.size / 1048576)} MB is larger than the ${MAX_FILE_BYTES / 1048576} MB limit`);
   }
-  return readFile(path, 'utf8');
+  const bytes = await readFile(path);
+  const encoding = unsupportedEncoding(bytes);
+  if (encoding !== undefined) throw new FileReadError(`cannot read ${path}: ${encoding}`);
+  return bytes.toString('utf8');
 }
 
 function at(file: string, range: SourceRange, pointer: string): SourceLocation {
@@ -78,6 +85,8 @@ export function loadText(file: string, source: string): LoadedFile {
  */
 export function loadAnyText(file: string, source: string, format?: ImportFormat): LoadedFile {
   const text = stripBom(source);
+  const nul = findNul(text);
+  if (nul) return { file, text, problems: [{ ruleId: 'yaml-syntax', message: nulMessage(nul), loc: nulLocation(file, nul) }] };
   const imported = importFlow(file, text, format);
   if (imported) {
     const problems: LoadProblem[] = [
@@ -90,6 +99,10 @@ export function loadAnyText(file: string, source: string, format?: ImportFormat)
     return { file, text, problems: [], skipped: 'not a call flow (format v1, Amazon Connect, Twilio Studio or Genesys Architect)' };
   }
   return loadText(file, text);
+}
+
+function nulLocation(file: string, nul: { line: number; column: number }): SourceLocation {
+  return { file, pointer: '', line: nul.line, column: nul.column, endLine: nul.line, endColumn: nul.column + 1 };
 }
 
 /** A JSON file written in format v1 has these keys; anything else is some other JSON. */

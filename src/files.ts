@@ -1,18 +1,19 @@
 // Expands the paths a user gives (files, folders, globs) into the flow files to audit.
-import { stat } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { compileGlob, isGlobPattern } from './util/glob-match.js';
 
 /** The tool cannot do its job with what it was given (exit code 2). */
 export class UsageError extends Error {}
 
 export const FLOW_EXTENSIONS = ['yaml', 'yml', 'json'] as const;
-const FOLDER_PATTERN = `**/*.{${FLOW_EXTENSIONS.join(',')}}`;
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
+const FLOW_FILE = new RegExp(`\\.(${FLOW_EXTENSIONS.join('|')})$`);
+/** Folders never walked into, whatever the pattern. */
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 
 export interface ExpandOptions {
   cwd: string;
-  ignore?: string[];
 }
 
 /**
@@ -21,7 +22,6 @@ export interface ExpandOptions {
  */
 export async function expandPaths(paths: readonly string[], options: ExpandOptions): Promise<string[]> {
   const { cwd } = options;
-  const ignore = [...ALWAYS_IGNORED, ...(options.ignore ?? [])];
   const files: string[] = [];
   const seen = new Set<string>();
   const add = (file: string): void => {
@@ -31,18 +31,78 @@ export async function expandPaths(paths: readonly string[], options: ExpandOptio
   };
   for (const path of paths) {
     const info = await stat(resolve(cwd, path)).catch(() => undefined);
-    if (info?.isFile()) {
+    if (info && !info.isDirectory()) {
+      // Not only regular files: a FIFO or a device named here becomes a finding when it is read.
       add(path);
-    } else if (info?.isDirectory()) {
-      const found = await glob(FOLDER_PATTERN, { cwd: resolve(cwd, path), ignore, dot: false });
-      for (const file of found.sort()) add(join(path, file));
-    } else if (isDynamicPattern(path)) {
-      const found = await glob(path, { cwd, ignore, dot: false });
+    } else if (info) {
+      const found = await walk(resolve(cwd, path), Infinity);
+      for (const file of found.filter((name) => FLOW_FILE.test(name)).sort()) add(join(path, file));
+    } else if (isGlobPattern(path)) {
+      const found = await matchGlob(path, cwd);
       if (found.length === 0) throw new UsageError(`no files match ${path}`);
-      for (const file of found.sort()) add(relative(cwd, join(cwd, file)) || file);
+      for (const file of found) add(file);
     } else {
       throw new UsageError(`no such file or folder: ${path}`);
     }
   }
   return files;
+}
+
+/** The files a command-line glob matches, relative to `cwd` when inside it, sorted. */
+async function matchGlob(pattern: string, cwd: string): Promise<string[]> {
+  const segments = pattern.split('/');
+  const firstMagic = segments.findIndex(isGlobPattern);
+  // Walk only from the folder the pattern names, and no deeper than it can reach.
+  const base = segments.slice(0, firstMagic).join('/') || (pattern.startsWith('/') ? '/' : '.');
+  const rest = segments.slice(firstMagic);
+  const depth = rest.some((segment) => segment === '**') ? Infinity : rest.length;
+  const test = compileGlob(pattern);
+  const prefix = firstMagic === 0 ? '' : `${segments.slice(0, firstMagic).join('/')}/`;
+  const found = await walk(resolve(cwd, base), depth);
+  return found
+    .filter((file) => test(`${prefix}${file}`))
+    .sort()
+    .map((file) => relative(cwd, resolve(cwd, base, file)) || file);
+}
+
+/**
+ * Regular files under `root` (paths relative to it, forward slashes), at most `depth` levels
+ * down. Hidden entries, node_modules and .git are skipped; symbolic links are followed, each
+ * real folder once, so a link loop ends; FIFOs, sockets and devices are never listed.
+ */
+async function walk(root: string, depth: number): Promise<string[]> {
+  const files: string[] = [];
+  const visited = new Set<string>();
+  const pending: Array<{ folder: string; prefix: string; level: number }> = [{ folder: root, prefix: '', level: 1 }];
+  while (pending.length > 0) {
+    const { folder, prefix, level } = pending.pop()!;
+    const identity = await folderIdentity(folder);
+    if (identity === undefined || visited.has(identity)) continue;
+    visited.add(identity);
+    let entries: Dirent[];
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch {
+      continue; // unreadable folders are skipped, as a shell glob would
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || ALWAYS_SKIPPED.has(entry.name)) continue;
+      const path = join(folder, entry.name);
+      const kind = entry.isSymbolicLink() ? await linkKind(path) : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : undefined;
+      if (kind === 'file' && level <= depth) files.push(`${prefix}${entry.name}`);
+      else if (kind === 'folder' && level < depth) pending.push({ folder: path, prefix: `${prefix}${entry.name}/`, level: level + 1 });
+    }
+  }
+  return files;
+}
+
+/** Device and inode: the same folder reached through two links has one identity. */
+async function folderIdentity(folder: string): Promise<string | undefined> {
+  const info = await stat(folder).catch(() => undefined);
+  return info?.isDirectory() ? `${info.dev}:${info.ino}` : undefined;
+}
+
+async function linkKind(path: string): Promise<'file' | 'folder' | undefined> {
+  const info = await stat(path).catch(() => undefined); // a broken or looping link has no target
+  return info?.isFile() ? 'file' : info?.isDirectory() ? 'folder' : undefined;
 }

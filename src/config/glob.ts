@@ -3,7 +3,8 @@
 // depth, a pattern with a slash is relative to the config's folder, a trailing slash means
 // "folders only", a pattern matches everything inside a folder it matches, and `!pattern`
 // brings back what an earlier pattern matched (the last matching pattern decides).
-import picomatch from 'picomatch';
+// Matching is linear in the path's length whatever the pattern (see src/util/glob-match.ts).
+import { compileGlob } from '../util/glob-match.js';
 
 interface CompiledGlob {
   negated: boolean;
@@ -26,7 +27,7 @@ function compile(pattern: string): CompiledGlob {
   const anchored = body.includes('/');
   body = body.replace(/^(\.\/)+/, '').replace(/^\/+/, '');
   // Forward slashes on every platform: paths are normalized before matching.
-  cached = { negated, anchored, folderOnly, test: picomatch(body, { dot: true, windows: false }) };
+  cached = { negated, anchored, folderOnly, test: compileGlob(body) };
   compiled.set(pattern, cached);
   return cached;
 }

@@ -10,6 +10,7 @@ import { findRule, ruleMetas } from '../rules/index.js';
 import type { RuleOption } from '../rules/types.js';
 import { splitPointer } from '../util/pointer.js';
 import { DEFAULT_WEIGHTS } from '../score/weights.js';
+import { GlobError, compileGlob } from '../util/glob-match.js';
 import { closest } from '../util/suggest.js';
 import { ConfigError } from './errors.js';
 import type { ConfigFile } from './types.js';
@@ -89,7 +90,7 @@ export function parseConfigText(text: string, file: string): ConfigFile {
  * many more there are).
  */
 export function validateConfig(data: unknown, file: string, keyPrefix = ''): ConfigFile {
-  const problems = [...shapeProblems(data), ...ruleEntryProblems(data)];
+  const problems = [...shapeProblems(data), ...ruleEntryProblems(data), ...globProblems(data)];
   const first = problems[0];
   if (first) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
@@ -154,6 +155,31 @@ function explain(error: AjvError, segments: readonly string[], data: unknown): P
     default:
       return { key, detail: `is not valid (${error.keyword})` };
   }
+}
+
+/** Patterns the matcher refuses (braces nested too deeply), named by where they are written. */
+function globProblems(data: unknown): Problem[] {
+  if (!isMapping(data)) return [];
+  const problems: Problem[] = [];
+  const check = (patterns: unknown, at: string): void => {
+    if (!Array.isArray(patterns)) return; // the schema reports it
+    patterns.forEach((pattern: unknown, index) => {
+      if (typeof pattern !== 'string') return;
+      try {
+        compileGlob(pattern);
+      } catch (error) {
+        if (!(error instanceof GlobError)) throw error;
+        problems.push({ key: `${at}[${index}]`, detail: `is not a usable glob: ${error.message}` });
+      }
+    });
+  };
+  check(data.ignore, 'ignore');
+  if (Array.isArray(data.overrides)) {
+    data.overrides.forEach((override, index) => {
+      if (isMapping(override)) check(override.files, `overrides[${index}].files`);
+    });
+  }
+  return problems;
 }
 
 /** Checks every rule entry of `rules` and of each override's `rules` against the registry. */

@@ -201,7 +201,7 @@ function describe(pointer: string, data: unknown): string {
 /** Keys allowed where an unknown key was found, read from the schema's own wording. */
 function allowedKeys(pointer: string, data: unknown): string[] {
   const parts = splitPointer(pointer);
-  if (parts.length === 0) return ['version', 'name', 'entry', 'description', 'settings', 'queues', 'nodes'];
+  if (parts.length === 0) return ['version', 'name', 'entry', 'description', 'kind', 'settings', 'queues', 'nodes'];
   if (parts[0] === 'settings') return ['answerRings', 'ringSeconds', 'wordsPerMinute', 'language'];
   if (parts[0] === 'queues') return ['agents', 'callsPerHour', 'ahtSeconds', 'targetAnswerSeconds'];
   if (parts[0] === 'nodes' && parts.length === 2) {

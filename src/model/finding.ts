@@ -23,6 +23,8 @@ export interface Finding {
   path?: string[];
   /** Other places that explain the finding. */
   related?: SourceLocation[];
+  /** For a finding about a step inside a subflow, reported at the call site: the step's journey id (`verify/ask-pin`). */
+  inside?: string;
   /** Stable across unrelated edits: rule, file, node or pointer, and a key of the problem. */
   fingerprint: string;
   /** Link to the rule's documentation. */
@@ -38,6 +40,8 @@ export interface Report {
   related?: SourceLocation[];
   /** Distinguishes two findings of one rule at one place (defaults to the message). */
   key?: string;
+  /** A step inside a subflow the finding is about (its journey id); the report is at the call site. */
+  inside?: string;
   /** Raise to `error` whatever the configured severity (e.g. a queue that grows without bound). */
   escalate?: boolean;
 }

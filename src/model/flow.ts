@@ -192,6 +192,8 @@ export interface Flow {
   format: FlowFormat;
   name: string;
   description?: string;
+  /** `subflow`: a file only ever called by other flows (top-level `kind`); absent means a flow callers dial. */
+  kind?: 'flow' | 'subflow';
   entry: string;
   entryLoc: SourceLocation;
   settings: FlowSettings;

@@ -1,4 +1,5 @@
 import { nodeName } from './describe.js';
+import { reportStep } from './steps.js';
 import type { Rule } from './types.js';
 import type { Language } from '../model/flow.js';
 
@@ -59,16 +60,23 @@ export const clichePrompt: Rule = {
     driver: 'generic',
     scoring: 'penalty',
   },
-  check({ flow, options, report }) {
-    const extra = (options.phrases as string[]).map(plainText).filter((phrase) => phrase !== '');
-    const phrases = [...CLICHES[flow.settings.language].map(plainText), ...extra];
-    for (const node of flow.nodes.values()) {
+  check(context) {
+    const extra = (context.options.phrases as string[]).map(plainText).filter((phrase) => phrase !== '');
+    const byLanguage = new Map<Language, string[]>();
+    const phrasesOf = (language: Language): string[] => {
+      if (!byLanguage.has(language)) byLanguage.set(language, [...CLICHES[language].map(plainText), ...extra]);
+      return byLanguage.get(language)!;
+    };
+    for (const step of context.facts.steps) {
+      const { node } = step;
+      // A subflow is heard in its own file's language.
+      const phrases = phrasesOf(step.flow.settings.language);
       node.say.forEach((text, index) => {
         const spoken = ` ${plainText(text)} `;
         const found = phrases.filter((phrase) => spoken.includes(` ${phrase} `));
         if (found.length === 0) return;
         const what = found.length === 1 ? 'a stock phrase' : 'stock phrases';
-        report({
+        reportStep(context, step, {
           message: `${nodeName(node)} says ${found.map((phrase) => `"${phrase}"`).join(', ')}: ${what} callers have learned to distrust; say something specific`,
           // A list of prompts is reported at the prompt that holds the phrase.
           loc: (node.say.length > 1 ? node.sayItemLocs?.[index] : undefined) ?? node.sayLoc ?? node.loc,

@@ -1,4 +1,5 @@
 import { exitName, nodeName } from './describe.js';
+import { reportStep } from './steps.js';
 import { numberOption, type Rule } from './types.js';
 
 export const excessiveRetries: Rule = {
@@ -14,24 +15,24 @@ export const excessiveRetries: Rule = {
     scoring: 'penalty',
   },
   check(context) {
-    const { flow, facts, report } = context;
+    const { facts } = context;
     const max = numberOption(context, 'max');
-    for (const node of flow.nodes.values()) {
+    for (const step of facts.steps) {
+      const { node, vertex } = step;
       if (node.type !== 'menu' && node.type !== 'input') continue;
       if (node.retries > max) {
-        report({
+        reportStep(context, step, {
           message: `${nodeName(node)} re-prompts ${node.retries} times before giving up; the limit is ${max}`,
           loc: node.fieldLocs.get('retries') ?? node.loc,
           nodeId: node.id,
         });
       }
-      const vertex = facts.journey.rootVertex(node.id);
       if (vertex === undefined) continue;
       const { offsets, edges } = facts.journey.graph;
       for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) {
         const edge = edges[slot];
         if (!edge || !facts.journey.retrySlots[slot]) continue;
-        report({
+        reportStep(context, step, {
           message: `${exitName(edge)} of ${nodeName(node)} leads back to \`${node.id}\`: callers who ${edge.kind === 'noInput' ? 'say nothing' : 'are not understood'} are asked again without end`,
           loc: edge.loc,
           nodeId: node.id,

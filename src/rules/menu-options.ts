@@ -1,5 +1,6 @@
 import type { MenuNode } from '../model/flow.js';
 import { nodeName } from './describe.js';
+import { reportStep } from './steps.js';
 import { numberOption, type Rule } from './types.js';
 
 /**
@@ -25,13 +26,13 @@ export const menuOptions: Rule = {
     scoring: 'penalty',
   },
   check(context) {
-    const { flow, report } = context;
     const max = numberOption(context, 'max');
-    for (const node of flow.nodes.values()) {
+    for (const step of context.facts.steps) {
+      const { node } = step;
       if (node.type !== 'menu') continue;
       const count = choicesOf(node);
       if (count <= max) continue;
-      report({
+      reportStep(context, step, {
         message: `${nodeName(node)} offers ${count} options; the limit is ${max}`,
         loc: node.loc,
         nodeId: node.id,

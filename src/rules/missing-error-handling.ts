@@ -1,4 +1,5 @@
 import { nodeName } from './describe.js';
+import { reportStep } from './steps.js';
 import type { Rule } from './types.js';
 
 export const missingErrorHandling: Rule = {
@@ -13,8 +14,9 @@ export const missingErrorHandling: Rule = {
     driver: 'deadEnds',
     scoring: 'penalty',
   },
-  check({ flow, report }) {
-    for (const node of flow.nodes.values()) {
+  check(context) {
+    for (const step of context.facts.steps) {
+      const { node } = step;
       if (node.type !== 'menu' && node.type !== 'input') continue;
       const kinds = new Set(node.edges.map((edge) => edge.kind));
       const missing = [
@@ -22,7 +24,7 @@ export const missingErrorHandling: Rule = {
         kinds.has('noMatch') ? undefined : '`onNoMatch`',
       ].filter((key): key is string => key !== undefined);
       if (missing.length === 0) continue;
-      report({
+      reportStep(context, step, {
         message: `${nodeName(node)} has no ${missing.join(' or ')}: callers who ${missing.length === 2 ? 'press nothing or something unexpected' : missing[0] === '`onNoInput`' ? 'press nothing' : 'press something unexpected'} are disconnected`,
         loc: node.loc,
         nodeId: node.id,

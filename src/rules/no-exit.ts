@@ -1,7 +1,10 @@
-import type { FlowGraph } from '../analysis/graph.js';
-import type { Flow } from '../model/flow.js';
+import { buildGraph, type FlowGraph } from '../analysis/graph.js';
 import { isHuman } from '../analysis/journey-facts.js';
+import { reachable, stronglyConnectedComponents, type Components } from '../analysis/scc.js';
+import type { Report } from '../model/finding.js';
+import type { Flow, FlowNode } from '../model/flow.js';
 import { pathText } from './describe.js';
+import { reportStep } from './steps.js';
 import type { Rule } from './types.js';
 
 export const noExit: Rule = {
@@ -16,28 +19,54 @@ export const noExit: Rule = {
     driver: 'deadEnds',
     scoring: 'penalty',
   },
-  check({ flow, facts, report }) {
-    const { graph, components, reachable } = facts;
-    const { componentOf } = components;
-    for (const members of components.components) {
-      if (!members.some((vertex) => reachable[vertex])) continue;
-      if (!isTrap(members, componentOf, graph, flow)) continue;
-      // Report once, at the member written first in the file.
-      const ordered = [...members].sort((a, b) => a - b);
-      const first = flow.nodes.get(graph.ids[ordered[0]!]!)!;
-      const names = ordered.map((vertex) => graph.ids[vertex]!);
-      const shown = names.length > 8 ? [...names.slice(0, 8), `… ${names.length - 8} more`] : names;
-      report({
-        message: names.length === 1
-          ? `callers who reach \`${first.id}\` can never leave it: every exit leads back to it`
-          : `callers who reach \`${first.id}\` can never leave ${names.length} nodes that only lead to each other: ${pathText(shown)}`,
-        loc: first.loc,
-        nodeId: first.id,
-        path: names,
-      });
+  check(context) {
+    const { flow, facts } = context;
+    const report = (trap: Trap): Report => ({
+      message: trap.names.length === 1
+        ? `callers who reach \`${trap.first.id}\` can never leave it: every exit leads back to it`
+        : `callers who reach \`${trap.first.id}\` can never leave ${trap.names.length} nodes that only lead to each other: ${pathText(shownNames(trap.names))}`,
+      loc: trap.first.loc,
+      nodeId: trap.first.id,
+      path: trap.names,
+    });
+    for (const trap of trapsOf(flow, facts.graph, facts.components, facts.reachable)) context.report(report(trap));
+    // A trap written in a subflow holds the caller just the same: reported at each call site.
+    const inSubflows = new Map<Flow, Map<string, Trap>>();
+    for (const step of facts.steps) {
+      if (step.inside === undefined) continue;
+      let traps = inSubflows.get(step.flow);
+      if (!traps) {
+        const graph = buildGraph(step.flow);
+        const found = trapsOf(step.flow, graph, stronglyConnectedComponents(graph), reachable(graph, graph.entry, () => true));
+        inSubflows.set(step.flow, (traps = new Map(found.map((trap) => [trap.first.id, trap]))));
+      }
+      const trap = traps.get(step.node.id);
+      if (trap) reportStep(context, step, report(trap));
     }
   },
 };
+
+interface Trap {
+  /** The member written first in the file, where the trap is reported. */
+  first: FlowNode;
+  names: string[];
+}
+
+function shownNames(names: string[]): string[] {
+  return names.length > 8 ? [...names.slice(0, 8), `… ${names.length - 8} more`] : names;
+}
+
+/** The groups of nodes of one file that a caller can enter from its entry and never leave. */
+function trapsOf(flow: Flow, graph: FlowGraph, components: Components, reach: Uint8Array): Trap[] {
+  const traps: Trap[] = [];
+  for (const members of components.components) {
+    if (!members.some((vertex) => reach[vertex])) continue;
+    if (!isTrap(members, components.componentOf, graph, flow)) continue;
+    const ordered = [...members].sort((a, b) => a - b);
+    traps.push({ first: flow.nodes.get(graph.ids[ordered[0]!]!)!, names: ordered.map((vertex) => graph.ids[vertex]!) });
+  }
+  return traps;
+}
 
 function isTrap(
   members: number[],

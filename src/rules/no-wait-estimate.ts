@@ -1,5 +1,6 @@
 import { waitOf } from '../analysis/timing.js';
 import { isUnknown, nodeName } from './describe.js';
+import { reportStep } from './steps.js';
 import { numberOption, type Rule } from './types.js';
 
 export const noWaitEstimate: Rule = {
@@ -15,15 +16,15 @@ export const noWaitEstimate: Rule = {
     scoring: 'penalty',
   },
   check(context) {
-    const { flow, report } = context;
     const min = numberOption(context, 'minSeconds');
-    for (const node of flow.nodes.values()) {
+    for (const step of context.facts.steps) {
+      const { node, flow } = step;
       if (node.type !== 'queue' || node.announceWait || isUnknown(node, 'announceWait')) continue;
       const wait = waitOf(node, flow);
       // The expected wait never exceeds the limit, so the limit (or its absence) decides.
       if (wait.max <= min) continue;
       const how = wait.max === Number.POSITIVE_INFINITY ? 'for as long as it takes' : `for up to ${Math.round(wait.max)} s`;
-      report({
+      reportStep(context, step, {
         message: `${nodeName(node)} can hold callers ${how} and never tells them how long they will wait (set \`announceWait: true\`)`,
         loc: node.loc,
         nodeId: node.id,

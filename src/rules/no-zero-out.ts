@@ -2,6 +2,7 @@ import { announcesPersonKey, namesPerson } from '../analysis/announce.js';
 import { isHuman } from '../analysis/journey-facts.js';
 import type { Edge, MenuNode } from '../model/flow.js';
 import { nodeName } from './describe.js';
+import { reportStep } from './steps.js';
 import type { Rule } from './types.js';
 
 export const noZeroOut: Rule = {
@@ -16,14 +17,13 @@ export const noZeroOut: Rule = {
     driver: 'navigation',
     scoring: 'penalty',
   },
-  check({ flow, facts, report }) {
-    const journey = facts.journey;
+  check(context) {
+    const journey = context.facts.journey;
     // Menus block the walk back: an option must reach a person without another menu.
     const direct = journey.ahead(isHuman, (node) => node.type !== 'menu');
-    for (const node of flow.nodes.values()) {
-      if (node.type !== 'menu') continue;
-      const vertex = journey.rootVertex(node.id);
-      if (vertex === undefined) continue;
+    for (const step of context.facts.steps) {
+      const { node, vertex } = step;
+      if (node.type !== 'menu' || vertex === undefined) continue;
       const { offsets, targets, edges } = journey.graph;
       const toPerson: Edge[] = [];
       for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) {
@@ -32,7 +32,7 @@ export const noZeroOut: Rule = {
       }
       if (toPerson.some((edge) => isAnnounced(node, edge))) continue;
       const unannounced = toPerson.map(optionKey);
-      report({
+      reportStep(context, step, {
         message: unannounced.length === 0
           ? `${nodeName(node)} has no option that reaches a person without another menu: add "0" to an agent and say so in the prompt`
           : `${nodeName(node)} reaches a person with ${unannounced.map((key) => `option \`${key}\``).join(', ')}, but its prompt does not tell callers: say "for a person press ${unannounced[0]}"`,

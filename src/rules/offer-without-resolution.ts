@@ -1,5 +1,6 @@
 import { isDeadEndOutcome } from '../analysis/journey-facts.js';
 import { nodeName } from './describe.js';
+import { reportStep } from './steps.js';
 import type { Rule } from './types.js';
 
 export const offerWithoutResolution: Rule = {
@@ -14,14 +15,13 @@ export const offerWithoutResolution: Rule = {
     driver: 'generic',
     scoring: 'penalty',
   },
-  check({ flow, facts, report }) {
-    const journey = facts.journey;
+  check(context) {
+    const journey = context.facts.journey;
     const unresolvedAhead = journey.ahead(isDeadEndOutcome);
-    for (const node of flow.nodes.values()) {
-      if (node.offer === undefined) continue;
-      const vertex = journey.rootVertex(node.id);
-      if (vertex === undefined || !unresolvedAhead[vertex]) continue;
-      report({
+    for (const step of context.facts.steps) {
+      const { node, vertex } = step;
+      if (node.offer === undefined || vertex === undefined || !unresolvedAhead[vertex]) continue;
+      reportStep(context, step, {
         message: `${nodeName(node)} offers "${node.offer}" but callers can still end unresolved after it`,
         loc: node.fieldLocs.get('offer') ?? node.loc,
         nodeId: node.id,

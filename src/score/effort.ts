@@ -81,7 +81,8 @@ function stepCosts(journey: JourneyFacts, weights: Weights): Float64Array[] {
     const settings = journey.vertices[entry]!.flow.settings;
     add('waiting', entry, settings.answerRings * settings.ringSeconds * weights.ringSecond);
   }
-  if (entry >= 0 && !journey.humanAhead[entry]) add('deadEnds', entry, weights.deadEnd);
+  // A file only ever called (`kind: subflow`) is not a dead end for lacking a person: its callers return.
+  if (entry >= 0 && !journey.humanAhead[entry] && journey.vertices[entry]!.flow.kind !== 'subflow') add('deadEnds', entry, weights.deadEnd);
   add('deadEnds', size + DROPPED, weights.deadEnd);
   add('deadEnds', size + TRAPPED, weights.trap);
   return costs;

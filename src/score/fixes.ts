@@ -173,6 +173,16 @@ const PROPOSERS: Record<string, Proposer> = {
   'no-zero-out': (flow, findings) => {
     const node = nodeOf(flow, findings);
     if (!node || node.type !== 'menu') return undefined;
+    // A way to a person that the prompt keeps quiet about only needs saying.
+    const silentKey = /reaches a person with option `([^`]+)`/.exec(findings[0]!.message)?.[1];
+    if (silentKey !== undefined) {
+      return {
+        title: `say in the prompt of ${code(node.id)} that "${silentKey}" reaches a person`,
+        description: 'Callers only use a way to a person they are told about: name a person next to its key.',
+        nodeIds: [node.id],
+        apply: (target) => patchNode(target, node.id, { say: announcedPrompt(node, silentKey, target.settings.language) }),
+      };
+    }
     return {
       title: `add "${zeroKey(node)}" to reach a person in menu ${code(node.id)}, and say so in its prompt`,
       description: 'Callers who do not fit the menu need a way out to a person from every menu, and a prompt that tells them which key it is.',
@@ -383,7 +393,8 @@ export function proposeFixes(flow: Flow, findings: readonly Finding[], optionsOf
   // Errors first: when the budget cuts candidates, the fixes of the worst problems are kept.
   const ordered = [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
   for (const finding of ordered) {
-    if (finding.file !== flow.file || !Object.hasOwn(PROPOSERS, finding.ruleId)) continue;
+    // A step inside a subflow is fixed in its own file (linted on its own, it gets its fixes there).
+    if (finding.file !== flow.file || finding.inside !== undefined || !Object.hasOwn(PROPOSERS, finding.ruleId)) continue;
     const key = `${finding.ruleId}|${finding.nodeId ?? finding.pointer}`;
     groups.set(key, [...(groups.get(key) ?? []), finding]);
   }

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { Args, Command, Flags } from '@oclif/core';
 import { audit } from '../index.js';
 import { writeFixes } from '../fix.js';
@@ -7,7 +6,7 @@ import { stderrLine } from '../report/escape.js';
 import { formatResult, githubAnnotationsByDefault, outputFormatFor, parseFormatFlag, type OutputFormat } from '../report/index.js';
 import type { AuditResult } from '../model/result.js';
 import { UsageError } from '../files.js';
-import { applyBaseline, writeBaseline } from '../config/baseline.js';
+import { applyBaseline, readBaselineFile, writeBaseline } from '../config/baseline.js';
 import { parseRuleFlags } from '../config/validate.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 
@@ -74,14 +73,6 @@ export default class Lint extends Command {
     // Findings at --fail-on level are on screen; the other gates say why the run failed.
     for (const { gate, reason } of failures) if (gate !== 'fail-on') process.stderr.write(stderrLine(reason));
     if (failures.length > 0) process.exitCode = 1;
-  }
-}
-
-async function readBaselineFile(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read the baseline ${path}`);
   }
 }
 

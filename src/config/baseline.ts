@@ -5,9 +5,13 @@
 // same working folder.
 import type { Finding } from '../model/finding.js';
 import type { AuditResult, Summary } from '../model/result.js';
+import { UsageError } from '../files.js';
+import { UnreadableFileError, readRegularFile } from '../util/read-file.js';
 import { ConfigError } from './errors.js';
 
 export const BASELINE_VERSION = 1;
+/** A baseline holds one short entry per finding; this is far beyond any real one. */
+export const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
 const TOOL = 'ivr-audit';
 
 export interface BaselineEntry {
@@ -64,6 +68,16 @@ export function applyBaseline(result: AuditResult, baselineText: string, source 
   };
   const files = result.files.map((file) => ({ ...file, findings: file.findings.filter(isNew) }));
   return { ...result, files, summary: countFindings(files.map((file) => file.findings), result.summary) };
+}
+
+/** The text of a baseline file: a regular file, read without blocking and within the size limit. */
+export async function readBaselineFile(path: string): Promise<string> {
+  try {
+    return (await readRegularFile(path, MAX_BASELINE_BYTES)).toString('utf8');
+  } catch (error) {
+    const reason = error instanceof UnreadableFileError ? error.message : error instanceof Error ? error.message : String(error);
+    throw new UsageError(`cannot read the baseline ${path}: ${reason}`);
+  }
 }
 
 /** Parses and checks a baseline's text. Throws `ConfigError` with one line naming what is wrong. */

@@ -2,8 +2,8 @@
 // `package.json` with an `ivr-audit` key, searching upwards. The nearest config is the whole
 // configuration; configs further up are not merged into it (a folder opts out of its parent's
 // config by having its own).
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { UnreadableFileError, readRegularFile } from '../util/read-file.js';
 import { ConfigError } from './errors.js';
 import type { ConfigFile } from './types.js';
 import { parseConfigText, validateConfig } from './validate.js';
@@ -11,6 +11,8 @@ import { parseConfigText, validateConfig } from './validate.js';
 /** Looked for in each folder, in this order; the first found wins. */
 export const CONFIG_FILE_NAMES = ['.ivr-audit.yaml', '.ivr-audit.yml', 'package.json'] as const;
 export const PACKAGE_KEY = 'ivr-audit';
+/** A config (or a package.json holding one) is a few KB; anything this large is not one. */
+export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 
 export interface FoundConfig {
   /** Absolute path of the file that holds the config. */
@@ -65,7 +67,7 @@ async function configIn(folder: string): Promise<FoundConfig | undefined> {
 export async function loadConfigFile(path: string): Promise<ConfigFile> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readConfigBytes(path);
   } catch (error) {
     throw new ConfigError(path, undefined, `cannot read the config file (${reason(error)})`);
   }
@@ -95,11 +97,10 @@ function packageConfig(text: string, file: string, required: boolean): ConfigFil
 
 async function readIfPresent(path: string): Promise<string | undefined> {
   try {
-    return await readFile(path, 'utf8');
+    return await readConfigBytes(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
     // A folder that happens to carry the name is not a config either.
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+    if (error instanceof UnreadableFileError && (error.kind === 'missing' || error.kind === 'folder')) return undefined;
     throw new ConfigError(displayPath(path), undefined, `cannot read the config file (${reason(error)})`);
   }
 }
@@ -110,7 +111,13 @@ function displayPath(path: string): string {
   return fromCwd !== '' && !fromCwd.startsWith('..') && !isAbsolute(fromCwd) ? fromCwd : path;
 }
 
+/** Never blocks on a FIFO, never reads a device or a huge file to its end. */
+export async function readConfigBytes(path: string): Promise<string> {
+  return (await readRegularFile(path, MAX_CONFIG_BYTES)).toString('utf8');
+}
+
 function reason(error: unknown): string {
+  if (error instanceof UnreadableFileError) return error.message;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'it is a folder';

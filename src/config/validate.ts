@@ -69,7 +69,14 @@ export function parseConfigText(text: string, file: string): ConfigFile {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lineCounter = new LineCounter();
   // Configs are small, so yaml's own (quadratic) duplicate-key check is fine here.
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, strict: true, uniqueKeys: true });
+  let doc;
+  try {
+    doc = parseDocument(source, { lineCounter, prettyErrors: false, strict: true, uniqueKeys: true, merge: true });
+  } catch (caught) {
+    // Some nestings (`- - - ...` thousands deep) overflow the parser's stack outright.
+    if (caught instanceof RangeError) throw new ConfigError(file, undefined, 'is nested too deeply to read');
+    throw caught;
+  }
   const error = doc.errors[0];
   if (error) {
     const { line, col } = lineCounter.linePos(error.pos[0]);

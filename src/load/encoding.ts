@@ -1,6 +1,6 @@
 // What a flow file's bytes are, before they are read as text. Flows are UTF-8; a file saved as
-// UTF-16 or UTF-32 (Windows editors offer it as "Unicode") would decode to noise, so it is named
-// instead, and a NUL, which no text flow holds, is reported where it is.
+// UTF-16 or UTF-32 (Windows editors offer it as "Unicode") would decode to noise, so its encoding
+// is named instead. (A NUL byte, as in UTF-16 without a mark, is the YAML reader's finding.)
 
 /** Byte-order marks of the encodings this tool does not read, longest first (UTF-32 LE starts like UTF-16 LE). */
 const UNSUPPORTED_BOMS: ReadonlyArray<{ encoding: string; description: string; bytes: readonly number[] }> = [
@@ -18,29 +18,4 @@ export function unsupportedEncoding(bytes: Uint8Array): string | undefined {
   const match = UNSUPPORTED_BOMS.find(({ bytes: bom }) => bom.length <= bytes.length && bom.every((byte, index) => bytes[index] === byte));
   if (!match) return undefined;
   return `the file is ${match.encoding} (${match.description}, by its byte-order mark); flows are read as UTF-8 only: save it as UTF-8`;
-}
-
-export interface NulByte {
-  line: number;
-  column: number;
-  count: number;
-}
-
-/** The first NUL character of a text (1-based line and column) and how many there are; undefined when none. */
-export function findNul(text: string): NulByte | undefined {
-  const first = text.indexOf('\u0000');
-  if (first < 0) return undefined;
-  const before = text.slice(0, first);
-  const line = before.split('\n').length;
-  const column = first - before.lastIndexOf('\n');
-  let count = 0;
-  for (let index = first; index >= 0; index = text.indexOf('\u0000', index + 1)) count++;
-  return { line, column, count };
-}
-
-/** The finding's message for a text holding NUL characters. */
-export function nulMessage(nul: NulByte): string {
-  const more = nul.count > 1 ? ` (and ${nul.count - 1} more)` : '';
-  return `a NUL byte (\\x00) at ${nul.line}:${nul.column}${more}: a flow is text, and YAML and JSON do not allow NUL; `
-    + 'the file may be binary, or UTF-16 without a byte-order mark';
 }

@@ -1,11 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { importFlow, type ImportFormat } from './importers/index.js';
 import type { Flow, SourceLocation, SourceRange } from '../model/flow.js';
 import { buildFlow } from './build.js';
-import { findNul, nulMessage, unsupportedEncoding } from './encoding.js';
+import { unsupportedEncoding } from './encoding.js';
 import { checkSchema } from './schema.js';
 import { parseYaml, stripBom, type ParsedYaml } from './yaml.js';
+import { UnreadableFileError, readRegularFile } from '../util/read-file.js';
 
 /** A problem found while reading a file, before any rule runs. */
 export interface LoadProblem {
@@ -40,17 +40,13 @@ export class FileReadError extends Error {}
  * written in an encoding other than UTF-8 by its byte-order mark (UTF-16, UTF-32).
  */
 export async function readSourceFile(path: string): Promise<string> {
-  let info;
+  let bytes: Buffer;
   try {
-    info = await stat(path);
-  } catch {
-    throw new FileReadError(`cannot read ${path}: no such file`);
+    bytes = await readRegularFile(path, MAX_FILE_BYTES);
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw new FileReadError(`cannot read ${path}: ${error.message}`);
+    throw error;
   }
-  if (!info.isFile()) throw new FileReadError(`cannot read ${path}: not a file`);
-  if (info.size > MAX_FILE_BYTES) {
-    throw new FileReadError(`cannot read ${path}: ${Math.round(info.size / 1048576)} MB is larger than the ${MAX_FILE_BYTES / 1048576} MB limit`);
-  }
-  const bytes = await readFile(path);
   const encoding = unsupportedEncoding(bytes);
   if (encoding !== undefined) throw new FileReadError(`cannot read ${path}: ${encoding}`);
   return bytes.toString('utf8');
@@ -85,8 +81,6 @@ export function loadText(file: string, source: string): LoadedFile {
  */
 export function loadAnyText(file: string, source: string, format?: ImportFormat): LoadedFile {
   const text = stripBom(source);
-  const nul = findNul(text);
-  if (nul) return { file, text, problems: [{ ruleId: 'yaml-syntax', message: nulMessage(nul), loc: nulLocation(file, nul) }] };
   const imported = importFlow(file, text, format);
   if (imported) {
     const problems: LoadProblem[] = [
@@ -99,10 +93,6 @@ export function loadAnyText(file: string, source: string, format?: ImportFormat)
     return { file, text, problems: [], skipped: 'not a call flow (format v1, Amazon Connect, Twilio Studio or Genesys Architect)' };
   }
   return loadText(file, text);
-}
-
-function nulLocation(file: string, nul: { line: number; column: number }): SourceLocation {
-  return { file, pointer: '', line: nul.line, column: nul.column, endLine: nul.line, endColumn: nul.column + 1 };
 }
 
 /** A JSON file written in format v1 has these keys; anything else is some other JSON. */

@@ -39,20 +39,44 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-const MAX_ALIAS_COUNT = 100;
-const TOO_DEEP = 'the document is nested too deeply to read';
+/** Aliases expanded per document: a billion-laughs file stops here instead of filling memory. */
+export const MAX_ALIAS_COUNT = 100;
+export const TOO_DEEP = 'the document is nested too deeply to read';
+
+/**
+ * Tags that only restate what plain YAML already reads. Any other (`!!js/function`, `!foo`,
+ * `!!binary`, `!!set`) is refused: it would build something other than text, numbers, lists and
+ * mappings, and nothing in a flow is ever executed or constructed from a tag.
+ */
+const PLAIN_TAGS = new Set(['tag:yaml.org,2002:str', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float', 'tag:yaml.org,2002:bool', 'tag:yaml.org,2002:null', 'tag:yaml.org,2002:map', 'tag:yaml.org,2002:seq']);
 
 /**
  * Parses YAML (or JSON) keeping the position of every key and value.
  *
  * `uniqueKeys` is off because the yaml package checks it in quadratic time; duplicate keys are
- * found here instead, in one linear pass over each mapping.
+ * found here instead, in one linear pass over each mapping. Merge keys (`<<: *defaults`) are
+ * merged, as YAML 1.1 readers and most flow authors expect.
  */
 export function parseYaml(source: string): ParsedYaml {
   const text = stripBom(source);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   const problems: YamlProblem[] = [];
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    // Text files hold no NUL; one means a binary, a corrupted file or an unsupported encoding.
+    lineCounter.addNewLine(0);
+    for (let index = text.indexOf('\n'); index >= 0 && index < nul; index = text.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1);
+    problems.push({ kind: 'yaml-syntax', message: 'the file holds a NUL byte (\\0): it is not a text file', range: toRange(lineCounter, nul, nul + 1), pointer: '' });
+    return { data: undefined, places: new Map(), problems, lineCounter };
+  }
+  let doc;
+  try {
+    doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, merge: true });
+  } catch (error) {
+    // Some nestings (`- - - ...` thousands deep) overflow the parser's stack outright.
+    if (!(error instanceof RangeError)) throw error;
+    return { data: undefined, places: new Map(), problems: [{ kind: 'yaml-syntax', message: TOO_DEEP, range: toRange(lineCounter, 0, 0), pointer: '' }], lineCounter };
+  }
   for (const error of doc.errors) {
     const [start, end] = error.pos;
     // The parser stops at a stack overflow on hostile nesting, often once per level: say it once, in words.
@@ -69,6 +93,7 @@ export function parseYaml(source: string): ParsedYaml {
   if (problems.length > 0) return { data: undefined, places, problems, lineCounter };
 
   collectPlaces(doc.contents, lineCounter, places, problems);
+  if (problems.some((problem) => problem.kind === 'yaml-syntax')) return { data: undefined, places, problems, lineCounter };
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -110,6 +135,13 @@ function collectPlaces(
   const rootRange = rangeOf(root, lineCounter);
   if (rootRange) places.set('', { value: rootRange });
   const stack: Array<{ node: YamlNode; pointer: string }> = [{ node: root, pointer: '' }];
+  const checkTag = (node: unknown, pointer: string): void => {
+    if (!(isScalar(node) || isMap(node) || isSeq(node)) || node.tag === undefined || PLAIN_TAGS.has(node.tag)) return;
+    const range = rangeOf(node, lineCounter);
+    if (!range) return;
+    problems.push({ kind: 'yaml-syntax', message: `the tag ${shownTag(node.tag)} is not supported: write plain text, numbers, lists and mappings`, range, pointer });
+  };
+  checkTag(root, '');
   while (stack.length > 0) {
     const { node, pointer } = stack.pop()!;
     if (isMap(node)) {
@@ -119,6 +151,8 @@ function collectPlaces(
         const keyText = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
         const keyRange = isScalar(keyNode) || isMap(keyNode) || isSeq(keyNode) ? rangeOf(keyNode, lineCounter) : undefined;
         const childPointer = `${pointer}/${pointerSegment(keyText)}`;
+        checkTag(keyNode, childPointer);
+        checkTag(pair.value, childPointer);
         const firstRange = seen.get(keyText);
         if (firstRange && keyRange) {
           problems.push({
@@ -139,12 +173,18 @@ function collectPlaces(
     } else if (isSeq(node)) {
       node.items.forEach((item, index) => {
         const childPointer = `${pointer}/${index}`;
+        checkTag(item, childPointer);
         const range = isNodeWithRange(item) ? rangeOf(item, lineCounter) : undefined;
         if (range) places.set(childPointer, { value: range });
         if (isMap(item) || isSeq(item)) stack.push({ node: item, pointer: childPointer });
       });
     }
   }
+}
+
+/** `!!name` for YAML's own tags, as written; local tags (`!foo`) as they are. */
+function shownTag(tag: string): string {
+  return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
 }
 
 function isNodeWithRange(value: unknown): value is YamlNode {

@@ -30,6 +30,16 @@ export function isIdentityQuestion(node: FlowNode): boolean {
   return node.type === 'input' && node.identity;
 }
 
+/** What a caller has handed over on the way to a step. */
+export interface Given {
+  /** Menu choices, inputs and talks with a person. */
+  answers: number;
+  /** Identity answers among them. */
+  identity: number;
+  /** Seconds spent in the flow. */
+  seconds: number;
+}
+
 export class JourneyFacts {
   readonly graph: JourneyGraph;
   #components?: Components;
@@ -49,6 +59,7 @@ export class JourneyFacts {
   #repeats?: Array<[number, number[]]>;
   #retrySlots?: Uint8Array;
   #countingGraph?: CsrGraph;
+  #given?: { answers: WorstCounts; identity: WorstCounts; seconds: WorstCounts };
 
   constructor(program: Program) {
     this.graph = buildJourney(program);
@@ -171,14 +182,34 @@ export class JourneyFacts {
     this.#unknownTime = unknown;
   }
 
-  #count(weight: (node: FlowNode, vertex: number) => number, passage: (node: FlowNode) => Passage): WorstCounts {
+  /**
+   * What the caller has given by the time they reach each step, on the journey that gave the
+   * most (loops counted once): answers (menu choices, inputs, a talk with a person), identity
+   * answers among them, and seconds spent. What a transfer without context throws away.
+   */
+  given(vertex: number): Given {
+    this.#given ??= {
+      answers: this.#count((node) => (node.type === 'menu' || node.type === 'input' || node.type === 'agent' ? 1 : 0), () => Passage.Pass, 'once'),
+      identity: this.#count((node) => (isIdentityQuestion(node) ? 1 : 0), () => Passage.Pass, 'once'),
+      seconds: this.#count((_node, index) => this.seconds[index]!, () => Passage.Pass, 'once'),
+    };
+    const own = this.vertices[vertex]!.node;
+    const before = (counts: WorstCounts, ownWeight: number): number => Math.max(0, counts.value[vertex]! - ownWeight);
+    return {
+      answers: before(this.#given.answers, own.type === 'menu' || own.type === 'input' || own.type === 'agent' ? 1 : 0),
+      identity: before(this.#given.identity, isIdentityQuestion(own) ? 1 : 0),
+      seconds: before(this.#given.seconds, this.seconds[vertex]!),
+    };
+  }
+
+  #count(weight: (node: FlowNode, vertex: number) => number, passage: (node: FlowNode) => Passage, cycles?: 'once'): WorstCounts {
     const weights = new Float64Array(this.graph.size);
     const passages = new Uint8Array(this.graph.size);
     this.vertices.forEach((vertex, index) => {
       weights[index] = weight(vertex.node, index);
       passages[index] = passage(vertex.node);
     });
-    return worstCounts(this.countingGraph, { start: this.graph.entry, weight: weights, passage: passages as ArrayLike<Passage> });
+    return worstCounts(this.countingGraph, { start: this.graph.entry, weight: weights, passage: passages as ArrayLike<Passage>, ...(cycles ? { cycles } : {}) });
   }
 
   /**

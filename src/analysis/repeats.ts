@@ -1,28 +1,35 @@
-// Steps that ask the caller again for a datum they already gave on the same journey.
+// Steps that ask the caller again for a datum they already gave on the same journey, or that
+// a lookup had already found.
 import type { JourneyFacts } from './journey-facts.js';
 import { normalizeWords } from '../load/identity.js';
 
 /**
- * Pairs of distinct steps asking for the same datum where the second can follow the first:
- * [first asker, journey from it to the second asker (excluding the first)].
+ * Pairs of distinct steps knowing the same datum where the second asks for it after the first:
+ * [first asker or lookup, journey from it to the second asker (excluding the first)].
  *
- * One breadth-first walk per datum asked at two or more steps, from all its askers at once. Each
- * vertex keeps at most two origin labels: enough to know that some asker other than any given one
- * reaches it, so each walk is linear in the graph.
+ * One breadth-first walk per datum, from all its askers and lookups at once. Each vertex keeps at
+ * most two origin labels: enough to know that some origin other than any given one reaches it, so
+ * each walk is linear in the graph.
  */
 export function repeatedAsks(journey: JourneyFacts): Array<[number, number[]]> {
   const askersByDatum = new Map<string, number[]>();
+  const lookupsByDatum = new Map<string, number[]>();
+  const add = (map: Map<string, number[]>, datum: string, vertex: number): void => {
+    const list = map.get(datum);
+    if (list) list.push(vertex);
+    else map.set(datum, [vertex]);
+  };
   journey.vertices.forEach((vertex, index) => {
-    if (vertex.node.type !== 'input' || !journey.reach[index]) return;
-    const datum = normalizeWords(vertex.node.collects);
-    const askers = askersByDatum.get(datum);
-    if (askers) askers.push(index);
-    else askersByDatum.set(datum, [index]);
+    if (!journey.reach[index]) return;
+    const { node } = vertex;
+    if (node.type === 'input') add(askersByDatum, normalizeWords(node.collects), index);
+    if (node.type === 'lookup') for (const datum of new Set(node.provides.map(normalizeWords))) add(lookupsByDatum, datum, index);
   });
   const found: Array<[number, number[]]> = [];
   const walk = new LabelledWalk(journey.graph.size);
-  for (const askers of askersByDatum.values()) {
-    if (askers.length >= 2) walk.run(journey, askers, found);
+  for (const [datum, askers] of askersByDatum) {
+    const lookups = lookupsByDatum.get(datum) ?? [];
+    if (askers.length + lookups.length >= 2) walk.run(journey, askers, lookups, found);
   }
   return found;
 }
@@ -43,8 +50,8 @@ class LabelledWalk {
     this.#isAsker = new Uint8Array(size);
   }
 
-  run(journey: JourneyFacts, askers: readonly number[], found: Array<[number, number[]]>): void {
-    const { offsets, targets } = journey.graph;
+  run(journey: JourneyFacts, askers: readonly number[], lookups: readonly number[], found: Array<[number, number[]]>): void {
+    const { offsets, targets, edges } = journey.graph;
     const touched: number[] = [];
     const queue: number[] = [];
     const visit = (vertex: number, origin: number, from: number): void => {
@@ -62,6 +69,12 @@ class LabelledWalk {
     for (const asker of askers) this.#isAsker[asker] = 1;
     for (const asker of askers) {
       for (let slot = offsets[asker]!; slot < offsets[asker + 1]!; slot++) visit(targets[slot]!, asker, asker);
+    }
+    // A lookup knows the datum only for the callers it found: those who go on by `next`.
+    for (const lookup of lookups) {
+      for (let slot = offsets[lookup]!; slot < offsets[lookup + 1]!; slot++) {
+        if (edges[slot]?.kind === 'next') visit(targets[slot]!, lookup, lookup);
+      }
     }
     for (let head = 0; head < queue.length; head += 2) {
       const vertex = queue[head]!;

@@ -11,11 +11,14 @@ import {
   type FlowSettings,
   type Outcome,
   type QueueStaffing,
+  type Resolution,
+  type Schedule,
   type SourceLocation,
   type SourceRange,
 } from '../model/flow.js';
 import { joinPointer } from '../util/pointer.js';
 import { isIdentityDatum } from './identity.js';
+import { openIntervals } from './schedule.js';
 import type { Place } from './yaml.js';
 
 type Data = Record<string, unknown>;
@@ -51,6 +54,7 @@ export function buildFlow(file: string, data: Data, places: ReadonlyMap<string, 
       callsPerHour: staffing.callsPerHour as number,
       ahtSeconds: staffing.ahtSeconds as number,
       targetAnswerSeconds: (staffing.targetAnswerSeconds as number | undefined) ?? 20,
+      afterHoursAgents: staffing.afterHoursAgents as number | undefined,
       loc: locate(context, joinPointer('/queues', id), 'key'),
     });
   }
@@ -66,9 +70,27 @@ export function buildFlow(file: string, data: Data, places: ReadonlyMap<string, 
     settingsGiven: new Set(Object.keys(settingsData) as Array<keyof FlowSettings>),
     settingsLocs: new Map(Object.keys(settingsData).map((key) => [key, locate(context, joinPointer('/settings', key))])),
     queues,
+    ...(data.schedules === undefined ? {} : { schedules: buildSchedules(context, data.schedules as Data) }),
     nodes,
     unknowns: [],
   };
+}
+
+/** Schedules whose entries `checkSchedules` has already accepted. */
+function buildSchedules(context: Context, raw: Data): Map<string, Schedule> {
+  const schedules = new Map<string, Schedule>();
+  for (const [id, value] of Object.entries(raw)) {
+    const schedule = value as Data;
+    schedules.set(id, {
+      id,
+      timezone: schedule.timezone as string,
+      openMinutes: openIntervals(schedule.open as string[]),
+      holidays: (schedule.holidays ?? []) as string[],
+      closedShare: schedule.closedShare as number | undefined,
+      loc: locate(context, joinPointer('/schedules', id), 'key'),
+    });
+  }
+  return schedules;
 }
 
 
@@ -136,7 +158,13 @@ function buildNode(context: Context, id: string, raw: Data): FlowNode {
     case 'agent':
       return { ...base, type: 'agent', rings: number('rings'), resolves: number('resolves') ?? 0.8 };
     case 'deflect':
-      return { ...base, type: 'deflect', channel: raw.channel as Channel };
+      return { ...base, type: 'deflect', channel: raw.channel as Channel, resolves: raw.resolves as Resolution | undefined };
+    case 'notify':
+      return { ...base, type: 'notify', channel: raw.channel as Channel };
+    case 'lookup':
+      return { ...base, type: 'lookup', by: raw.by as string, provides: raw.provides as string[] };
+    case 'hours':
+      return { ...base, type: 'hours', schedule: raw.schedule as string };
     case 'subflow':
       return { ...base, type: 'subflow', flow: raw.flow as string };
     case 'hangup':

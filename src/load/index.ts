@@ -3,6 +3,7 @@ import { importFlow, type ImportFormat } from './importers/index.js';
 import type { Flow, SourceLocation, SourceRange } from '../model/flow.js';
 import { buildFlow } from './build.js';
 import { unsupportedEncoding } from './encoding.js';
+import { checkSchedules } from './schedule.js';
 import { checkSchema } from './schema.js';
 import { parseYaml, stripBom, type ParsedYaml } from './yaml.js';
 import { UnreadableFileError, readRegularFile } from '../util/read-file.js';
@@ -52,6 +53,8 @@ export async function readSourceFile(path: string): Promise<string> {
   return bytes.toString('utf8');
 }
 
+const NOWHERE: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
+
 function at(file: string, range: SourceRange, pointer: string): SourceLocation {
   return { file, pointer, ...range };
 }
@@ -69,6 +72,11 @@ export function loadText(file: string, source: string): LoadedFile {
   if (problems.some((problem) => problem.ruleId === 'yaml-syntax')) return { file, text, parsed, problems };
   for (const problem of checkSchema(parsed.data, parsed.places)) {
     problems.push({ ruleId: 'schema', message: problem.message, loc: at(file, problem.range, problem.pointer) });
+  }
+  if (problems.some((problem) => problem.ruleId === 'schema')) return { file, text, parsed, problems };
+  for (const problem of checkSchedules(parsed.data)) {
+    const place = parsed.places.get(problem.pointer);
+    problems.push({ ruleId: 'schema', message: problem.message, loc: at(file, place?.value ?? NOWHERE, problem.pointer) });
   }
   if (problems.some((problem) => problem.ruleId === 'schema')) return { file, text, parsed, problems };
   const flow = buildFlow(file, parsed.data as Record<string, unknown>, parsed.places);

@@ -195,15 +195,20 @@ function describe(pointer: string, data: unknown): string {
     const queue = `queue \`${parts[1]}\``;
     return parts.length === 2 ? queue : `\`${parts.slice(2).join('.')}\` of ${queue}`;
   }
+  if (parts[0] === 'schedules' && parts.length >= 2) {
+    const schedule = `schedule \`${parts[1]}\``;
+    return parts.length === 2 ? schedule : `\`${parts.slice(2).join('.')}\` of ${schedule}`;
+  }
   return `\`${parts.join('.')}\``;
 }
 
 /** Keys allowed where an unknown key was found, read from the schema's own wording. */
 function allowedKeys(pointer: string, data: unknown): string[] {
   const parts = splitPointer(pointer);
-  if (parts.length === 0) return ['version', 'name', 'entry', 'description', 'kind', 'settings', 'queues', 'nodes'];
+  if (parts.length === 0) return ['version', 'name', 'entry', 'description', 'kind', 'settings', 'queues', 'schedules', 'nodes'];
   if (parts[0] === 'settings') return ['answerRings', 'ringSeconds', 'wordsPerMinute', 'language'];
-  if (parts[0] === 'queues') return ['agents', 'callsPerHour', 'ahtSeconds', 'targetAnswerSeconds'];
+  if (parts[0] === 'queues') return ['agents', 'callsPerHour', 'ahtSeconds', 'targetAnswerSeconds', 'afterHoursAgents'];
+  if (parts[0] === 'schedules') return ['timezone', 'open', 'holidays', 'closedShare'];
   if (parts[0] === 'nodes' && parts.length === 2) {
     const type = valueAt(data, `${pointer}/type`);
     return [...COMMON_KEYS, ...(typeof type === 'string' ? NODE_KEYS[type] ?? [] : [])];
@@ -221,7 +226,10 @@ const NODE_KEYS: Record<string, string[]> = {
   transfer: ['to', 'rings', 'ringTimeoutSeconds', 'context', 'next', 'onNoAnswer', 'onBusy'],
   queue: ['queue', 'maxWaitSeconds', 'expectedWaitSeconds', 'music', 'announcements', 'announceWait', 'callback', 'next', 'onTimeout', 'onFull'],
   agent: ['rings', 'resolves', 'next'],
-  deflect: ['channel', 'next'],
+  deflect: ['channel', 'resolves', 'next'],
+  notify: ['channel', 'next'],
+  lookup: ['by', 'provides', 'next', 'onNotFound'],
+  hours: ['schedule', 'open', 'closed', 'holiday'],
   subflow: ['flow', 'next'],
   return: [],
   hangup: ['outcome'],

@@ -24,12 +24,16 @@ export type NodeType =
   | 'queue'
   | 'agent'
   | 'deflect'
+  | 'notify'
+  | 'lookup'
+  | 'hours'
   | 'subflow'
   | 'return'
   | 'hangup';
 
 export const NODE_TYPES: readonly NodeType[] = [
-  'play', 'menu', 'input', 'branch', 'transfer', 'queue', 'agent', 'deflect', 'subflow', 'return', 'hangup',
+  'play', 'menu', 'input', 'branch', 'transfer', 'queue', 'agent', 'deflect', 'notify', 'lookup', 'hours', 'subflow', 'return',
+  'hangup',
 ];
 
 /** Why a caller moves from one node to another. */
@@ -43,7 +47,11 @@ export type EdgeKind =
   | 'noAnswer'
   | 'busy'
   | 'case'
-  | 'default';
+  | 'default'
+  | 'notFound'
+  | 'open'
+  | 'closed'
+  | 'holiday';
 
 /** The format v1 key that writes each kind of exit (options and cases are lists of their own). */
 export const EXIT_KEY: Readonly<Record<EdgeKind, string>> = {
@@ -57,10 +65,19 @@ export const EXIT_KEY: Readonly<Record<EdgeKind, string>> = {
   busy: 'onBusy',
   case: 'cases',
   default: 'default',
+  notFound: 'onNotFound',
+  open: 'open',
+  closed: 'closed',
+  holiday: 'holiday',
 };
 
 /** Exits written as one key holding one target, in the order the format lists them. */
-export const SINGLE_EXIT_KINDS = ['next', 'default', 'noInput', 'noMatch', 'timeout', 'full', 'noAnswer', 'busy'] as const;
+export const SINGLE_EXIT_KINDS = [
+  'next', 'default', 'noInput', 'noMatch', 'timeout', 'full', 'noAnswer', 'busy', 'notFound', 'open', 'closed', 'holiday',
+] as const;
+
+/** Exits of an `hours` node that callers take when the schedule is not open. */
+export const CLOSED_EXIT_KINDS: ReadonlySet<EdgeKind> = new Set(['closed', 'holiday']);
 
 export interface Edge {
   kind: EdgeKind;
@@ -142,7 +159,30 @@ export interface AgentNode extends NodeBase {
   rings?: number;
   resolves: number;
 }
-export interface DeflectNode extends NodeBase { type: 'deflect'; channel: Channel }
+/** How likely the other channel is to meet the caller's need: low (the default), medium or high. */
+export type Resolution = 'low' | 'medium' | 'high';
+export interface DeflectNode extends NodeBase {
+  type: 'deflect';
+  channel: Channel;
+  /** Absent means `low`: a deflection that ends the call is a dead end for most callers. */
+  resolves?: Resolution;
+}
+/** An opt-in message after the need is met ("we'll text you when it's ready"): not a channel switch. */
+export interface NotifyNode extends NodeBase { type: 'notify'; channel: Channel }
+/** The system looks the caller up (by their number, an account...) and so knows `provides` without asking. */
+export interface LookupNode extends NodeBase {
+  type: 'lookup';
+  /** What the lookup keys on: `callerId`, `account`, ... (free text). */
+  by: string;
+  /** Names of the data the lookup finds, as `collects` would name them. */
+  provides: string[];
+}
+/** Routes by a schedule's opening hours: exits `open`, `closed` and optionally `holiday`. */
+export interface HoursNode extends NodeBase {
+  type: 'hours';
+  /** Name of an entry of the flow's `schedules`; an importer may name one the file does not define. */
+  schedule: string;
+}
 export interface SubflowNode extends NodeBase { type: 'subflow'; flow: string }
 export interface ReturnNode extends NodeBase { type: 'return' }
 export interface HangupNode extends NodeBase { type: 'hangup'; outcome: Outcome }
@@ -156,6 +196,9 @@ export type FlowNode =
   | QueueNode
   | AgentNode
   | DeflectNode
+  | NotifyNode
+  | LookupNode
+  | HoursNode
   | SubflowNode
   | ReturnNode
   | HangupNode;
@@ -180,6 +223,25 @@ export interface QueueStaffing {
   callsPerHour: number;
   ahtSeconds: number;
   targetAnswerSeconds: number;
+  /**
+   * Agents logged in while the flow's schedules are closed. Absent: the staffing is for open hours
+   * only, and callers who arrive after hours are never answered.
+   */
+  afterHoursAgents?: number;
+  loc: SourceLocation;
+}
+
+/** A weekly timetable: when callers reach the open hours. */
+export interface Schedule {
+  id: string;
+  /** IANA time zone name (`Europe/Madrid`). */
+  timezone: string;
+  /** Open intervals in minutes from Monday 00:00, merged and sorted. */
+  openMinutes: Array<[number, number]>;
+  /** Holiday dates as written (`2026-12-25`, or `12-25` for every year). */
+  holidays: string[];
+  /** Share of calls that arrive when closed (holidays included), when the flow states it (0-1). */
+  closedShare?: number;
   loc: SourceLocation;
 }
 
@@ -202,6 +264,8 @@ export interface Flow {
   /** Where each written setting's value is, for findings about a setting. */
   settingsLocs?: ReadonlyMap<string, SourceLocation>;
   queues: ReadonlyMap<string, QueueStaffing>;
+  /** Opening hours that `hours` nodes route by; absent when the flow has none. */
+  schedules?: ReadonlyMap<string, Schedule>;
   /** Nodes in source order; ids such as `__proto__` are ordinary keys here. */
   nodes: ReadonlyMap<string, FlowNode>;
   /** Facts the source format does not state (ring counts, staffing...), for the report. */

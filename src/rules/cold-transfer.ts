@@ -1,3 +1,4 @@
+import type { Given } from '../analysis/journey-facts.js';
 import { nodeName } from './describe.js';
 import type { Rule } from './types.js';
 
@@ -6,21 +7,34 @@ export const coldTransfer: Rule = {
     id: 'cold-transfer',
     category: 'effort',
     severity: 'warning',
-    description: 'A transfer without `context: true`: the next person starts from zero.',
+    description: 'A transfer without `context: true` after the caller has given answers: the next person starts from zero.',
     details:
-      'Without the caller\'s data and reason travelling with the call, whoever answers asks again. Seed 003: repeating information and transfers are two of the main drivers of effort.',
+      'Without the caller\'s data and reason travelling with the call, whoever answers asks again: the answers, the identity and the time the caller already gave are lost. A forward before the caller has said anything loses nothing and is not reported. Seed 003: repeating information and transfers are two of the main drivers of effort.',
     options: [],
     driver: 'transfers',
     scoring: 'journey',
   },
-  check({ flow, report }) {
+  check({ flow, facts, report }) {
     for (const node of flow.nodes.values()) {
       if (node.type !== 'transfer' || node.context) continue;
+      const vertex = facts.journey.rootVertex(node.id);
+      if (vertex === undefined) continue;
+      const given = facts.journey.given(vertex);
+      // A straight forward before the caller has said anything: nothing to pass on.
+      if (given.answers <= 0) continue;
       report({
-        message: `${nodeName(node)} hands callers to ${node.to} without their data or reason (\`context: true\` is not set), so they start from zero`,
+        message: `${nodeName(node)} hands callers to ${node.to} without what they already gave (${givenText(given)}), so they start from zero: \`context: true\` is not set`,
         loc: node.fieldLocs.get('context') ?? node.loc,
         nodeId: node.id,
       });
     }
   },
 };
+
+/** "up to 3 answers, 1 about who they are, 2 min in the flow" */
+function givenText(given: Given): string {
+  const answers = `up to ${given.answers} answer${given.answers === 1 ? '' : 's'}`;
+  const identity = given.identity > 0 ? `, ${given.identity} about who they are` : '';
+  const time = given.seconds >= 60 ? `, ${Math.round(given.seconds / 60)} min in the flow` : given.seconds >= 1 ? `, ${Math.round(given.seconds)} s in the flow` : '';
+  return `${answers}${identity}${time}`;
+}

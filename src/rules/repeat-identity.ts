@@ -1,4 +1,5 @@
 import { normalizeWords } from '../load/identity.js';
+import type { InputNode } from '../model/flow.js';
 import { pathText } from './describe.js';
 import type { Rule } from './types.js';
 
@@ -7,9 +8,9 @@ export const repeatIdentity: Rule = {
     id: 'repeat-identity',
     category: 'effort',
     severity: 'error',
-    description: 'The same datum (`collects`) can be asked twice on one journey.',
+    description: 'The same datum (`collects`) can be asked twice on one journey, or asked after a lookup found it.',
     details:
-      'Two different steps that collect the same thing (after a transfer, in a second subflow call, in another department\'s menu) make the caller repeat themselves. A step that re-prompts after a wrong answer is a retry, not a repeat. Seed 003: having to repeat information is one of the main drivers of disloyalty.',
+      'Two different steps that collect the same thing (after a transfer, in a second subflow call, in another department\'s menu) make the caller repeat themselves. A question for a datum that a `lookup` on the way already found (`provides`) is a repeat too: the system knew it. A step that re-prompts after a wrong answer is a retry, not a repeat. Seed 003: having to repeat information is one of the main drivers of disloyalty.',
     options: [],
     driver: 'repeating',
     scoring: 'journey',
@@ -20,13 +21,18 @@ export const repeatIdentity: Rule = {
     for (const [first, again] of journey.repeats) {
       const anchor = facts.anchor(again.at(-1)!);
       const ids = facts.ids([first, ...again]);
-      const collects = (journey.vertices[first]!.node as { collects: string }).collects;
+      const firstNode = journey.vertices[first]!.node;
+      const lookup = firstNode.type === 'lookup';
+      // Named as the caller first gave it; after a lookup, as the question asks for it.
+      const collects = (lookup ? journey.vertices[again.at(-1)!]!.node as InputNode : firstNode as InputNode).collects;
       const key = `${normalizeWords(collects)}|${anchor.id}`;
       if (reported.has(key)) continue;
       reported.add(key);
       const firstAnchor = facts.anchor(first);
       report({
-        message: `callers can be asked for \`${collects}\` again at \`${ids.at(-1)}\` after giving it at \`${ids[0]}\` (${pathText(ids)})`,
+        message: lookup
+          ? `callers can be asked for \`${collects}\` at \`${ids.at(-1)}\` although lookup \`${ids[0]}\` already found it (${pathText(ids)})`
+          : `callers can be asked for \`${collects}\` again at \`${ids.at(-1)}\` after giving it at \`${ids[0]}\` (${pathText(ids)})`,
         loc: anchor.loc,
         nodeId: anchor.id,
         path: ids,

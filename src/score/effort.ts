@@ -1,13 +1,13 @@
 // The expected-effort model of docs/scoring.md: each journey step costs effort points by driver;
 // callers split by `share`; an absorbing Markov chain gives the expected effort, a longest-path
 // pass the worst journey.
-import { isDeadEndOutcome, isHuman, isIdentityQuestion, type JourneyFacts } from '../analysis/journey-facts.js';
+import { isDeadEndOutcome, isHuman, isIdentityQuestion, type Given, type JourneyFacts } from '../analysis/journey-facts.js';
 import { absorptionProbability, ConvergenceError, expectedTotals, type Chain } from '../analysis/markov.js';
 import { worstCounts } from '../analysis/paths.js';
 import { queueStats, ringsOf, waitOf } from '../analysis/timing.js';
 import type { Edge, Flow, FlowNode, QueueNode } from '../model/flow.js';
 import type { Driver } from '../model/result.js';
-import { ASSUMED_SHARES, type Weights } from './weights.js';
+import { ASSUMED_SHARES, DEFLECTION_RESOLVES, type Weights } from './weights.js';
 
 export const DRIVERS: readonly Driver[] = ['waiting', 'repeating', 'transfers', 'navigation', 'channel', 'deadEnds', 'generic'];
 
@@ -64,7 +64,7 @@ function stepCosts(journey: JourneyFacts, weights: Weights): Float64Array[] {
         const rings = ringsOf(node, flow) ?? 0;
         add('waiting', vertex, rings * flow.settings.ringSeconds * weights.ringSecond);
         add('navigation', vertex, (seconds - rings * flow.settings.ringSeconds) * weights.listenSecond);
-        if (node.type === 'transfer') add('transfers', vertex, node.context ? weights.warmTransfer : weights.coldTransfer);
+        if (node.type === 'transfer') add('transfers', vertex, weights.warmTransfer + (node.context ? 0 : contextLost(journey.given(vertex), weights)));
         break;
       }
       default:
@@ -88,12 +88,27 @@ function stepCosts(journey: JourneyFacts, weights: Weights): Float64Array[] {
   return costs;
 }
 
+/**
+ * What a transfer without context costs beyond a warm one: what the caller already gave, up to
+ * `coldTransfer` in all. Nothing is lost before the caller has said anything.
+ */
+export function contextLost(given: Given, weights: Weights): number {
+  if (given.answers <= 0) return 0;
+  const lost = weights.coldTransferPerAnswer * (given.answers + given.identity) + (weights.coldTransferPerMinute * given.seconds) / 60;
+  return Math.min(Math.max(0, weights.coldTransfer - weights.warmTransfer), lost);
+}
+
 /** The costs with a dead end charged at each unresolved end `charged` marks. */
 function withDeadEnds(costs: Float64Array[], journey: JourneyFacts, charged: ArrayLike<number>, weights: Weights): Float64Array[] {
   const result = costs.map((perDriver) => Float64Array.from(perDriver));
   const deadEnds = result[DRIVERS.indexOf('deadEnds')]!;
   journey.vertices.forEach(({ node }, vertex) => {
-    if (isDeadEndOutcome(node) && charged[vertex]) deadEnds[vertex]! += weights.deadEnd;
+    if (!charged[vertex]) return;
+    if (isDeadEndOutcome(node)) deadEnds[vertex]! += weights.deadEnd;
+    // The call ends in the other channel: a dead end for every caller it does not resolve.
+    else if (node.type === 'deflect' && !node.edges.some((edge) => edge.kind === 'next')) {
+      deadEnds[vertex]! += weights.deadEnd * (1 - DEFLECTION_RESOLVES[node.resolves ?? 'low']);
+    }
   });
   return result;
 }
@@ -138,6 +153,8 @@ function splitShares(node: FlowNode, flow: Flow, out: Array<{ to: number; edge: 
         return ASSUMED_SHARES.busy;
       case 'full':
         return ASSUMED_SHARES.full;
+      case 'notFound':
+        return ASSUMED_SHARES.notFound;
       default:
         return -1;
     }

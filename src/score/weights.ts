@@ -1,5 +1,6 @@
 // The effort points each step of a journey costs. Documented in docs/scoring.md; a config's
 // `scoring.weights` overrides any of them.
+import type { Resolution } from '../model/flow.js';
 
 export interface Weights {
   /** Per second of audio, navigation and answering (prompts, menus, inputs). */
@@ -22,8 +23,12 @@ export interface Weights {
   menu: number;
   /** Per transfer that passes the caller's context along. */
   warmTransfer: number;
-  /** Per transfer that does not. */
+  /** Most a transfer that does not pass the context costs: what the caller gave is lost, up to this. */
   coldTransfer: number;
+  /** Per answer the caller gave before a transfer without context (identity answers count twice). */
+  coldTransferPerAnswer: number;
+  /** Per minute the caller spent before a transfer without context, once they have given an answer. */
+  coldTransferPerMinute: number;
   /** Per deflection to another channel. */
   channelSwitch: number;
   /** Per step that exists only to get permission. */
@@ -56,6 +61,8 @@ export const DEFAULT_WEIGHTS: Readonly<Weights> = {
   menu: 1,
   warmTransfer: 2,
   coldTransfer: 5,
+  coldTransferPerAnswer: 1,
+  coldTransferPerMinute: 0.5,
   channelSwitch: 6,
   approvalHop: 4,
   deadEnd: 30,
@@ -96,4 +103,13 @@ export const ASSUMED_SHARES = {
   callbackTaken: 0.4,
   /** Per step in a loop with no way out: the chance the caller gives up and hangs up. */
   trapGiveUp: 0.2,
+  /** Callers a lookup does not find, when it has an `onNotFound` exit. */
+  notFound: 0.2,
 };
+
+/**
+ * Share of callers whose need the other channel meets, by a deflection's `resolves`. `low` is
+ * Gartner's 2019 survey figure: 9% of customers solve their issue completely in self-service.
+ * `high` is a person's default `resolves`: a channel can at best do as well as someone on the call.
+ */
+export const DEFLECTION_RESOLVES: Readonly<Record<Resolution, number>> = { low: 0.09, medium: 0.5, high: 0.8 };

@@ -88,6 +88,11 @@ export interface NodeFacts {
   channel?: Channel;
   flow?: string;
   outcome?: Outcome;
+  /** A lookup's key (`callerId`, `account`) and the data it finds. */
+  by?: string;
+  provides?: string[];
+  /** The hours of operation an `hours` node checks. */
+  schedule?: string;
 }
 
 /** A node under construction: its type may still change (a play with an error exit becomes a branch). */
@@ -423,6 +428,12 @@ function toNode(draft: NodeDraft): FlowNode {
       return { ...base, type: 'agent', rings: facts.rings, resolves: facts.resolves ?? 0.8 };
     case 'deflect':
       return { ...base, type: 'deflect', channel: facts.channel ?? 'other' };
+    case 'notify':
+      return { ...base, type: 'notify', channel: facts.channel ?? 'other' };
+    case 'lookup':
+      return { ...base, type: 'lookup', by: facts.by ?? 'unknown', provides: facts.provides ?? [] };
+    case 'hours':
+      return { ...base, type: 'hours', schedule: facts.schedule ?? 'unknown' };
     case 'subflow':
       return { ...base, type: 'subflow', flow: facts.flow ?? 'unknown' };
     case 'hangup':

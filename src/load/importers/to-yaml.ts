@@ -20,6 +20,9 @@ const ALLOWED_EXITS: Readonly<Record<NodeType, readonly EdgeKind[]>> = {
   queue: ['next', 'timeout', 'full'],
   agent: ['next'],
   deflect: ['next'],
+  notify: ['next'],
+  lookup: ['next', 'notFound'],
+  hours: ['open', 'closed', 'holiday'],
   subflow: ['next'],
   return: [],
   hangup: [],
@@ -229,7 +232,13 @@ function factsOf(node: FlowNode, type: NodeType): Entry[] {
     case 'agent':
       return [['rings', node.rings], ['resolves', node.resolves === 0.8 ? undefined : node.resolves]];
     case 'deflect':
+      return [['channel', node.channel], ['resolves', node.resolves]];
+    case 'notify':
       return [['channel', node.channel]];
+    case 'lookup':
+      return [['by', node.by === '' ? 'unknown' : node.by], ['provides', node.provides.length > 0 ? node.provides : ['unknown']]];
+    case 'hours':
+      return [['schedule', node.schedule]];
     case 'subflow':
       return [['flow', node.flow === '' ? 'unknown' : node.flow]];
     default:

@@ -138,6 +138,14 @@ function explain(error: AjvError, data: unknown, places: ReadonlyMap<string, Pla
       return { message: `${subject} must be ${article(String(error.params.type))}`, range: at(pointer), pointer };
     case 'anyOf':
       return { message: `${subject} must be ${anyOfExpectation(pointer)}`, range: at(pointer), pointer };
+    case 'maximum':
+    case 'minimum':
+    case 'exclusiveMinimum': {
+      // The bound is the point: a figure no call has (1e308 rings) would overflow the analysis.
+      const words = { maximum: 'at most', minimum: 'at least', exclusiveMinimum: 'greater than' }[error.keyword];
+      const given = valueAt(data, pointer);
+      return { message: `${subject} must be ${words} ${String(error.params.limit)} (it is ${String(given)})`, range: at(pointer), pointer };
+    }
     case 'minProperties':
       return { message: `${subject} must not be empty`, range: at(pointer, 'key'), pointer };
     case 'pattern':

@@ -62,3 +62,53 @@ describe('flags before and after paths', () => {
     }
   });
 });
+
+describe('one line and exit 2 for every mistake on the command line', () => {
+  it('names a config file that cannot be read, without a stack trace', () => {
+    const folder = scratchFolder({ 'flow.yaml': readFileSync(join(ROOT, CLEAN), 'utf8'), 'folder/.keep': '' });
+    const missing = runCli(['lint', '-c', 'missing.yaml', 'flow.yaml'], { cwd: folder });
+    expect(missing).toEqual({ status: 2, stdout: '', stderr: 'ivr-audit: missing.yaml: cannot read the config file (no such file)\n' });
+    const aFolder = runCli(['lint', 'flow.yaml', '--config', 'folder'], { cwd: folder });
+    expect(aFolder).toEqual({ status: 2, stdout: '', stderr: 'ivr-audit: folder: cannot read the config file (not a regular file (a folder))\n' });
+    const report = runCli(['report', '-c', 'missing.yaml', 'flow.yaml'], { cwd: folder });
+    expect(report).toEqual({ status: 2, stdout: '', stderr: 'ivr-audit: missing.yaml: cannot read the config file (no such file)\n' });
+  });
+
+  it.each([
+    [['lint', CLEAN, '--min-score', '150'], 'ivr-audit: --min-score must be an integer from 0 to 100, not "150"; see ivr-audit lint --help\n'],
+    [['lint', CLEAN, '--min-score=abc'], 'ivr-audit: --min-score must be an integer from 0 to 100, not "abc"; see ivr-audit lint --help\n'],
+    [['lint', CLEAN, '--max-warnings', '-1'], 'ivr-audit: --max-warnings must be an integer of 0 or more, not "-1"; see ivr-audit lint --help\n'],
+    [['lint', CLEAN, '--max-warnings', '2.5'], 'ivr-audit: --max-warnings must be an integer of 0 or more, not "2.5"; see ivr-audit lint --help\n'],
+    [['lint', '--formt', 'json', CLEAN], 'ivr-audit: unknown flag --formt (did you mean --format?); see ivr-audit lint --help\n'],
+    [['lint', '--formt=json', CLEAN], 'ivr-audit: unknown flag --formt (did you mean --format?); see ivr-audit lint --help\n'],
+    [['lint', CLEAN, '--no-colour'], 'ivr-audit: unknown flag --no-colour (did you mean --no-color?); see ivr-audit lint --help\n'],
+    [['report', CLEAN, '--outptu', 'x.html'], 'ivr-audit: unknown flag --outptu (did you mean --output?); see ivr-audit report --help\n'],
+    [['lint', CLEAN, '--fail-on', 'sometimes'], 'ivr-audit: Expected --fail-on=sometimes to be one of: error, warning, info, none; see ivr-audit lint --help\n'],
+    [['lint', CLEAN, '-o'], 'ivr-audit: Flag --output expects a value; see ivr-audit lint --help\n'],
+    [['graph'], 'ivr-audit: missing FILE (a flow file); see ivr-audit graph --help\n'],
+    [['graph', CLEAN, 'second.yaml'], 'ivr-audit: unexpected argument "second.yaml"; see ivr-audit graph --help\n'],
+    [['lnt', CLEAN], 'ivr-audit: unknown command "lnt" (did you mean lint?); ivr-audit --help lists the commands\n'],
+    [['rpeort'], 'ivr-audit: unknown command "rpeort" (did you mean report?); ivr-audit --help lists the commands\n'],
+    [[CLEAN], `ivr-audit: unknown command "${CLEAN}" (to lint it: ivr-audit lint ${CLEAN}); ivr-audit --help lists the commands\n`],
+  ])('%j', (args, stderr) => {
+    expect(runCli(args)).toEqual({ status: 2, stdout: '', stderr });
+  });
+});
+
+describe('help', () => {
+  it.each([[['-h']], [['--help']], [['help']]])('%j lists the commands', (args) => {
+    const run = runCli(args);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^COMMANDS$/m);
+    expect(run.stdout).toMatch(/^ {2}lint {4}Validate and analyze call flows/m);
+  });
+
+  it.each([[['help', 'lint']], [['lint', '-h']], [['lint', '--help']], [['lint', CLEAN, '-h']]])('%j shows the help of lint', (args) => {
+    const run = runCli(args);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^USAGE\n {2}\$ ivr-audit lint \[PATHS\.\.\.\]/m);
+    expect(run.stdout).toContain('--min-score=<value>');
+  });
+});

@@ -1,16 +1,17 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Args, Command, Flags } from '@oclif/core';
+import { Args, Flags } from '@oclif/core';
 import { UsageError } from '../files.js';
 import { audit } from '../index.js';
 import { FileReadError, loadAnyText, readSourceFile } from '../load/index.js';
 import { buildFlowGraph } from '../report/flowgraph.js';
 import { formatDot, formatMermaid } from '../report/graphtext.js';
+import { IvrAuditCommand } from '../cli/command.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 
 const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
 
-export default class Graph extends Command {
+export default class Graph extends IvrAuditCommand {
   static override description = 'Print a flow as a Mermaid (default) or Graphviz DOT graph, nodes marked by their findings.';
   static override args = {
     file: Args.string({ description: 'a flow file', required: true }),

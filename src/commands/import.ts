@@ -1,11 +1,12 @@
-import { Args, Command, Flags } from '@oclif/core';
+import { Args, Flags } from '@oclif/core';
 import { UsageError } from '../files.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 import { flowToYaml, importFlow, type ImportFormat } from '../load/importers/index.js';
 import { FileReadError, readSourceFile } from '../load/index.js';
+import { IvrAuditCommand } from '../cli/command.js';
 import { stderrLine } from '../report/escape.js';
 
-export default class Import extends Command {
+export default class Import extends IvrAuditCommand {
   static override description = 'Convert an Amazon Connect, Twilio Studio or Genesys Architect export into call-flow format v1 YAML.';
   static override args = { file: Args.string({ required: true, description: 'the export to convert' }) };
   static override flags = {

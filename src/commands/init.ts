@@ -1,7 +1,8 @@
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Command, Flags } from '@oclif/core';
+import { Flags } from '@oclif/core';
 import { UsageError } from '../files.js';
+import { IvrAuditCommand } from '../cli/command.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 
 const STARTER_CONFIG = `# ivr-audit configuration: https://github.com/ivr-audit/ivr-audit/blob/main/docs/cli.md
@@ -16,7 +17,7 @@ scoring:
   minScore: 70                  # lint fails when a flow scores below this
 `;
 
-export default class Init extends Command {
+export default class Init extends IvrAuditCommand {
   static override description = 'Write a starter .ivr-audit.yaml and an example flow that lints clean.';
   static override flags = {
     force: Flags.boolean({ description: 'overwrite files that exist' }),

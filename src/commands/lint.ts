@@ -1,4 +1,4 @@
-import { Args, Command, Flags } from '@oclif/core';
+import { Args, Flags } from '@oclif/core';
 import { audit } from '../index.js';
 import { writeFixes } from '../fix.js';
 import { gateFailures, type FailOn } from '../gate.js';
@@ -8,9 +8,11 @@ import type { AuditResult } from '../model/result.js';
 import { UsageError } from '../files.js';
 import { applyBaseline, readBaselineFile, writeBaseline } from '../config/baseline.js';
 import { parseRuleFlags } from '../config/validate.js';
+import { IvrAuditCommand } from '../cli/command.js';
+import { integerFlag } from '../cli/flags.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 
-export default class Lint extends Command {
+export default class Lint extends IvrAuditCommand {
   static override description = 'Validate and analyze call flows: findings, effort score and fixes.';
   static override strict = false;
   static override args = {
@@ -26,8 +28,8 @@ export default class Lint extends Command {
     format: Flags.string({ char: 'f', multiple: true, multipleNonGreedy: true, description: 'output format: stylish, json, sarif, junit, github, markdown, html; NAME=PATH writes it to a file (repeatable)' }),
     output: Flags.string({ char: 'o', description: 'write the output to this file (the format may be inferred from its extension)' }),
     'fail-on': Flags.string({ options: ['error', 'warning', 'info', 'none'], default: 'error', description: 'lowest severity that fails the run' }),
-    'max-warnings': Flags.integer({ min: 0, description: 'fail when there are more warnings than this' }),
-    'min-score': Flags.integer({ min: 0, max: 100, description: 'fail when a flow scores below this' }),
+    'max-warnings': integerFlag({ min: 0, description: 'fail when there are more warnings than this' }),
+    'min-score': integerFlag({ min: 0, max: 100, description: 'fail when a flow scores below this' }),
     quiet: Flags.boolean({ description: 'report errors only' }),
     config: Flags.string({ char: 'c', description: 'use this config file for every flow' }),
     'no-config': Flags.boolean({ description: 'ignore config files' }),

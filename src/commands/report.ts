@@ -1,16 +1,17 @@
-import { Args, Command, Flags } from '@oclif/core';
+import { Args, Flags } from '@oclif/core';
 import { UsageError } from '../files.js';
 import { audit } from '../index.js';
 import { loadDagre } from '../report/diagram.js';
 import { loadFlows } from '../report/flows.js';
 import { formatHtml } from '../report/html.js';
 import { formatMarkdown } from '../report/markdown.js';
+import { IvrAuditCommand } from '../cli/command.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 
 const REPORT_FORMATS = ['html', 'markdown'] as const;
 type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export default class Report extends Command {
+export default class Report extends IvrAuditCommand {
   static override description = 'Write an audit report of many flows: one self-contained HTML file (default) or Markdown.';
   static override strict = false;
   static override args = {

@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { Args, Command } from '@oclif/core';
+import { Args } from '@oclif/core';
 import { DOCS_BASE } from '../engine.js';
 import { UsageError } from '../files.js';
 import { exampleFrom, formatCatalog, formatRuleDetails } from '../report/catalog.js';
 import { findRule, ruleMetas } from '../rules/index.js';
 import { closest } from '../util/suggest.js';
+import { IvrAuditCommand } from '../cli/command.js';
 
-export default class Rules extends Command {
+export default class Rules extends IvrAuditCommand {
   static override description = 'List the rules, or describe one rule with its options.';
   static override args = { id: Args.string({ description: 'a rule id' }) };
   static override examples = ['<%= config.bin %> rules', '<%= config.bin %> rules unknown-target'];

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { Command } from '@oclif/core';
+import {  } from '@oclif/core';
+import { IvrAuditCommand } from '../cli/command.js';
 
-export default class Schema extends Command {
+export default class Schema extends IvrAuditCommand {
   static override description = 'Print the JSON Schema of the call-flow format (for editors and other tools).';
 
   async run(): Promise<void> {

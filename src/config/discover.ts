@@ -69,10 +69,10 @@ export async function loadConfigFile(path: string): Promise<ConfigFile> {
   try {
     text = await readConfigBytes(path);
   } catch (error) {
-    throw new ConfigError(path, undefined, `cannot read the config file (${reason(error)})`);
+    throw new ConfigError(displayPath(path), undefined, `cannot read the config file (${reason(error)})`);
   }
-  if (basename(path) === 'package.json') return packageConfig(text, path, true)!;
-  return parseConfigText(text, path);
+  if (basename(path) === 'package.json') return packageConfig(text, displayPath(path), true)!;
+  return parseConfigText(text, displayPath(path));
 }
 
 /**

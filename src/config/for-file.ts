@@ -24,11 +24,14 @@ export type ConfigFor = (file: string) => Promise<FileConfig>;
 
 export function configResolver(options: ConfigOptions): ConfigFor {
   const cli = { rules: options.cliRules };
-  const explicit = options.configPath === undefined ? undefined : loadConfigFile(resolve(options.cwd, options.configPath));
+  const explicitPath = options.configPath === undefined ? undefined : resolve(options.cwd, options.configPath);
+  // Read on first use, not up front: a promise that failed before anyone awaited it would be an
+  // unhandled rejection (a stack trace instead of the config's one-line error).
+  let explicit: Promise<ConfigFile> | undefined;
   return async (file) => {
     const absolute = resolve(options.cwd, file);
     let found: { path: string; config: ConfigFile } | undefined;
-    if (explicit) found = { path: resolve(options.cwd, options.configPath!), config: await explicit };
+    if (explicitPath !== undefined) found = { path: explicitPath, config: await (explicit ??= loadConfigFile(explicitPath)) };
     else if (!options.noConfig) found = await findConfig(dirname(absolute));
     if (!found) return { ...resolveConfig(undefined, file, cli), ignored: false };
     const relative = pathFromConfig(found.path, absolute, options.cwd);

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, lstat, open, readlink, realpath, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { UsageError } from '../files.js';
 
 /**
  * Writes `data` to `path` atomically: a temporary file in the same folder, fsync, rename over the
@@ -20,8 +21,8 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, s
   }
 }
 
-/** A file could not be written; the message is one line naming the file and why. */
-export class WriteError extends Error {}
+/** A file could not be written; the message is one line naming the file and why (exit 2, as a usage error). */
+export class WriteError extends UsageError {}
 
 async function replaceFile(target: string, data: string | Uint8Array): Promise<void> {
   const mode = await stat(target).then((info) => info.mode & 0o7777, () => undefined);

@@ -7,8 +7,8 @@ import { isMap, isScalar, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import type { Flow, FlowNode } from '../../src/model/flow.js';
 import { importFlow, type ImportFormat, type ImportResult } from '../../src/load/importers/index.js';
 
-/** `../shared/reference-flows` relative to the repository root. */
-export const REFERENCE_ROOT = fileURLToPath(new URL('../../../shared/reference-flows/', import.meta.url));
+/** Real public exports, copied into the repository with their sources and licenses (SOURCES.md there). */
+export const REFERENCE_ROOT = fileURLToPath(new URL('../../fixtures/platform/', import.meta.url));
 export const FIXTURE_ROOT = fileURLToPath(new URL('../../fixtures/import/', import.meta.url));
 
 export interface FlowFile {

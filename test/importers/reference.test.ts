@@ -1,4 +1,4 @@
-// Every public export in ../shared/reference-flows, and every fixture in fixtures/import: imported without
+// Every public export in fixtures/platform, and every fixture in fixtures/import: imported without
 // problems, every node and edge placed on its text in the original file, and written back as format v1
 // that the core loader accepts.
 import { describe, expect, it } from 'vitest';

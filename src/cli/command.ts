@@ -1,0 +1,10 @@
+// The base of every command: a mistake on the command line becomes one line that keeps oclif's
+// reason and points at the command's help (see ./errors.ts).
+import { Command } from '@oclif/core';
+import { commandLineError } from './errors.js';
+
+export abstract class IvrAuditCommand extends Command {
+  protected override async catch(error: Error): Promise<never> {
+    throw commandLineError(error, { bin: this.config.bin, id: this.id ?? '', flags: this.ctor.flags ?? {} });
+  }
+}

@@ -1,0 +1,26 @@
+// Flags whose parse errors say what a good value is; oclif's say only "Parsing --flag".
+import { Flags } from '@oclif/core';
+
+export interface IntegerRange {
+  min: number;
+  max?: number;
+}
+
+/** The reason a value is refused, or undefined when it is a whole number in range. */
+export function integerProblem(input: string, range: IntegerRange): string | undefined {
+  const wanted = range.max === undefined ? `an integer of ${range.min} or more` : `an integer from ${range.min} to ${range.max}`;
+  const value = /^[+-]?\d+$/.test(input.trim()) ? Number(input) : Number.NaN;
+  const fits = Number.isSafeInteger(value) && value >= range.min && (range.max === undefined || value <= range.max);
+  return fits ? undefined : `must be ${wanted}, not "${input}"`;
+}
+
+export function integerFlag(options: IntegerRange & { description: string }) {
+  return Flags.custom<number>({
+    description: options.description,
+    parse: async (input) => {
+      const problem = integerProblem(input, options);
+      if (problem !== undefined) throw new Error(problem);
+      return Number(input);
+    },
+  })();
+}

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { Facts } from './analysis/facts.js';
 import { applyDirectives } from './config/directives.js';
 import type { FileConfig } from './config/for-file.js';
-import { compareFindings, findingsOfProblems, resolveRules, runRules, type ResolvedRule } from './engine.js';
+import { DOCS_BASE, compareFindings, findingsOfProblems, fingerprint, resolveRules, runRules, type ResolvedRule } from './engine.js';
+import { internalError, internalErrorMessage } from './rules/internal-error.js';
 import type { LoadedFile } from './load/index.js';
 import { loadProgram, type Program } from './load/program.js';
 import type { Finding } from './model/finding.js';
@@ -51,6 +52,29 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
     unknowns: flow?.unknowns ?? [],
     ...(config.scoring.minScore === undefined ? {} : { minScore: config.scoring.minScore }),
   };
+}
+
+/**
+ * The result of a file whose audit failed on an unexpected error: one `internal-error` finding at
+ * 1:1, no score. The run goes on with the other files.
+ */
+export function internalErrorResult(file: string, error: unknown): FileResult {
+  const { id } = internalError.meta;
+  const message = internalErrorMessage(error);
+  const finding: Finding = {
+    ruleId: id,
+    severity: 'error',
+    message,
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    pointer: '',
+    fingerprint: fingerprint(id, file, '', id),
+    docs: `${DOCS_BASE}${id}.md`,
+  };
+  return { file, score: null, metrics: null, findings: [finding], fixes: [], unknowns: [] };
 }
 
 /** Config settings apply where the flow does not set its own. */

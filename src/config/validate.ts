@@ -43,7 +43,7 @@ export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   '#/properties/overrides/items': ['files', 'rules', 'settings'],
   '#/properties/scoring': ['minScore', 'weights'],
   '#/properties/scoring/properties/weights': Object.keys(DEFAULT_WEIGHTS),
-  '#/definitions/settings': ['answerRings', 'ringSeconds', 'wordsPerMinute', 'language'],
+  '#/definitions/settings': ['answerRings', 'ringSeconds', 'wordsPerMinute', 'language', 'patienceSeconds'],
 };
 
 /** YAML's words for JSON Schema types, as a CX designer reads them. */

@@ -2,6 +2,7 @@ import { extname } from 'node:path';
 import { importFlow, type ImportFormat } from './importers/index.js';
 import type { Flow, SourceLocation, SourceRange } from '../model/flow.js';
 import { buildFlow } from './build.js';
+import { unsupportedEncoding } from './encoding.js';
 import { checkSchedules } from './schedule.js';
 import { checkSchema } from './schema.js';
 import { parseYaml, stripBom, type ParsedYaml } from './yaml.js';
@@ -35,14 +36,21 @@ export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 export class FileReadError extends Error {}
 
-/** Reads a file as UTF-8, refusing what is not a regular file or is too large to be a flow. */
+/**
+ * Reads a file as UTF-8, refusing what is not a regular file, is too large to be a flow, or is
+ * written in an encoding other than UTF-8 by its byte-order mark (UTF-16, UTF-32).
+ */
 export async function readSourceFile(path: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return (await readRegularFile(path, MAX_FILE_BYTES)).toString('utf8');
+    bytes = await readRegularFile(path, MAX_FILE_BYTES);
   } catch (error) {
     if (error instanceof UnreadableFileError) throw new FileReadError(`cannot read ${path}: ${error.message}`);
     throw error;
   }
+  const encoding = unsupportedEncoding(bytes);
+  if (encoding !== undefined) throw new FileReadError(`cannot read ${path}: ${encoding}`);
+  return bytes.toString('utf8');
 }
 
 const NOWHERE: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };

@@ -1,16 +1,19 @@
 // One file through the pipeline: load, subflows, rules, score, fixes, inline directives.
 import { resolve } from 'node:path';
 import { Facts } from './analysis/facts.js';
+import { MAX_JOURNEY_VERTICES } from './analysis/journey.js';
 import { applyDirectives } from './config/directives.js';
 import type { FileConfig } from './config/for-file.js';
-import { compareFindings, findingsOfProblems, resolveRules, runRules, type ResolvedRule } from './engine.js';
+import { DOCS_BASE, compareFindings, findingsOfProblems, fingerprint, resolveRules, runRules, type ResolvedRule } from './engine.js';
 import { confinedLoader } from './load/confine.js';
+import { internalError, internalErrorMessage } from './rules/internal-error.js';
 import type { LoadedFile } from './load/index.js';
 import { loadProgram, type Program } from './load/program.js';
 import type { Finding } from './model/finding.js';
 import { DEFAULT_SETTINGS, type Flow, type FlowSettings } from './model/flow.js';
 import type { FileResult, Fix } from './model/result.js';
-import { proposeFixes, rankFixes } from './score/fixes.js';
+import { visitShare } from './score/effort.js';
+import { proposeFixes, rankFixes, touchedNodes, type Measured } from './score/fixes.js';
 import { resolveWeights, scoreFlow, type Scored, type Weights } from './score/index.js';
 
 export type LoadFile = (file: string) => Promise<LoadedFile>;
@@ -29,6 +32,8 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
   const findings: Finding[] = findingsOfProblems(loaded.problems, rules);
   const flow = loaded.flow ? withConfigSettings(loaded.flow, config.settings) : undefined;
   let scored: Scored | undefined;
+  // Said among the unknowns: figures from a truncated journey graph look exact but are not.
+  const truncation: string[] = [];
   let fixes: Fix[] = [];
   if (flow) {
     // Subflow files are read relative to this file, through the same cache.
@@ -39,7 +44,10 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
     const facts = new Facts(flow, program);
     findings.push(...runRules(flow, rules, facts));
     scored = scoreFlow(facts, findings, weights);
-    fixes = scoreFixes(flow, program, findings, beforeRules, rules, weights, scored.score.value);
+    if (program.flows.size > 1 && facts.journey.graph.truncated) {
+      truncation.push(`journeys truncated at ${MAX_JOURNEY_VERTICES.toLocaleString('en-US')} steps (subflows inlined too many times); counts are lower bounds`);
+    }
+    fixes = scoreFixes(flow, program, facts, findings, beforeRules, rules, weights, scored);
   }
   // Disables hide findings; they do not change the score, which measures the flow itself.
   const shown = applyDirectives(loaded.text, file, findings, { severity: rules.get('unused-disable')?.severity ?? 'off' }).sort(compareFindings);
@@ -50,9 +58,32 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
     metrics: scored?.metrics ?? null,
     findings: shown,
     fixes,
-    unknowns: flow?.unknowns ?? [],
+    unknowns: [...(flow?.unknowns ?? []), ...truncation],
     ...(config.scoring.minScore === undefined ? {} : { minScore: config.scoring.minScore }),
   };
+}
+
+/**
+ * The result of a file whose audit failed on an unexpected error: one `internal-error` finding at
+ * 1:1, no score. The run goes on with the other files.
+ */
+export function internalErrorResult(file: string, error: unknown): FileResult {
+  const { id } = internalError.meta;
+  const message = internalErrorMessage(error);
+  const finding: Finding = {
+    ruleId: id,
+    severity: 'error',
+    message,
+    file,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 1,
+    pointer: '',
+    fingerprint: fingerprint(id, file, '', id),
+    docs: `${DOCS_BASE}${id}.md`,
+  };
+  return { file, score: null, metrics: null, findings: [finding], fixes: [], unknowns: [] };
 }
 
 /** Config settings apply where the flow does not set its own. */
@@ -66,21 +97,31 @@ function withConfigSettings(flow: Flow, settings: Partial<FlowSettings>): Flow {
 function scoreFixes(
   flow: Flow,
   program: Program,
+  facts: Facts,
   findings: readonly Finding[],
   beforeRules: readonly Finding[],
   rules: ReadonlyMap<string, ResolvedRule>,
   weights: Weights,
-  baseScore: number,
+  base: Scored,
 ): Fix[] {
   // The score reads only findings of penalty rules and whether any error remains: journey rules
   // that report at error level must still run, the others need not.
   const scoringRules = new Map([...rules].filter(([, { rule, severity }]) => rule.meta.scoring === 'penalty' || severity === 'error'));
-  const scoreOf = (edited: Flow): number => {
+  const measure = (edited: Flow): Measured => {
     const flows = new Map(program.flows);
     flows.set(resolve(edited.file), edited);
     const editedFacts = new Facts(edited, { ...program, root: edited, flows });
-    return scoreFlow(editedFacts, [...beforeRules, ...runRules(edited, scoringRules, editedFacts)], weights).score.value;
+    return measured(scoreFlow(editedFacts, [...beforeRules, ...runRules(edited, scoringRules, editedFacts)], weights));
+  };
+  // Callers helped are counted on today's journeys: who passes the steps the fix changes.
+  const helped = (edited: Flow): number => {
+    const vertices = touchedNodes(flow, edited).map((id) => facts.journey.rootVertex(id)).filter((vertex): vertex is number => vertex !== undefined);
+    return visitShare(facts.journey, vertices);
   };
   const optionsOf = (ruleId: string) => rules.get(ruleId)?.options ?? {};
-  return rankFixes(proposeFixes(flow, findings, optionsOf), baseScore, scoreOf, flow);
+  return rankFixes(proposeFixes(flow, findings, optionsOf), measured(base), measure, flow, helped);
+}
+
+function measured(scored: Scored): Measured {
+  return { score: scored.score.value, effortPoints: scored.effortPoints, expectedSeconds: scored.expectedSeconds };
 }

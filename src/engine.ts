@@ -4,6 +4,7 @@ import { Facts } from './analysis/facts.js';
 import type { LoadProblem } from './load/index.js';
 import type { Finding, Report, Severity, SeverityOrOff } from './model/finding.js';
 import type { Flow } from './model/flow.js';
+import { elidedPath } from './rules/describe.js';
 import { RULES, findRule } from './rules/index.js';
 import type { OptionValue, Rule } from './rules/types.js';
 
@@ -53,7 +54,7 @@ function toFinding(ruleId: string, severity: Severity, report: Report): Finding 
     endColumn: loc.endColumn,
     pointer: loc.pointer,
     nodeId: report.nodeId,
-    path: report.path,
+    path: report.path && elidedPath(report.path),
     related: report.related,
     ...(report.inside === undefined ? {} : { inside: report.inside }),
     // Line numbers stay out, so that editing elsewhere in the file keeps the fingerprint.

@@ -1,6 +1,6 @@
 // The programmatic API: everything the CLI does, without the CLI.
 import { resolve } from 'node:path';
-import { auditFile } from './audit.js';
+import { auditFile, internalErrorResult } from './audit.js';
 import { configResolver } from './config/for-file.js';
 import { unknownRuleIds, type RuleSetting } from './engine.js';
 import { UsageError, expandPaths } from './files.js';
@@ -63,10 +63,16 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
   for (const file of files) {
     const config = await configFor(file);
     if (config.ignored) continue;
-    const loaded = await loadFile(file);
-    if (loaded.skipped) skipped.push({ file, reason: loaded.skipped });
-    else results.push(await auditFile(file, loadFile, { config, weights: options.weights }));
-    if (loaded.flow) flows.set(file, loaded.flow);
+    try {
+      const loaded = await loadFile(file);
+      if (loaded.skipped) skipped.push({ file, reason: loaded.skipped });
+      else results.push(await auditFile(file, loadFile, { config, weights: options.weights }));
+      if (loaded.flow) flows.set(file, loaded.flow);
+    } catch (error) {
+      // A usage error is about the whole run (exit 2); anything else is a bug met on this file only.
+      if (error instanceof UsageError) throw error;
+      results.push(internalErrorResult(file, error));
+    }
   }
   if (results.length === 0 && skipped.length > 0) {
     throw new UsageError(`no flow files found: ${skipped.length} JSON file${skipped.length === 1 ? ' is' : 's are'} not a call flow (${skipped[0]!.file}${skipped.length > 1 ? ', ...' : ''})`);

@@ -42,6 +42,8 @@ describe('unknownCommandMessage', () => {
     expect(unknownCommandMessage('lnt', commands, 'ivr-audit')).toBe('unknown command "lnt" (did you mean lint?); ivr-audit --help lists the commands');
     expect(unknownCommandMessage('flows/', commands, 'ivr-audit')).toBe('unknown command "flows/" (to lint it: ivr-audit lint flows/); ivr-audit --help lists the commands');
     expect(unknownCommandMessage('frobnicate', commands, 'ivr-audit')).toBe('unknown command "frobnicate"; ivr-audit --help lists the commands');
+    expect(unknownCommandMessage('--verison', commands, 'ivr-audit')).toBe('unknown flag --verison (did you mean --version?); ivr-audit --help lists the commands, and flags go after the command');
+    expect(unknownCommandMessage('--format=json', commands, 'ivr-audit')).toBe('unknown flag --format; ivr-audit --help lists the commands, and flags go after the command');
   });
 });
 

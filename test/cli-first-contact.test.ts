@@ -89,6 +89,7 @@ describe('one line and exit 2 for every mistake on the command line', () => {
     [['graph', CLEAN, 'second.yaml'], 'ivr-audit: unexpected argument "second.yaml"; see ivr-audit graph --help\n'],
     [['lnt', CLEAN], 'ivr-audit: unknown command "lnt" (did you mean lint?); ivr-audit --help lists the commands\n'],
     [['rpeort'], 'ivr-audit: unknown command "rpeort" (did you mean report?); ivr-audit --help lists the commands\n'],
+    [['--verison'], 'ivr-audit: unknown flag --verison (did you mean --version?); ivr-audit --help lists the commands, and flags go after the command\n'],
     [[CLEAN], `ivr-audit: unknown command "${CLEAN}" (to lint it: ivr-audit lint ${CLEAN}); ivr-audit --help lists the commands\n`],
   ])('%j', (args, stderr) => {
     expect(runCli(args)).toEqual({ status: 2, stdout: '', stderr });

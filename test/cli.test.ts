@@ -192,7 +192,8 @@ describe('ivr-audit lint with scores', () => {
     const seed = 'fixtures/reference/seed-001-call.yaml';
     const run = cli(['lint', seed]);
     expect(run.stdout).toMatch(/\n {2}score \d+\/100 F\n/);
-    expect(run.stdout).toMatch(/\n {2}fixes\n {2}( {0,2}\+\d+ {2}.+\n)+/);
+    // Each line: effort points saved, score gain, the fix, and the score with the fixes so far.
+    expect(run.stdout).toMatch(/\n {2}fixes {2}effort saved, score gain, score with the fixes above\n( +\d+\.\d +\+\d+ {2}.+ → \d+\n)+/);
     const clean = 'fixtures/reference/effortless.yaml';
     expect(cli(['lint', clean, '--min-score', '90']).status).toBe(0);
     expect(cli(['lint', clean, '--min-score', '99']).status).toBe(1);

@@ -7,6 +7,8 @@ import { RULES } from '../src/rules/index.js';
 import { ROOT, auditFile, expectedLines } from './helpers.js';
 
 const FIXTURES = 'fixtures/rules';
+/** Rules no flow can make fire on purpose: internal-error fires on a bug (test/internal-error.test.ts injects one). */
+const NO_FIRING_INPUT = new Set(['internal-error']);
 
 describe.each(RULES.map((rule) => rule.meta.id))('%s', (ruleId) => {
   const folder = join(FIXTURES, ruleId);
@@ -15,7 +17,8 @@ describe.each(RULES.map((rule) => rule.meta.id))('%s', (ruleId) => {
   const quiet = files.filter((file) => file.startsWith('quiet'));
 
   it('has fixtures where it fires and where it stays quiet', () => {
-    expect(fires.length).toBeGreaterThan(0);
+    if (NO_FIRING_INPUT.has(ruleId)) expect(fires).toEqual([]);
+    else expect(fires.length).toBeGreaterThan(0);
     expect(quiet.length).toBeGreaterThan(0);
   });
 

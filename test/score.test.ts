@@ -36,13 +36,13 @@ describe('reference flows', () => {
     );
   });
 
-  it('ranks the seed-001 fixes by positive gain, and the top fix applied by hand raises the score by its gain', async () => {
+  it('ranks the seed-001 fixes by effort saved, and the top fix applied by hand raises the score by its gain', async () => {
     const path = `${REFERENCE}/seed-001-call.yaml`;
     const seed = await auditFile(path);
-    const gains = seed.fixes.map((fix) => fix.gain);
-    expect(gains.length).toBeGreaterThan(3);
-    expect(gains[0]).toBeGreaterThan(0);
-    expect([...gains].sort((a, b) => b - a)).toEqual(gains);
+    const saved = seed.fixes.map((fix) => fix.effortSaved);
+    expect(saved.length).toBeGreaterThan(3);
+    expect(seed.fixes[0]!.gain).toBeGreaterThan(0);
+    expect([...saved].sort((a, b) => b - a)).toEqual(saved);
     const [top] = seed.fixes;
     // The top fix offers a callback where the call now drops: make that edit in the YAML.
     expect(top).toMatchObject({ ruleIds: ['dead-end'], nodeIds: ['corte'] });

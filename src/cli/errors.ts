@@ -125,6 +125,12 @@ function oneLine(message: string): string {
 
 /** `ivr-audit lnt`: the nearest command, or `lint` for what looks like a path. */
 export function unknownCommandMessage(word: string, commands: readonly string[], bin: string): string {
+  // A flag before any command: only --help and --version live there.
+  if (word.startsWith('-')) {
+    const flag = word.replace(/=.*$/s, '');
+    const nearest = flag.startsWith('--') ? closest(flag.slice(2), ['help', 'version']) : undefined;
+    return `unknown flag ${flag}${nearest ? ` (did you mean --${nearest}?)` : ''}; ${bin} --help lists the commands, and flags go after the command`;
+  }
   const visible = commands.filter((id) => !id.includes(':'));
   const nearest = closest(word, visible);
   const hint = nearest !== undefined

@@ -43,7 +43,7 @@ export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   '#/properties/overrides/items': ['files', 'rules', 'settings'],
   '#/properties/scoring': ['minScore', 'weights'],
   '#/properties/scoring/properties/weights': Object.keys(DEFAULT_WEIGHTS),
-  '#/definitions/settings': ['answerRings', 'ringSeconds', 'wordsPerMinute', 'language'],
+  '#/definitions/settings': ['answerRings', 'ringSeconds', 'wordsPerMinute', 'language', 'patienceSeconds'],
 };
 
 /** YAML's words for JSON Schema types, as a CX designer reads them. */
@@ -221,6 +221,7 @@ export function ruleSettingProblem(id: string, value: unknown): string | undefin
       ? `"${id}" is not a rule (\`ivr-audit rules\` lists them)`
       : `"${id}" is not a rule (did you mean "${near}"?)`;
   }
+  if (rule.meta.alwaysOn) return `cannot be set: ${id} reports a failure of ivr-audit itself, not of the flow, and is always an error`;
   if (typeof value === 'string') return severityProblem(value);
   if (!Array.isArray(value)) return 'must be a severity (error, warning, info, off) or [severity, { options }]';
   if (value.length < 1 || value.length > 2) return `must be [severity] or [severity, { options }], not a list of ${value.length}`;

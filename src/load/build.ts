@@ -54,6 +54,7 @@ export function buildFlow(file: string, data: Data, places: ReadonlyMap<string, 
       callsPerHour: staffing.callsPerHour as number,
       ahtSeconds: staffing.ahtSeconds as number,
       targetAnswerSeconds: (staffing.targetAnswerSeconds as number | undefined) ?? 20,
+      ...(typeof staffing.patienceSeconds === 'number' ? { patienceSeconds: staffing.patienceSeconds } : {}),
       afterHoursAgents: staffing.afterHoursAgents as number | undefined,
       loc: locate(context, joinPointer('/queues', id), 'key'),
     });
@@ -151,7 +152,7 @@ function buildNode(context: Context, id: string, raw: Data): FlowNode {
         maxWaitSeconds: number('maxWaitSeconds'),
         expectedWaitSeconds: number('expectedWaitSeconds'),
         music: flag('music'),
-        announcements: flag('announcements'),
+        ...announcementsOf(context, pointer, raw.announcements),
         announceWait: flag('announceWait'),
         callback: flag('callback'),
       };
@@ -203,4 +204,12 @@ function buildEdges(context: Context, from: string, pointer: string, raw: Data):
     if (typeof raw[key] === 'string') add(kind, kind, raw[key] as string, joinPointer(pointer, key));
   }
   return edges;
+}
+
+/** `announcements: true`, or the list of texts callers hear while they wait (true when not empty). */
+function announcementsOf(context: Context, pointer: string, value: unknown): { announcements: boolean; announcementTexts: string[]; announcementLocs?: SourceLocation[] } {
+  if (!Array.isArray(value)) return { announcements: value === true, announcementTexts: [] };
+  const texts = value.filter((text): text is string => typeof text === 'string');
+  const locs = texts.map((_, index) => locate(context, joinPointer(pointer, 'announcements', `${index}`)));
+  return { announcements: texts.length > 0, announcementTexts: texts, announcementLocs: locs };
 }

@@ -214,8 +214,8 @@ function describe(pointer: string, data: unknown): string {
 function allowedKeys(pointer: string, data: unknown): string[] {
   const parts = splitPointer(pointer);
   if (parts.length === 0) return ['version', 'name', 'entry', 'description', 'kind', 'settings', 'queues', 'schedules', 'nodes'];
-  if (parts[0] === 'settings') return ['answerRings', 'ringSeconds', 'wordsPerMinute', 'language'];
-  if (parts[0] === 'queues') return ['agents', 'callsPerHour', 'ahtSeconds', 'targetAnswerSeconds', 'afterHoursAgents'];
+  if (parts[0] === 'settings') return ['answerRings', 'ringSeconds', 'wordsPerMinute', 'language', 'patienceSeconds'];
+  if (parts[0] === 'queues') return ['agents', 'callsPerHour', 'ahtSeconds', 'targetAnswerSeconds', 'afterHoursAgents', 'patienceSeconds'];
   if (parts[0] === 'schedules') return ['timezone', 'open', 'holidays', 'closedShare'];
   if (parts[0] === 'nodes' && parts.length === 2) {
     const type = valueAt(data, `${pointer}/type`);

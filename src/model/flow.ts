@@ -150,7 +150,11 @@ export interface QueueNode extends NodeBase {
   maxWaitSeconds?: number;
   expectedWaitSeconds?: number;
   music: boolean;
+  /** True when callers hear messages while they wait (a list of texts counts as true). */
   announcements: boolean;
+  /** The messages' texts, when the flow gives them, and where each is. */
+  announcementTexts?: string[];
+  announcementLocs?: SourceLocation[];
   announceWait: boolean;
   callback: boolean;
 }
@@ -208,6 +212,8 @@ export interface FlowSettings {
   ringSeconds: number;
   wordsPerMinute: number;
   language: Language;
+  /** Mean seconds a caller waits on hold before hanging up (Erlang A's patience), for queues that do not say. */
+  patienceSeconds: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<FlowSettings> = {
@@ -215,6 +221,9 @@ export const DEFAULT_SETTINGS: Readonly<FlowSettings> = {
   ringSeconds: 6,
   wordsPerMinute: 150,
   language: 'en',
+  // Mean patience: with it, the usual 5% abandonment goes with a 30 s average wait, since in Erlang A
+  // abandonment = average wait ÷ patience (Mandelbaum & Zeltyn 2005, §4.6). docs/scoring.md.
+  patienceSeconds: 600,
 };
 
 export interface QueueStaffing {
@@ -223,6 +232,8 @@ export interface QueueStaffing {
   callsPerHour: number;
   ahtSeconds: number;
   targetAnswerSeconds: number;
+  /** Mean patience of this queue's callers; the flow's `settings.patienceSeconds` when absent. */
+  patienceSeconds?: number;
   /**
    * Agents logged in while the flow's schedules are closed. Absent: the staffing is for open hours
    * only, and callers who arrive after hours are never answered.

@@ -37,6 +37,14 @@ export interface Fix {
   resolves: string[];
   /** Score with the fix applied minus today's score. */
   gain: number;
+  /** Effort points the fix saves, before the score's curve, clamp and penalty cap (what fixes are ranked by; always > 0). */
+  effortSaved: number;
+  /** Expected seconds in the flow the fix saves (negative when it adds time, e.g. a person instead of a hang-up). */
+  secondsSaved: number;
+  /** Share of callers (0–1) whose journey passes a step the fix changes. */
+  callersHelped: number;
+  /** The score with this fix and every fix ranked above it applied. */
+  cumulativeScore: number;
   /** For a mechanical fix: the keys `--fix` sets in the file (JSON pointer and value). */
   edits?: Array<{ pointer: string; value: string | number | boolean }>;
 }

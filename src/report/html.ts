@@ -10,7 +10,7 @@ import { SEVERITY_COLORS, diagramOmission, renderDiagram, type Dagre } from './d
 import { escapeHtml, visible } from './escape.js';
 import { buildFlowGraph } from './flowgraph.js';
 import { pathText } from './markdown.js';
-import { DRIVER_NAMES, fastestToHuman, metricRows, plural, severityCounts } from './text.js';
+import { DRIVER_NAMES, fastestToHuman, fixSavings, metricRows, plural, severityCounts } from './text.js';
 
 export interface HtmlOptions {
   /** Flows by file name, for the diagrams; a file missing here gets a note instead. */
@@ -133,9 +133,9 @@ function metricsSection(file: FileResult): string {
 
 function fixesSection(file: FileResult): string {
   if (file.fixes.length === 0) return '';
-  const items = file.fixes.map((fix) => `<li><strong>+${fix.gain}</strong> ${h(fix.title)}<br><span class="note">${h(fix.description)}</span>`
+  const items = file.fixes.map((fix) => `<li><strong>+${fix.gain}</strong> ${h(fix.title)}<br><span class="note">${h(fix.description)} ${h(fixSavings(fix))}</span>`
     + `${fix.ruleIds.length > 0 ? ` <span class="note">(${fix.ruleIds.map((id) => `<code>${h(id)}</code>`).join(', ')})</span>` : ''}</li>`);
-  return `<h3>Fixes, largest gain first</h3>\n<ol class="fixes">${items.join('\n')}</ol>`;
+  return `<h3>Fixes, most effort saved first</h3>\n<ol class="fixes">${items.join('\n')}</ol>`;
 }
 
 function findingRow(finding: Finding): string {

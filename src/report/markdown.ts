@@ -8,7 +8,7 @@ import { DIAGRAM_NODE_LIMIT } from './diagram.js';
 import { escapeMarkdown } from './escape.js';
 import { buildFlowGraph } from './flowgraph.js';
 import { formatMermaid } from './graphtext.js';
-import { DRIVER_NAMES, fastestToHuman, metricRows, plural, severityCounts } from './text.js';
+import { DRIVER_NAMES, fastestToHuman, fixSavings, metricRows, plural, severityCounts } from './text.js';
 
 export interface MarkdownOptions {
   /** The auditor's report: summary table first, drivers, metrics and diagrams per flow. */
@@ -62,9 +62,9 @@ function findingRow(finding: Finding): string[] {
 function fixLines(fixes: readonly Fix[]): string[] {
   if (fixes.length === 0) return [];
   return [
-    '**Fixes**, largest gain first:',
+    '**Fixes**, most effort saved first:',
     '',
-    ...fixes.map((fix, index) => `${index + 1}. **+${fix.gain}** ${escapeMarkdown(fix.title)}: ${escapeMarkdown(fix.description)}`),
+    ...fixes.map((fix, index) => `${index + 1}. **+${fix.gain}** ${escapeMarkdown(fix.title)}: ${escapeMarkdown(fix.description)} ${escapeMarkdown(fixSavings(fix))}`),
     '',
   ];
 }

@@ -131,7 +131,16 @@ export function sarifLog(result: AuditResult, options: SarifOptions): Record<str
     grade: file.score?.grade ?? null,
     drivers: file.score?.drivers ?? null,
     metrics: file.metrics,
-    fixes: file.fixes.map((fix) => ({ title: fix.title, gain: fix.gain, ruleIds: fix.ruleIds, resolves: fix.resolves })),
+    fixes: file.fixes.map((fix) => ({
+      title: fix.title,
+      gain: fix.gain,
+      effortSaved: fix.effortSaved,
+      secondsSaved: fix.secondsSaved,
+      callersHelped: fix.callersHelped,
+      cumulativeScore: fix.cumulativeScore,
+      ruleIds: fix.ruleIds,
+      resolves: fix.resolves,
+    })),
     unknowns: file.unknowns,
   }));
   return {

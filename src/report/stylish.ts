@@ -37,8 +37,11 @@ function fileBlock(chalk: ChalkInstance, file: FileResult, maxFixes: number): st
   });
   const fixes = file.fixes.slice(0, maxFixes);
   if (fixes.length > 0) {
-    lines.push('', `  ${chalk.bold('fixes')}`);
-    for (const fix of fixes) lines.push(`  ${chalk.green(`+${fix.gain}`.padStart(4))}  ${visible(fix.title)}`);
+    // Ranked by effort saved; the score gain beside it, and the score once the fixes so far are made.
+    lines.push('', `  ${chalk.bold('fixes')}  ${chalk.dim('effort saved, score gain, score with the fixes above')}`);
+    for (const fix of fixes) {
+      lines.push(`  ${chalk.green(fix.effortSaved.toFixed(1).padStart(5))}  ${chalk.green(`+${fix.gain}`.padStart(3))}  ${visible(fix.title)}  ${chalk.dim(`→ ${fix.cumulativeScore}`)}`);
+    }
   }
   return lines;
 }

@@ -1,6 +1,6 @@
 // Small wording helpers shared by the human-readable reports (Markdown, HTML).
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Driver, FileResult, JourneyMetrics, WorstCount } from '../model/result.js';
+import type { Driver, FileResult, Fix, JourneyMetrics, WorstCount } from '../model/result.js';
 
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -74,4 +74,10 @@ export function relativePath(file: string, cwd: string): string | null {
 /** The path to show or annotate: relative when possible, else absolute, always with `/`. */
 export function displayPath(file: string, cwd: string): string {
   return relativePath(file, cwd) ?? resolve(cwd, file).split(sep).join('/');
+}
+
+/** "Saves 7.5 effort points and 40 s for 62% of callers; score 81 with the fixes above." */
+export function fixSavings(fix: Fix): string {
+  const seconds = fix.secondsSaved > 0 ? ` and ${fix.secondsSaved} s` : '';
+  return `Saves ${fix.effortSaved} effort points${seconds} for ${Math.round(fix.callersHelped * 100)}% of callers; score ${fix.cumulativeScore} with the fixes above.`;
 }

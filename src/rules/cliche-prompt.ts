@@ -1,7 +1,7 @@
 import { nodeName } from './describe.js';
 import { reportStep } from './steps.js';
 import type { Rule } from './types.js';
-import type { Language } from '../model/flow.js';
+import type { Language, SourceLocation } from '../model/flow.js';
 
 /** Stock phrases, written plainly; matching ignores case, accents and punctuation. */
 export const CLICHES: Readonly<Record<Language, readonly string[]>> = {
@@ -71,19 +71,24 @@ export const clichePrompt: Rule = {
       const { node } = step;
       // A subflow is heard in its own file's language.
       const phrases = phrasesOf(step.flow.settings.language);
-      node.say.forEach((text, index) => {
+      const check = (text: string, key: string, loc: SourceLocation | undefined, heard: string): void => {
         const spoken = ` ${plainText(text)} `;
         const found = phrases.filter((phrase) => spoken.includes(` ${phrase} `));
         if (found.length === 0) return;
         const what = found.length === 1 ? 'a stock phrase' : 'stock phrases';
         reportStep(context, step, {
-          message: `${nodeName(node)} says ${found.map((phrase) => `"${phrase}"`).join(', ')}: ${what} callers have learned to distrust; say something specific`,
-          // A list of prompts is reported at the prompt that holds the phrase.
-          loc: (node.say.length > 1 ? node.sayItemLocs?.[index] : undefined) ?? node.sayLoc ?? node.loc,
+          message: `${nodeName(node)} ${heard} ${found.map((phrase) => `"${phrase}"`).join(', ')}: ${what} callers have learned to distrust; say something specific`,
+          loc: loc ?? node.loc,
           nodeId: node.id,
-          key: `${index}`,
+          key,
         });
-      });
+      };
+      // A list of prompts is reported at the prompt that holds the phrase.
+      node.say.forEach((text, index) => check(text, `${index}`, (node.say.length > 1 ? node.sayItemLocs?.[index] : undefined) ?? node.sayLoc, 'says'));
+      // What callers hear while they wait is heard over and over: checked the same way.
+      if (node.type === 'queue') {
+        node.announcementTexts?.forEach((text, index) => check(text, `announcement:${index}`, node.announcementLocs?.[index], 'plays on hold'));
+      }
     }
   },
 };

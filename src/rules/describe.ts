@@ -14,9 +14,21 @@ export function exitName(edge: Edge): string {
   return `\`${EXIT_KEY[edge.kind]}\``;
 }
 
+/** Steps kept at each end of a long journey, so output stays proportional to the flow. */
+export const PATH_ENDS = 5;
+
+/**
+ * The journey's ids, or for a long one its first and last few with the count of those left out
+ * between them (a subflow bomb has journeys of hundreds of thousands of steps).
+ */
+export function elidedPath(ids: readonly string[]): string[] {
+  if (ids.length <= PATH_ENDS * 2 + 1) return [...ids];
+  return [...ids.slice(0, PATH_ENDS), `… ${(ids.length - PATH_ENDS * 2).toLocaleString('en-US')} more steps …`, ...ids.slice(-PATH_ENDS)];
+}
+
 /** "a → b → c" */
 export function pathText(ids: readonly string[]): string {
-  return ids.join(' → ');
+  return elidedPath(ids).join(' → ');
 }
 
 /** True when the flow's source does not say what this key of the node is (see `FlowNode.unknown`). */

@@ -1,5 +1,6 @@
 // The registry: every rule the tool knows, in catalog order.
 import { duplicateKey, importNote, schema, subflowCycle, subflowNotFound, unusedDisable, yamlSyntax } from './loader-rules.js';
+import { internalError } from './internal-error.js';
 import { missingErrorHandling } from './missing-error-handling.js';
 import { noExit } from './no-exit.js';
 import { ringLimit } from './ring-limit.js';
@@ -41,6 +42,7 @@ export const RULES: readonly Rule[] = [
   subflowCycle,
   importNote,
   unusedDisable,
+  internalError,
   ringLimit,
   identityQuestions,
   repeatIdentity,

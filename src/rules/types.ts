@@ -32,6 +32,8 @@ export interface RuleMeta {
    * 'penalty': it is not, so each finding subtracts a small fixed amount (a cliché, a broken link).
    */
   scoring: 'journey' | 'penalty';
+  /** Cannot be turned off or given another severity (internal-error: it is about the tool, not the flow). */
+  alwaysOn?: true;
 }
 
 export interface RuleContext {

@@ -346,3 +346,21 @@ function worstEffort(journey: JourneyFacts, costs: Float64Array[]): { worst: num
   if (along > 0) for (const driver of DRIVERS) worstByDriver[driver] *= worst / along;
   return { worst, worstByDriver };
 }
+
+/** Share of callers (0–1) whose journey passes at least one of `vertices` (0 when the chain cannot be solved). */
+export function visitShare(journey: JourneyFacts, vertices: readonly number[]): number {
+  const entry = journey.graph.entry;
+  if (entry < 0 || vertices.length === 0) return 0;
+  const { chain, layerSize } = buildChain(journey);
+  const goals = new Uint8Array(chain.size);
+  for (const vertex of vertices) {
+    goals[vertex] = 1;
+    goals[layerSize + vertex] = 1;
+  }
+  try {
+    return absorptionProbability(chain, goals)[entry]!;
+  } catch (error) {
+    if (!(error instanceof ConvergenceError)) throw error;
+    return 0;
+  }
+}

@@ -410,23 +410,73 @@ export function proposeFixes(flow: Flow, findings: readonly Finding[], optionsOf
   return candidates;
 }
 
-/** Re-scores each candidate with `scoreOf` and orders them by gain, then rule id and position. */
-export function rankFixes(candidates: readonly FixCandidate[], baseScore: number, scoreOf: (flow: Flow) => number, flow: Flow): Fix[] {
-  const ranked = candidates.map((candidate) => ({
-    candidate,
-    gain: scoreOf(candidate.apply(flow)) - baseScore,
-    line: candidate.findings[0]!.line,
-  }));
-  // A change that would lower the score is no fix.
-  const useful = ranked.filter((item) => item.gain >= 0);
-  useful.sort((a, b) => b.gain - a.gain || a.candidate.ruleIds[0]!.localeCompare(b.candidate.ruleIds[0]!) || a.line - b.line);
-  return useful.map(({ candidate, gain }) => ({
-    title: candidate.title,
-    description: candidate.description,
-    ruleIds: candidate.ruleIds,
-    nodeIds: candidate.nodeIds,
-    resolves: candidate.findings.map((finding) => finding.fingerprint),
-    gain,
-    ...(candidate.edits ? { edits: candidate.edits } : {}),
-  }));
+/** What the ranking needs to know of one version of the flow. */
+export interface Measured {
+  score: number;
+  effortPoints: number;
+  expectedSeconds: number | null;
+}
+
+/** Below this many effort points saved a change is no fix (rounding noise of the solver). */
+const NOTHING_SAVED = 1e-6;
+
+/**
+ * Measures each candidate's effort saved (before the curve, the clamp and the penalty cap, so a
+ * flow at 0 still gets a meaningful order), ranks by it, leaves out what saves nothing, and
+ * applies the fixes in rank order for the cumulative score. `helped` gives the share of callers
+ * whose journey passes what a fix changes.
+ */
+export function rankFixes(
+  candidates: readonly FixCandidate[],
+  base: Measured,
+  measure: (flow: Flow) => Measured,
+  flow: Flow,
+  helped: (edited: Flow) => number,
+): Fix[] {
+  const ranked = candidates.map((candidate) => {
+    const edited = candidate.apply(flow);
+    const after = measure(edited);
+    return {
+      candidate,
+      gain: after.score - base.score,
+      effortSaved: base.effortPoints - after.effortPoints,
+      secondsSaved: base.expectedSeconds === null || after.expectedSeconds === null ? 0 : base.expectedSeconds - after.expectedSeconds,
+      edited,
+      line: candidate.findings[0]!.line,
+    };
+  });
+  const useful = ranked.filter((item) => item.effortSaved > NOTHING_SAVED);
+  useful.sort((a, b) => b.effortSaved - a.effortSaved || a.candidate.ruleIds[0]!.localeCompare(b.candidate.ruleIds[0]!) || a.line - b.line);
+  let current = flow;
+  return useful.map(({ candidate, gain, effortSaved, secondsSaved, edited }) => {
+    current = candidate.apply(current);
+    return {
+      title: candidate.title,
+      description: candidate.description,
+      ruleIds: candidate.ruleIds,
+      nodeIds: candidate.nodeIds,
+      resolves: candidate.findings.map((finding) => finding.fingerprint),
+      gain,
+      effortSaved: Math.round(effortSaved * 100) / 100,
+      secondsSaved: Math.round(secondsSaved),
+      callersHelped: Math.round(helped(edited) * 1000) / 1000,
+      cumulativeScore: measure(current).score,
+      ...(candidate.edits ? { edits: candidate.edits } : {}),
+    };
+  });
+}
+
+/**
+ * The root-flow nodes a change touches: those it removes when it removes any (the steps around
+ * them are only re-pointed), else those it changes; queues whose staffing changed; every node
+ * when the settings changed.
+ */
+export function touchedNodes(flow: Flow, edited: Flow): string[] {
+  if (JSON.stringify(flow.settings) !== JSON.stringify(edited.settings)) return [flow.entry];
+  const removed = [...flow.nodes.keys()].filter((id) => !edited.nodes.has(id));
+  if (removed.length > 0) return removed;
+  const restaffed = new Set([...flow.queues.keys()].filter((id) => edited.queues.get(id) !== flow.queues.get(id)));
+  return [...flow.nodes.values()]
+    .filter((node) => edited.nodes.get(node.id) !== node || (node.type === 'queue' && node.queue !== undefined && restaffed.has(node.queue)))
+    .map((node) => node.id);
 }

@@ -22,6 +22,13 @@ export function gradeOf(value: number): Grade {
 export interface Scored {
   score: Score;
   metrics: JourneyMetrics;
+  /**
+   * Effort in points before the curve, the clamp and the penalty cap: the journey's effort plus
+   * every penalty finding at its weight at the top of the curve. What a fix is ranked by.
+   */
+  effortPoints: number;
+  /** Expected seconds in the flow, unrounded; null when the chain could not be solved. */
+  expectedSeconds: number | null;
 }
 
 /**
@@ -38,11 +45,13 @@ export function scoreFlow(facts: Facts, findings: readonly Finding[], weights: W
   for (const driver of DRIVERS) drivers[driver] = effort.total > 0 ? (lostToJourney * effort.drivers[driver]) / effort.total : 0;
 
   let penalty = 0;
+  let uncapped = 0;
   for (const finding of findings) {
     const rule = findRule(finding.ruleId);
     if (!rule || rule.meta.scoring !== 'penalty') continue;
     const points = finding.severity === 'error' ? weights.penaltyError : finding.severity === 'warning' ? weights.penaltyWarning : weights.penaltyInfo;
     const allowed = Math.max(0, Math.min(points, weights.penaltyCap - penalty));
+    uncapped += points;
     penalty += allowed;
     drivers[rule.meta.driver] += allowed;
   }
@@ -52,6 +61,9 @@ export function scoreFlow(facts: Facts, findings: readonly Finding[], weights: W
   for (const driver of DRIVERS) drivers[driver] = Math.round(drivers[driver] * 10) / 10;
   return {
     score: { value, grade: gradeOf(value), drivers },
+    // A score point at the top of the curve is scale/100 effort points.
+    effortPoints: effort.total + (uncapped * weights.scale) / 100,
+    expectedSeconds: effort.expectedSeconds,
     metrics: {
       fastestSecondsToHuman: roundOrNull(journey.fastestToHuman.seconds),
       expectedSecondsInFlow: roundOrNull(effort.expectedSeconds ?? undefined),

@@ -5,6 +5,7 @@ import { MAX_JOURNEY_VERTICES } from './analysis/journey.js';
 import { applyDirectives } from './config/directives.js';
 import type { FileConfig } from './config/for-file.js';
 import { DOCS_BASE, compareFindings, findingsOfProblems, fingerprint, resolveRules, runRules, type ResolvedRule } from './engine.js';
+import { confinedLoader } from './load/confine.js';
 import { internalError, internalErrorMessage } from './rules/internal-error.js';
 import type { LoadedFile } from './load/index.js';
 import { loadProgram, type Program } from './load/program.js';
@@ -36,7 +37,8 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
   let fixes: Fix[] = [];
   if (flow) {
     // Subflow files are read relative to this file, through the same cache.
-    const program = await loadProgram(flow, (absolute) => loadFile(absolute));
+    const loadSubflow = (absolute: string): Promise<LoadedFile> => loadFile(absolute);
+    const program = await loadProgram(flow, config.subflowRoot === undefined ? loadSubflow : confinedLoader(config.subflowRoot, loadSubflow));
     findings.push(...findingsOfProblems(program.problems, rules));
     const beforeRules = [...findings];
     const facts = new Facts(flow, program);

@@ -27,6 +27,8 @@ export interface ConfigFile {
   overrides?: ConfigOverride[];
   /** Globs relative to the config's folder; `!pattern` brings back what an earlier pattern ignored. */
   ignore?: string[];
+  /** Subflow files must resolve (realpath) inside the config's folder; see docs/security.md. */
+  confineSubflows?: boolean;
   scoring?: ScoringConfig;
 }
 
@@ -37,6 +39,8 @@ export interface ResolvedConfig {
   /** Settings from the config; a flow's own `settings` should win over these. */
   settings: Partial<FlowSettings>;
   ignore: string[];
+  /** The folder subflow files must stay in, when the config confines them. */
+  subflowRoot?: string;
   scoring: ScoringConfig;
   /** Path of the config file, when there is one. */
   source?: string;

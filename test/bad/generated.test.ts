@@ -154,6 +154,39 @@ describe.concurrent('generated hostile inputs', () => {
   });
 });
 
+describe.concurrent('confineSubflows', () => {
+  const PART = ['version: 1', 'name: Part', 'entry: hello', 'nodes:', '  hello:', '    type: play', '    say: Hello.', '    next: done', '  done:', '    type: return', ''].join('\n');
+
+  /** project/ (with its config) beside outside/part.yaml; project/main.yaml calls `target`. */
+  function project(config: string, target: string): string {
+    const folder = folderWith({ 'project/.ivr-audit.yaml': config, 'project/main.yaml': caller(target), 'project/parts/part.yaml': PART, 'outside/part.yaml': PART });
+    symlinkSync('../outside/part.yaml', join(folder, 'project/link.yaml'));
+    return join(folder, 'project');
+  }
+
+  it('refuses a subflow path that leaves the project root, at the call', async () => {
+    const result = await lint(['main.yaml'], project('confineSubflows: true\n', '../outside/part.yaml'));
+    expectOutcome(result, { exit: 1, findings: ['8 subflow-not-found'], message: /outside the project root/ });
+  });
+
+  it('refuses a symlink inside the root whose real path is outside', async () => {
+    const result = await lint(['main.yaml'], project('confineSubflows: true\n', 'link.yaml'));
+    expectOutcome(result, { exit: 1, findings: ['8 subflow-not-found'], message: /really .*outside.*part\.yaml|outside the project root/ });
+  });
+
+  it('reads a subflow inside the root', async () => {
+    expectOutcome(await lint(['main.yaml'], project('confineSubflows: true\n', 'parts/part.yaml')), { exit: 0, findings: [] });
+  });
+
+  it('reads subflows anywhere by default', async () => {
+    expectOutcome(await lint(['main.yaml'], project('rules: {}\n', '../outside/part.yaml')), { exit: 0, findings: [] });
+  });
+
+  it('rejects a value that is not true or false in the config', async () => {
+    expectOutcome(await lint(['main.yaml'], project('confineSubflows: yes please\n', 'parts/part.yaml')), { exit: 2, stderr: /confineSubflows/ });
+  });
+});
+
 describe.concurrent('outputs aimed at an input', () => {
   const attempts: Array<[string, (flow: string) => string[]]> = [
     ['lint -o', (flow) => ['lint', flow, '-o', flow]],

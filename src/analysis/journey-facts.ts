@@ -13,6 +13,14 @@ export function isHuman(node: FlowNode): boolean {
   return node.type === 'agent' || (node.type === 'transfer' && !node.edges.some((edge) => edge.kind === 'next'));
 }
 
+/**
+ * A transfer that hands the caller to someone new. A hop to another flow of the platform (`toFlow`)
+ * is not one: it counts only through what that flow does, once the flow is known.
+ */
+export function isPersonTransfer(node: FlowNode): boolean {
+  return node.type === 'transfer' && !node.toFlow;
+}
+
 /** Help promised without a person now: voicemail, a callback, a queue that offers a callback. */
 export function isHelpPromised(node: FlowNode): boolean {
   if (node.type === 'hangup') return node.outcome === 'voicemail' || node.outcome === 'callback';
@@ -134,9 +142,9 @@ export class JourneyFacts {
     return (this.#identity ??= this.#count((node) => (isIdentityQuestion(node) ? 1 : 0), (node) => (isHuman(node) ? Passage.Reset : Passage.Pass)));
   }
 
-  /** Transfers along a journey, from the first ring to the end. */
+  /** Transfers to people along a journey, from the first ring to the end (flow hops not counted). */
   get transfers(): WorstCounts {
-    return (this.#transfers ??= this.#count((node) => (node.type === 'transfer' ? 1 : 0), () => Passage.Pass));
+    return (this.#transfers ??= this.#count((node) => (isPersonTransfer(node) ? 1 : 0), () => Passage.Pass));
   }
 
   /** Menus passed before a person takes the call. */

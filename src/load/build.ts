@@ -143,6 +143,7 @@ function buildNode(context: Context, id: string, raw: Data): FlowNode {
         rings: number('rings'),
         ringTimeoutSeconds: number('ringTimeoutSeconds'),
         context: flag('context'),
+        toFlow: flag('toFlow'),
       };
     case 'queue':
       return {

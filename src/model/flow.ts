@@ -51,7 +51,9 @@ export type EdgeKind =
   | 'notFound'
   | 'open'
   | 'closed'
-  | 'holiday';
+  | 'holiday'
+  /** A system step (a Lambda, a Function, a data action) failed: the backend-failure path. */
+  | 'error';
 
 /** The format v1 key that writes each kind of exit (options and cases are lists of their own). */
 export const EXIT_KEY: Readonly<Record<EdgeKind, string>> = {
@@ -69,11 +71,12 @@ export const EXIT_KEY: Readonly<Record<EdgeKind, string>> = {
   open: 'open',
   closed: 'closed',
   holiday: 'holiday',
+  error: 'onError',
 };
 
 /** Exits written as one key holding one target, in the order the format lists them. */
 export const SINGLE_EXIT_KINDS = [
-  'next', 'default', 'noInput', 'noMatch', 'timeout', 'full', 'noAnswer', 'busy', 'notFound', 'open', 'closed', 'holiday',
+  'next', 'default', 'noInput', 'noMatch', 'timeout', 'full', 'noAnswer', 'busy', 'notFound', 'open', 'closed', 'holiday', 'error',
 ] as const;
 
 /** Exits of an `hours` node that callers take when the schedule is not open. */
@@ -143,6 +146,11 @@ export interface TransferNode extends NodeBase {
   rings?: number;
   ringTimeoutSeconds?: number;
   context: boolean;
+  /**
+   * The call goes on in another flow of the platform (a Connect `TransferToFlow` whose file is not at
+   * hand), not to a new person: not counted as a transfer between people.
+   */
+  toFlow: boolean;
 }
 export interface QueueNode extends NodeBase {
   type: 'queue';

@@ -16,7 +16,8 @@ export const coldTransfer: Rule = {
   },
   check({ flow, facts, report }) {
     for (const node of flow.nodes.values()) {
-      if (node.type !== 'transfer' || node.context) continue;
+      // A hop to another flow carries the contact's data with it, and is not a new person.
+      if (node.type !== 'transfer' || node.context || node.toFlow) continue;
       const vertex = facts.journey.rootVertex(node.id);
       if (vertex === undefined) continue;
       const given = facts.journey.given(vertex);

@@ -15,6 +15,7 @@ import { noWaitEstimate } from './no-wait-estimate.js';
 import { holdWithoutCallback } from './hold-without-callback.js';
 import { deadEnd } from './dead-end.js';
 import { afterHoursDeadEnd } from './after-hours-dead-end.js';
+import { backendFailure } from './backend-failure.js';
 import { noHuman } from './no-human.js';
 import { noZeroOut } from './no-zero-out.js';
 import { menuOptions } from './menu-options.js';
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   holdWithoutCallback,
   deadEnd,
   afterHoursDeadEnd,
+  backendFailure,
   noHuman,
   noZeroOut,
   menuOptions,

@@ -1,3 +1,4 @@
+import { isPersonTransfer } from '../analysis/journey-facts.js';
 import { reportWorstCount } from './path-findings.js';
 import { numberOption, type Rule } from './types.js';
 
@@ -15,7 +16,7 @@ export const transferChain: Rule = {
   },
   check(context) {
     const max = numberOption(context, 'max');
-    reportWorstCount(context, context.facts.journey.transfers, max, (node) => node.type === 'transfer', {
+    reportWorstCount(context, context.facts.journey.transfers, max, isPersonTransfer, {
       bounded: (count, path) => `callers can be transferred ${count} time${count === 1 ? '' : 's'} on one call (${path}); the limit is ${max}`,
       unbounded: (cycle) => `callers can be transferred without end: the loop ${cycle} can repeat`,
     });

@@ -1,3 +1,4 @@
+import { isPersonTransfer } from '../analysis/journey-facts.js';
 import { cycleThrough } from '../analysis/paths.js';
 import { nodeName, pathText } from './describe.js';
 import type { Rule } from './types.js';
@@ -19,7 +20,7 @@ export const transferLoop: Rule = {
     const { componentOf, components } = journey.components;
     const reported = new Set<number>();
     journey.vertices.forEach((vertex, index) => {
-      if (vertex.node.type !== 'transfer' || !journey.reach[index]) return;
+      if (!isPersonTransfer(vertex.node) || !journey.reach[index]) return;
       const component = componentOf[index]!;
       if (reported.has(component)) return;
       const cycle = cycleThrough(journey.graph, index, (other) => componentOf[other] === component && other !== index);
@@ -28,7 +29,7 @@ export const transferLoop: Rule = {
       reported.add(component);
       const anchor = facts.anchor(index);
       const ids = facts.ids(cycle);
-      const transfers = components[component]!.filter((member) => journey.vertices[member]!.node.type === 'transfer').length;
+      const transfers = components[component]!.filter((member) => isPersonTransfer(journey.vertices[member]!.node)).length;
       report({
         message: `${nodeName(anchor)} can pass callers round in a loop back to \`${ids[0]}\` (${pathText(ids)})${transfers > 1 ? `, through ${transfers} transfers` : ''}`,
         loc: anchor.loc,

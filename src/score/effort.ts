@@ -68,7 +68,7 @@ function stepCosts(journey: JourneyFacts, weights: Weights): Float64Array[] {
         const rings = ringsOf(node, flow) ?? 0;
         add('waiting', vertex, rings * flow.settings.ringSeconds * weights.ringSecond);
         add('navigation', vertex, (seconds - rings * flow.settings.ringSeconds) * weights.listenSecond);
-        if (node.type === 'transfer') add('transfers', vertex, weights.warmTransfer + (node.context ? 0 : contextLost(journey.given(vertex), weights)));
+        if (node.type === 'transfer' && !node.toFlow) add('transfers', vertex, weights.warmTransfer + (node.context ? 0 : contextLost(journey.given(vertex), weights)));
         break;
       }
       default:
@@ -162,6 +162,8 @@ function splitShares(node: FlowNode, flow: Flow, out: Array<{ to: number; edge: 
         return ASSUMED_SHARES.full;
       case 'notFound':
         return ASSUMED_SHARES.notFound;
+      case 'error':
+        return ASSUMED_SHARES.backendError;
       default:
         return -1;
     }

@@ -105,6 +105,8 @@ export const ASSUMED_SHARES = {
   trapGiveUp: 0.2,
   /** Callers a lookup does not find, when it has an `onNotFound` exit. */
   notFound: 0.2,
+  /** Calls whose backend step (a Lambda, a Function, a data action) fails, when it has an `onError` exit. */
+  backendError: 0.02,
 };
 
 /**

@@ -26,10 +26,12 @@ describe('Connect flow language: prompts, menus, inputs, decisions', () => {
     expect([welcome.loc.line, welcome.loc.column, welcome.sayLoc?.line]).toEqual([15, 5, 18]);
   });
 
-  it('maps CheckHoursOfOperation to a branch whose cases cover the outcomes', () => {
+  it('maps CheckHoursOfOperation to the hours decision, behind a branch for its own error exit', () => {
+    // The check can fail (NoMatchingError to `sorry`): a branch in front of it holds that `onError`.
     expect(nodeOf(flow, 'hours').type).toBe('branch');
-    expect(exits(flow, 'hours')).toEqual(['case:0 -> main-menu', 'case:1 -> closed', 'default -> sorry']);
-    expect(nodeOf(flow, 'hours').edges[0]!.optionLabel).toBe('in hours of operation Equals True');
+    expect(exits(flow, 'hours')).toEqual(['default -> hours.hours', 'error -> sorry']);
+    expect(nodeOf(flow, 'hours.hours')).toMatchObject({ type: 'hours', schedule: 'y' });
+    expect(exits(flow, 'hours.hours')).toEqual(['open -> main-menu', 'closed -> closed']);
   });
 
   it('maps GetParticipantInput with DTMF conditions to a menu', () => {
@@ -63,7 +65,9 @@ describe('Connect flow language: prompts, menus, inputs, decisions', () => {
   });
 
   it('maps InvokeLambdaFunction and Compare to branches', () => {
-    expect(exits(flow, 'lookup')).toEqual(['default -> is-vip', 'case:0 -> sorry']);
+    // The Lambda's error exit is the backend-failure path.
+    expect(exits(flow, 'lookup')).toEqual(['default -> is-vip', 'error -> sorry']);
+    expect(nodeOf(flow, 'lookup').label).toBe('lookup (Lambda lookup)');
     expect(exits(flow, 'is-vip')).toEqual(['case:0 -> front-desk', 'default -> goodbye']);
     expect(nodeOf(flow, 'is-vip').edges[0]!.optionLabel).toBe('$.External.vip Equals true');
   });
@@ -85,9 +89,11 @@ describe('Connect flow language: queues, transfers, callbacks', () => {
   const result = importFixture('connect/routing.json');
   const flow = flowOf(result);
 
-  it('maps CheckStaffing to a branch and UpdateContactTargetQueue to a silent step', () => {
+  it('maps CheckStaffing to the hours decision (no agent staffed is closed) and UpdateContactTargetQueue to a silent step', () => {
     expect(result.problems).toEqual([]);
-    expect(exits(flow, 'staffed')).toEqual(['case:0 -> set-queue', 'case:1 -> offer-callback', 'default -> to-billing-flow']);
+    expect(exits(flow, 'staffed')).toEqual(['default -> staffed.staffed', 'error -> to-billing-flow']);
+    expect(nodeOf(flow, 'staffed.staffed')).toMatchObject({ type: 'hours', schedule: 'agents_staffed', label: 'agents staffed?' });
+    expect(exits(flow, 'staffed.staffed')).toEqual(['open -> set-queue', 'closed -> offer-callback']);
     expect(nodeOf(flow, 'set-queue')).toMatchObject({ type: 'play', say: [] });
   });
 
@@ -102,15 +108,17 @@ describe('Connect flow language: queues, transfers, callbacks', () => {
     expect(result.notes!.filter((note) => note.message.includes('support-queue'))).toHaveLength(1);
   });
 
-  it('maps TransferParticipantToThirdParty to a transfer whose time limit is the ring time', () => {
+  it('maps TransferParticipantToThirdParty to a transfer to a person; with ContinueFlowExecution the journey goes on', () => {
     const transfer = nodeOf(flow, 'operator');
-    expect(transfer).toMatchObject({ type: 'transfer', to: '+15555550100', ringTimeoutSeconds: 30, context: false, rings: undefined });
-    expect(exits(flow, 'operator')).toEqual(['next -> survey-module', 'noAnswer -> to-billing-flow', 'busy -> end']);
+    expect(transfer).toMatchObject({ type: 'transfer', to: '+15555550100', ringTimeoutSeconds: 30, context: false, rings: undefined, toFlow: false });
+    expect(exits(flow, 'operator')).toEqual(['next -> operator.answered', 'noAnswer -> to-billing-flow', 'busy -> end']);
+    expect(nodeOf(flow, 'operator.answered')).toMatchObject({ type: 'agent', label: '+15555550100 answers' });
+    expect(exits(flow, 'operator.answered')).toEqual(['next -> survey-module']);
     expect(transfer.fieldLocs.get('ringTimeoutSeconds')?.line).toBe(48);
   });
 
   it('maps TransferToFlow to a transfer that keeps context, named from the console metadata', () => {
-    expect(nodeOf(flow, 'to-billing-flow')).toMatchObject({ type: 'transfer', to: 'flow Billing', context: true });
+    expect(nodeOf(flow, 'to-billing-flow')).toMatchObject({ type: 'transfer', to: 'flow Billing', context: true, toFlow: true });
     expect(exits(flow, 'to-billing-flow')).toEqual(['noAnswer -> end']);
   });
 
@@ -194,7 +202,7 @@ describe('Connect legacy export (modules)', () => {
     expect(flow.entry).toBe(id(1));
     expect(flow.entryLoc.line).toBe(98);
     expect([...flow.nodes.values()].map((node) => node.type)).toEqual([
-      'play', 'menu', 'branch', 'queue', 'agent', 'input', 'branch', 'branch', 'transfer', 'hangup',
+      'play', 'menu', 'branch', 'queue', 'agent', 'input', 'hours', 'branch', 'transfer', 'hangup',
     ]);
     expect(nodeOf(flow, id(1)).say).toEqual(['Thanks for calling the legacy line.']);
   });

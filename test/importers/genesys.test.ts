@@ -60,9 +60,9 @@ describe('Genesys Architect blocks', () => {
     expect(nodeOf(flow, 'Billing.Disconnect').type).toBe('hangup');
   });
 
-  it('maps menuTransferToAcd to a queue and menuDisconnect to a hangup', () => {
+  it('maps menuTransferToAcd to a queue and menuDisconnect to a hangup the caller chose (not a dead end)', () => {
     expect(nodeOf(flow, 'Sales')).toMatchObject({ type: 'queue', label: 'Sales (Sales)', music: true });
-    expect(nodeOf(flow, 'Hang_up')).toMatchObject({ type: 'hangup', outcome: 'unresolved' });
+    expect(nodeOf(flow, 'Hang_up')).toMatchObject({ type: 'hangup', outcome: 'resolved' });
   });
 
   it('maps transferToVoicemail to help promised, unless the transfer fails', () => {
@@ -85,10 +85,9 @@ describe('Genesys Architect blocks', () => {
 
   it('maps reusable tasks, evaluateScheduleGroup outputs and jumpToMenu', () => {
     expect(nodeOf(flow, 'Hours_30')).toMatchObject({ type: 'play', label: 'Hours' });
-    expect(exits(flow, 'Hours_30.Open_now')).toEqual([
-      'case:0 -> Hours_30.Open', 'case:1 -> Hours_30.Closed', 'default -> Hours_30.Back_to_main_menu',
-    ]);
-    expect(nodeOf(flow, 'Hours_30.Open_now').edges.map((edge) => edge.optionLabel)).toEqual(['open', 'closed', undefined]);
+    // evaluateScheduleGroup is the hours decision; its open and closed outputs are the exits.
+    expect(nodeOf(flow, 'Hours_30.Open_now').type).toBe('hours');
+    expect(exits(flow, 'Hours_30.Open_now')).toEqual(['open -> Hours_30.Open', 'closed -> Hours_30.Closed']);
     expect(nodeOf(flow, 'Hours_30.Closed').say).toEqual([]);
     expect(flow.unknowns).toContain('content of recorded audio prompts');
     const jump = nodeOf(flow, 'Hours_30.Back_to_main_menu').edges[0]!;

@@ -63,6 +63,10 @@ const YAML_EXITS: Readonly<Record<string, string>> = {
   onFull: 'full',
   onNoAnswer: 'noAnswer',
   onBusy: 'busy',
+  onError: 'error',
+  open: 'open',
+  closed: 'closed',
+  holiday: 'holiday',
 };
 
 /** Node ids and edges of a format v1 YAML text, read from the YAML tree (ids such as `__proto__` stay keys). */

@@ -27,7 +27,8 @@ describe('Twilio Studio widgets', () => {
     const menu = nodeOf(flow, 'main_menu');
     if (menu.type !== 'menu') throw new Error('not a menu');
     expect([menu.timeoutSeconds, menu.retries, menu.edges.filter((edge) => edge.kind === 'option').length]).toEqual([6, 2, 2]);
-    expect(exits(flow, 'main_menu')).toEqual(['option:keypress -> route', 'option:speech -> route', 'noInput -> goodbye']);
+    // The split on its Digits judges the key: the split's noMatch is the menu's no-match handling.
+    expect(exits(flow, 'main_menu')).toEqual(['option:keypress -> route', 'option:speech -> route', 'noInput -> goodbye', 'noMatch -> main_menu']);
     expect(menu.fieldLocs.get('timeoutSeconds')?.line).toBe(31);
   });
 
@@ -47,9 +48,10 @@ describe('Twilio Studio widgets', () => {
     expect([end.loc.line, end.loc.pointer]).toEqual([69, '/states/4/transitions/1']);
   });
 
-  it('maps make-http-request and run-function to branches on success and failure', () => {
-    expect(exits(flow, 'lookup')).toEqual(['case:0 -> remember', 'default -> sorry']);
-    expect(exits(flow, 'check_balance')).toEqual(['case:0 -> balance', 'default -> check_balance.end']);
+  it('maps make-http-request and run-function to branches: success goes on, failure is onError', () => {
+    // Failure is the backend-failure path.
+    expect(exits(flow, 'lookup')).toEqual(['default -> remember', 'error -> sorry']);
+    expect(exits(flow, 'check_balance')).toEqual(['default -> balance', 'error -> check_balance.end']);
   });
 
   it('maps set-variables to a silent step and keeps Liquid-only prompts unknown', () => {
@@ -116,7 +118,10 @@ describe('Twilio REST API wrapper and placeholders', () => {
     expect(flow.unknowns).toContain('prompt text that depends on Liquid variables');
     expect(nodeOf(flow, 'to_agent')).toMatchObject({ type: 'transfer', to: '${AGENT_NUMBER}', ringTimeoutSeconds: undefined });
     expect(flow.unknowns).toContain('how long transfers ring');
-    expect(exits(flow, 'to_agent')).toEqual(['next -> bye']);
+    // Whoever answers a placeholder number is a person; callCompleted goes on after the conversation.
+    expect(exits(flow, 'to_agent')).toEqual(['next -> to_agent.answered']);
+    expect(nodeOf(flow, 'to_agent.answered')).toMatchObject({ type: 'agent' });
+    expect(exits(flow, 'to_agent.answered')).toEqual(['next -> bye']);
   });
 });
 

@@ -77,6 +77,8 @@ export interface NodeFacts {
   rings?: number;
   ringTimeoutSeconds?: number;
   context?: boolean;
+  /** A transfer to another flow of the platform, not to a person. */
+  toFlow?: boolean;
   queue?: string;
   maxWaitSeconds?: number;
   expectedWaitSeconds?: number;
@@ -317,6 +319,10 @@ export class FlowBuilder {
       } else this.exit(draft, 'default', this.end(draft, draft.loc), draft.loc);
     }
     if (draft.type === 'queue' && !has('next')) this.exit(draft, 'next', this.agent(draft).id, draft.loc);
+    if (draft.type === 'hours') {
+      // An hours check with an exit left unconnected: the platform ends the call there.
+      for (const kind of ['open', 'closed'] as const) if (!has(kind)) this.exit(draft, kind, this.end(draft, draft.loc), draft.loc);
+    }
   }
 
   /**
@@ -410,6 +416,7 @@ function toNode(draft: NodeDraft): FlowNode {
         rings: facts.rings,
         ringTimeoutSeconds: facts.ringTimeoutSeconds,
         context: facts.context ?? false,
+        toFlow: facts.toFlow ?? false,
       };
     case 'queue':
       return {
@@ -433,7 +440,8 @@ function toNode(draft: NodeDraft): FlowNode {
     case 'lookup':
       return { ...base, type: 'lookup', by: facts.by ?? 'unknown', provides: facts.provides ?? [] };
     case 'hours':
-      return { ...base, type: 'hours', schedule: facts.schedule ?? 'unknown' };
+      // Named as format v1 names a schedule (an id), so that `flowToYaml` writes a valid flow.
+      return { ...base, type: 'hours', schedule: sanitizeId(facts.schedule ?? 'unknown') };
     case 'subflow':
       return { ...base, type: 'subflow', flow: facts.flow ?? 'unknown' };
     case 'hangup':

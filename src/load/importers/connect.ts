@@ -340,9 +340,14 @@ function claimIds(builder: FlowBuilder, actions: ConnectAction[], doc: SourceDoc
 const PLAYS = new Set(['MessageParticipant', 'MessageParticipantIteratively']);
 const INPUTS = new Set(['GetParticipantInput', 'ConnectParticipantWithLexBot']);
 const BRANCHES = new Set([
-  'Compare', 'CheckHoursOfOperation', 'CheckStaffing', 'CheckMetricData', 'GetMetricData', 'InvokeLambdaFunction',
-  'InvokeExternalResource', 'DistributeByPercentage', 'CheckVoiceId', 'CheckOutboundCallStatus', 'Loop',
+  'Compare', 'CheckMetricData', 'GetMetricData', 'DistributeByPercentage', 'CheckVoiceId', 'CheckOutboundCallStatus', 'Loop',
 ]);
+/** Checks of the hours of operation or of the agents staffed: the model's `hours` decision. */
+const HOURS_CHECKS = new Set(['CheckHoursOfOperation', 'CheckStaffing']);
+/** Calls to a backend: a branch whose error exits are the backend-failure path (`onError`). */
+const BACKEND_CALLS = new Set(['InvokeLambdaFunction', 'InvokeExternalResource']);
+/** Actions that only run while an agent is on the call (hold, resume): a person is there. */
+const AGENT_PRESENT = new Set(['UpdatePreviousContactParticipantState', 'HoldParticipantConnection', 'ResumeContact']);
 /** Steps that only change settings of the contact: silent, the call passes on. */
 const SETTINGS_STEPS = new Set([
   'UpdateContactAttributes', 'UpdateFlowAttributes', 'UpdateContactEventHooks', 'UpdateFlowLoggingBehavior',
@@ -375,6 +380,9 @@ function mapAction(builder: FlowBuilder, doc: SourceDocument, action: ConnectAct
   if (PLAYS.has(type)) mapPlay(context);
   else if (INPUTS.has(type)) mapInput(context);
   else if (BRANCHES.has(type)) mapBranch(context);
+  else if (HOURS_CHECKS.has(type)) mapHoursCheck(context);
+  else if (BACKEND_CALLS.has(type)) mapBackendCall(context);
+  else if (AGENT_PRESENT.has(type)) mapAgentPresent(context);
   else if (type === 'TransferContactToQueue') mapQueue(context);
   else if (type === 'TransferParticipantToThirdParty') mapThirdParty(context);
   else if (type === 'TransferToFlow') mapTransferToFlow(context);
@@ -421,7 +429,7 @@ function where(context: MapContext, transition: Transition): SourceLocation {
 }
 
 /** Sets the first free slot among `kinds`; when all hold other targets the exit is handled as an extra. */
-function fill(context: MapContext, draft: NodeDraft, kinds: Array<'next' | 'default' | 'noInput' | 'noMatch' | 'full' | 'noAnswer' | 'busy' | 'timeout'>, transition: Transition, what: string): void {
+function fill(context: MapContext, draft: NodeDraft, kinds: Array<'next' | 'default' | 'noInput' | 'noMatch' | 'full' | 'noAnswer' | 'busy' | 'timeout' | 'error'>, transition: Transition, what: string): void {
   const to = target(context, transition);
   const loc = where(context, transition);
   for (const kind of kinds) {
@@ -539,6 +547,21 @@ function mapInput(context: MapContext): void {
   }
   // NextAction on a menu is the console's "Default": where an unmatched key goes.
   if (action.next) fill(context, draft, ['noMatch'], action.next, 'default');
+  if (action.type === 'ConnectParticipantWithLexBot') adviseKeypad(context, draft);
+}
+
+/**
+ * A Lex bot is a speech menu: its intents are the options, its fallback the no-match path. When no
+ * option is a key, callers who cannot speak or be understood (noise, accent, a speech impairment) have
+ * no other way through: advised as a note, since the bot itself may accept DTMF.
+ */
+function adviseKeypad(context: MapContext, draft: NodeDraft): void {
+  const keys = draft.edges.filter((edge) => edge.kind === 'option').map((edge) => edge.label.slice('option:'.length));
+  if (keys.some((key) => /^[0-9*#]$/.test(key))) return;
+  context.builder.note(
+    `Lex bot \`${draft.id}\` is a speech-only menu (intents ${keys.map((key) => `"${key}"`).join(', ')}): offer a keypad fallback ("or press 1 for ${keys[0] ?? 'sales'}") for callers who cannot be understood`,
+    context.doc.locate(context.action.pointer),
+  );
 }
 
 function describeCondition(action: ConnectAction, condition: Condition): string {
@@ -593,7 +616,12 @@ function mapThirdParty(context: MapContext): void {
   const ringTimeoutSeconds = numberFrom(action.params.get('ThirdPartyConnectionTimeLimitSeconds')?.value);
   if (ringTimeoutSeconds === undefined) builder.unknown('how long transfers ring', 'transfers');
   const draft = node(context, 'transfer', { facts: { to: number ?? 'phone number', ringTimeoutSeconds, context: false } });
-  if (action.next) builder.exit(draft, 'next', target(context, action.next), where(context, action.next));
+  // The third party is a person. With "resume flow after disconnect" (`ContinueFlowExecution`), the
+  // caller comes back to NextAction once they hang up; otherwise the flow is over for this contact.
+  const answered = builder.node(builder.ids.fresh(`${draft.id}.answered`), 'agent', draft.loc, { label: `${number ?? 'the third party'} answers` }, draft.id);
+  builder.exit(draft, 'next', answered.id, draft.loc);
+  const resumes = String(action.params.get('ContinueFlowExecution')?.value).toLowerCase() === 'true';
+  if (resumes && action.next) builder.exit(answered, 'next', target(context, action.next), where(context, action.next));
   const timeout = action.errors.find((error) => error.errorType === 'ConnectionTimeLimitExceeded');
   if (timeout) fill(context, draft, ['noAnswer'], timeout, timeout.errorType);
   for (const error of action.errors) {
@@ -635,7 +663,8 @@ function mapTransferToFlow(context: MapContext): void {
     }
     return;
   }
-  const draft = node(context, 'transfer', { facts: { to: `flow ${name}`, context: true } });
+  // A hop to another flow, not a new person: the contact and its attributes go on there.
+  const draft = node(context, 'transfer', { facts: { to: `flow ${name}`, context: true, toFlow: true } });
   for (const error of action.errors) fill(context, draft, ['noAnswer', 'busy'], error, error.errorType);
   if (action.next) fill(context, draft, ['noAnswer', 'busy'], action.next, 'transfer failed');
 }
@@ -652,4 +681,92 @@ function mapModule(context: MapContext): void {
   }
   builder.unknown('what flow modules do', 'modules');
   passThrough(context, `${action.rawId} (module ${name})`);
+}
+
+/** The name an ARN, placeholder or attribute reference gives a resource (hours, a Lambda), else undefined. */
+function resourceName(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const patterns = [
+    /\{\{\s*[A-Za-z]+\.([^.}\s]+)/,
+    /\$\{[A-Z]:([^:}]+):[A-Z]\}/,
+    /^\$\.(?:FlowAttributes|Attributes|External)\.(.+)$/,
+    /:function:([^:/]+)/,
+    /\/(?:operating-hours|queue)\/([^/]+)$/,
+  ];
+  for (const pattern of patterns) {
+    const match = pattern.exec(raw);
+    if (match?.[1]) return match[1];
+  }
+  return raw;
+}
+
+/**
+ * `CheckHoursOfOperation` / `CheckStaffing`: the `hours` decision. True is `open`, False `closed`; for
+ * staffing, "no agent staffed" is closed-like: nobody will answer. An error exit that goes somewhere
+ * else becomes a branch in front of the check (`onError`: the check itself failed).
+ */
+function mapHoursCheck(context: MapContext): void {
+  const { action, builder, doc } = context;
+  const staffing = action.type === 'CheckStaffing';
+  const hoursRef = text(action.params.get('Hours')?.value) ?? text(action.params.get('HoursOfOperationId')?.value);
+  const queueRef = text(action.params.get('QueueId')?.value) ?? text(action.params.get('Queue')?.value);
+  const schedule = staffing
+    ? `agents staffed${queueRef === undefined ? '' : ` on ${resourceName(queueRef)}`}`
+    : resourceName(hoursRef) ?? "the queue's hours of operation";
+  const exits: Array<{ kind: 'open' | 'closed'; transition: Transition }> = [];
+  for (const condition of action.conditions) {
+    const operand = (condition.operands[0] ?? '').toLowerCase();
+    if (operand === 'true') exits.push({ kind: 'open', transition: condition });
+    else if (operand === 'false') exits.push({ kind: 'closed', transition: condition });
+  }
+  const targets = new Set(exits.map((exit) => target(context, exit.transition)));
+  const failures = action.errors.filter((error) => !targets.has(target(context, error)));
+  const loc = doc.locate(action.pointer);
+  let hours: NodeDraft;
+  if (failures.length > 0) {
+    const guard = node(context, 'branch', { label: `${action.rawId} (${staffing ? 'staffing' : 'hours'} check)` });
+    hours = builder.node(builder.ids.fresh(`${action.id}.${staffing ? 'staffed' : 'hours'}`), 'hours', loc, { label: staffing ? 'agents staffed?' : 'open now?', facts: { schedule } }, guard.id);
+    builder.exit(guard, 'default', hours.id, loc);
+    for (const failure of failures) fill(context, guard, ['error'], failure, `error: ${failure.errorType}`);
+  } else {
+    hours = node(context, 'hours', { facts: { schedule } });
+  }
+  for (const exit of exits) {
+    if (builder.exit(hours, exit.kind, target(context, exit.transition), where(context, exit.transition)) === 'taken') {
+      builder.note(`\`${hours.id}\` lists its ${exit.kind} exit twice; the first one is kept`, where(context, exit.transition));
+    }
+  }
+  // NextAction, when written, is taken when no condition matched: the closed-like side.
+  if (action.next) builder.exit(hours, 'closed', target(context, action.next), where(context, action.next));
+  if (!schedule.startsWith('agents') && hoursRef === undefined) builder.unknown('which hours of operation an hours check reads (the queue\'s)', 'checks');
+}
+
+/**
+ * `InvokeLambdaFunction`: a system step. NextAction is success (the default, conditions on the result
+ * are cases); error exits are the backend-failure path, `onError`.
+ */
+function mapBackendCall(context: MapContext): void {
+  const { action, builder } = context;
+  const name = resourceName(text(action.params.get('LambdaFunctionARN')?.value) ?? text(action.params.get('FunctionArn')?.value));
+  const draft = node(context, 'branch', { label: `${action.rawId} (Lambda ${name ?? 'function'})` });
+  const noMatch = action.errors.find((error) => error.errorType === 'NoMatchingCondition');
+  for (const condition of action.conditions) builder.case(draft, target(context, condition), where(context, condition), describeCondition(action, condition));
+  for (const fallback of [noMatch, action.next]) {
+    if (fallback) fill(context, draft, ['default'], fallback, fallback === action.next ? 'success' : 'no condition matched');
+  }
+  for (const error of action.errors) {
+    if (error !== noMatch) fill(context, draft, ['error', 'default'], error, `error: ${error.errorType}`);
+  }
+}
+
+/**
+ * Hold and resume (`UpdatePreviousContactParticipantState`) run only while an agent is connected to the
+ * contact: a person is on the call, and the flow goes on with them.
+ */
+function mapAgentPresent(context: MapContext): void {
+  const { action, builder } = context;
+  const state = text(action.params.get('ParticipantState')?.value) ?? text(action.params.get('PreviousContactParticipantState')?.value);
+  const draft = node(context, 'agent', { label: `${action.rawId} (agent on the call${state === undefined ? '' : `: ${state}`})` });
+  if (action.next) builder.exit(draft, 'next', target(context, action.next), where(context, action.next));
+  for (const error of action.errors) builder.extra(draft, target(context, error), where(context, error), error.errorType);
 }

@@ -122,7 +122,8 @@ class GenesysImport {
       case 'menuRepeatMenu':
         return { id: menu.id, loc };
       case 'menuDisconnect':
-        return { id: this.builder.node(this.builder.ids.fresh(name), 'hangup', loc, { label: name }).id, loc };
+        // The caller chose to end the call ("press 9 to hang up"): their choice, not a dead end.
+        return { id: this.builder.node(this.builder.ids.fresh(name), 'hangup', loc, { label: `${name} (the caller's choice)`, facts: { outcome: 'resolved' } }).id, loc };
       case 'menuTransferToVoicemail':
         return { id: this.builder.node(this.builder.ids.fresh(name), 'hangup', loc, { label: name, facts: { outcome: 'voicemail' } }).id, loc };
       case 'menuTransferToAcd': {
@@ -256,8 +257,12 @@ class GenesysImport {
       }
       case 'evaluateScheduleGroup':
       case 'evaluateSchedule':
-        // Outputs (open, closed, holiday, emergency) are cases; an output left empty goes on down the list.
-        this.outputsBranch(item, id, owner, next);
+        this.schedule(item, id, owner, next);
+        return;
+      case 'callData':
+      case 'callLambda':
+      case 'callDataAction':
+        this.backendCall(item, id, owner, next);
         return;
       default:
         if (type.startsWith('transferTo')) {
@@ -268,6 +273,57 @@ class GenesysImport {
           return;
         }
         this.generic(item, id, owner, next);
+    }
+  }
+
+  /**
+   * `evaluateScheduleGroup`: the model's `hours` decision, on outputs open, closed and holiday (an output
+   * left empty goes on down the list). A declared emergency is decided first: a branch in front of it.
+   */
+  schedule(item: Item, id: string, owner: string, next: Continuation): void {
+    const { builder } = this;
+    const { body } = item;
+    const loc = this.keyLoc(item.pointer);
+    const group = literal(body.scheduleGroup) ?? literal(body.schedule);
+    const schedule = group !== undefined && !/NOT_SET/.test(group) ? group.replace(/^ToSchedule(Group)?\((.*)\)$/, '$2') : 'schedule group';
+    const outputs = new Set(outputNames(item));
+    if (!['open', 'closed', 'holiday'].some((kind) => outputs.has(kind))) {
+      // Open and closed callers go on alike: the schedule decides nothing for them, only an emergency does.
+      this.outputsBranch(item, id, owner, next);
+      return;
+    }
+    let hoursId = id;
+    if (outputs.has('emergency')) {
+      const guard = builder.node(id, 'branch', loc, { label: text(body.name) });
+      hoursId = builder.ids.fresh(`${id}.hours`);
+      const emergency = this.output(item, 'emergency', owner, next);
+      builder.case(guard, emergency.id, emergency.loc, 'emergency declared');
+      this.goTo(guard, 'default', { id: hoursId, loc });
+    }
+    const draft = builder.node(hoursId, 'hours', loc, { label: outputs.has('emergency') ? 'open now?' : text(body.name), facts: { schedule } }, hoursId === id ? undefined : id);
+    for (const kind of ['open', 'closed', 'holiday'] as const) {
+      if (kind === 'holiday' && !outputs.has(kind)) continue;
+      const target = outputs.has(kind) ? this.output(item, kind, owner, next) : next();
+      builder.exit(draft, kind, target.id, target.loc);
+    }
+  }
+
+  /**
+   * A data action or Lambda call (`callData`): success goes on; failure and timeout are the
+   * backend-failure path (`onError`).
+   */
+  backendCall(item: Item, id: string, owner: string, next: Continuation): void {
+    const { builder } = this;
+    const { body } = item;
+    const action = literal(body.category) ?? literal(body.dataAction) ?? text(body.dataActionName);
+    const label = [text(body.name), action === undefined ? undefined : `data action ${action}`].filter(Boolean).join(' ');
+    const draft = builder.node(id, 'branch', this.keyLoc(item.pointer), { label: label === '' ? 'data action' : label });
+    const outputs = outputNames(item);
+    this.goTo(draft, 'default', outputs.includes('success') ? this.output(item, 'success', owner, next) : next());
+    for (const name of ['failure', 'timeout']) {
+      // An output left empty goes on down the list, as Architect runs it.
+      const failed = outputs.includes(name) ? this.output(item, name, owner, next) : next();
+      if (builder.exit(draft, 'error', failed.id, failed.loc) === 'taken') builder.extra(draft, failed.id, failed.loc, name);
     }
   }
 
@@ -292,7 +348,7 @@ class GenesysImport {
     }
   }
 
-  goTo(draft: NodeDraft, kind: 'next' | 'default' | 'full' | 'noAnswer' | 'noInput' | 'noMatch', target: Target): void {
+  goTo(draft: NodeDraft, kind: 'next' | 'default' | 'full' | 'noAnswer' | 'noInput' | 'noMatch' | 'error', target: Target): void {
     if (this.builder.exit(draft, kind, target.id, target.loc) === 'taken') this.builder.extra(draft, target.id, target.loc, kind);
   }
 
@@ -321,7 +377,8 @@ class GenesysImport {
     return this.builder.node(id, 'transfer', loc, {
       label: text(body.name),
       ...this.audio(body.preTransferAudio, `${pointer}/preTransferAudio`),
-      facts: { to: destination, ringTimeoutSeconds: connectTimeout, context: kind.startsWith('Flow') },
+      // A flow is not a new person: the call goes on there with its data.
+      facts: { to: destination, ringTimeoutSeconds: connectTimeout, context: kind.startsWith('Flow'), toFlow: kind.startsWith('Flow') },
     });
   }
 
@@ -398,7 +455,7 @@ const SILENT_ACTIONS = new Set([
   'updateData', 'setParticipantData', 'getParticipantData', 'setLanguage', 'setWhisperAudio', 'setUUIData',
   'setScreenPop', 'initializeFlowOutcome', 'setFlowOutcome', 'endFlowOutcome', 'addFlowMilestone',
   'setExternalTag', 'setConversationData', 'setUtilizationLabel', 'setWrapupCode', 'setSecuredData',
-  'callData', 'dataTableLookup', 'getExternalContact', 'setCallbackDetails',
+  'dataTableLookup', 'getExternalContact', 'setCallbackDetails',
 ]);
 
 export function importGenesys(file: string, source: string): ImportResult {

@@ -15,7 +15,7 @@ const ALLOWED_EXITS: Readonly<Record<NodeType, readonly EdgeKind[]>> = {
   play: ['next'],
   menu: ['option', 'noInput', 'noMatch'],
   input: ['next', 'noInput', 'noMatch'],
-  branch: ['case', 'default'],
+  branch: ['case', 'default', 'error'],
   transfer: ['next', 'noAnswer', 'busy'],
   queue: ['next', 'timeout', 'full'],
   agent: ['next'],
@@ -218,6 +218,7 @@ function factsOf(node: FlowNode, type: NodeType): Entry[] {
         ['to', node.to === '' ? 'unknown' : node.to],
         node.rings !== undefined ? ['rings', Math.max(0, Math.round(node.rings))] : ['ringTimeoutSeconds', node.ringTimeoutSeconds],
         ['context', flag(node.context)],
+        ['toFlow', flag(node.toFlow)],
       ];
     case 'queue':
       return [

@@ -29,6 +29,8 @@ interface Context {
   doc: SourceDocument;
   state: State;
   options: ImportOptions;
+  /** Every state by name, for widgets that read another widget's result. */
+  states: ReadonlyMap<string, State>;
 }
 
 export function importTwilio(file: string, source: string, options: ImportOptions = {}): ImportResult {
@@ -51,13 +53,16 @@ export function importTwilio(file: string, source: string, options: ImportOption
   }
   let entry: { id: string; loc: SourceLocation } | undefined;
   const initial = text(field(doc.data, 'initial_state')) ?? '';
+  const byName = new Map<string, State>();
+  for (const state of states) if (!byName.has(state.name)) byName.set(state.name, state);
   for (const state of states) {
-    const context: Context = { builder, doc, state, options };
+    const context: Context = { builder, doc, state, options, states: byName };
     if (state.type === 'trigger') {
       const started = mapTrigger(context);
       if (state.name === initial) entry = started;
     } else mapState(context);
   }
+  for (const state of states) gatherNoMatchFromSplit({ builder, doc, state, options, states: byName });
   entry ??= { id: builder.ids.resolve(initial, initial || 'initial_state'), loc: doc.locate('/initial_state') };
   const flow = builder.finish({
     name: text(field(read.doc.data, 'friendly_name')) ?? baseName(file),
@@ -264,6 +269,11 @@ function mapGather(context: Context): void {
 /** `split-based-on`: each `match` transition is a case (its conditions in words); `noMatch` is the default. */
 function mapSplit(context: Context): void {
   const { builder, state } = context;
+  const check = hoursCheckRead(context);
+  if (check) {
+    mapHoursSplit(context, check);
+    return;
+  }
   const draft = node(context, 'branch');
   const handled = new Set<Transition>();
   for (const transition of state.transitions) {
@@ -295,7 +305,13 @@ function mapConnectCall(context: Context): void {
   const to = text(state.properties.to) ?? text(state.properties.noun) ?? 'number';
   const draft = node(context, 'transfer', { facts: { to: to === '' ? 'number' : to, ringTimeoutSeconds, context: false } });
   const completed = event(context, 'callCompleted');
-  if (completed?.next) builder.exit(draft, 'next', targetOf(context, draft, completed).to, context.doc.locate(completed.pointer));
+  if (completed?.next) {
+    // Whoever answers (a number, a SIP address, a Client, a placeholder) is a person; after the
+    // conversation the caller goes on to callCompleted's next.
+    const answered = builder.node(builder.ids.fresh(`${draft.id}.answered`), 'agent', draft.loc, { label: `${draft.facts.to ?? 'the number'} answers` }, draft.id);
+    builder.exit(draft, 'next', answered.id, draft.loc);
+    builder.exit(answered, 'next', targetOf(context, answered, completed).to, context.doc.locate(completed.pointer));
+  }
   extras(context, draft, new Set(completed ? [completed] : []));
 }
 
@@ -357,19 +373,20 @@ function mapSubflow(context: Context): void {
   extras(context, draft, new Set(completed ? [completed] : []));
 }
 
-/** `make-http-request` / `run-function`: the flow branches on success and failure. */
+/** `make-http-request` / `run-function`: a system step; success goes on, failure is the backend-failure path. */
 function mapRequest(context: Context): void {
-  const { builder } = context;
-  const draft = node(context, 'branch');
+  const { builder, state } = context;
+  const what = state.type === 'run-function' ? 'Function' : 'HTTP request';
+  const draft = node(context, 'branch', { label: `${state.name} (${what})` });
   const success = event(context, 'success');
   const failure = event(context, 'fail') ?? event(context, 'failed');
   if (success) {
     const { to, loc } = targetOf(context, draft, success);
-    builder.case(draft, to, loc, 'success');
+    builder.exit(draft, 'default', to, loc);
   }
   if (failure) {
     const { to, loc } = targetOf(context, draft, failure);
-    builder.exit(draft, 'default', to, loc);
+    if (builder.exit(draft, 'error', to, loc) === 'taken') builder.extra(draft, to, loc, failure.event);
   }
   extras(context, draft, new Set([success, failure].filter((transition): transition is Transition => transition !== undefined)));
 }
@@ -385,4 +402,79 @@ function mapPassThrough(context: Context): void {
   if (!PASS_THROUGH.has(state.type)) {
     builder.note(`Twilio Studio widget type "${state.type}" is not mapped; it is read as a step that passes the call on`, draft.loc);
   }
+}
+
+/** Words that name a business-hours check, in a widget's name, URL or function. */
+const HOURS_CHECK_WORDS = /schedul|hours|business|holiday|opening|office/i;
+
+interface HoursCheckRead {
+  /** The function or request widget that checks the hours. */
+  widget: State;
+  /** The result field the split reads (`isOpen`, `closed`...). */
+  result: string;
+}
+
+/** A split that reads the open/closed result of a business-hours function (`{{widgets.check.parsed.isOpen}}`). */
+function hoursCheckRead(context: Context): HoursCheckRead | undefined {
+  const input = text(context.state.properties.input) ?? '';
+  const match = /widgets\.([A-Za-z0-9_-]+)\.(?:parsed\.)?([A-Za-z0-9_.]+)/.exec(input);
+  if (!match) return undefined;
+  const widget = context.states.get(match[1]!);
+  if (!widget || (widget.type !== 'run-function' && widget.type !== 'make-http-request')) return undefined;
+  const described = [widget.name, text(widget.properties.url), text(widget.properties.function_sid)].join(' ');
+  const result = match[2]!;
+  if (!HOURS_CHECK_WORDS.test(described) || !/open|closed|holiday/i.test(result)) return undefined;
+  return { widget, result };
+}
+
+/**
+ * The split on a business-hours function's result is the model's `hours` decision. A case whose value
+ * is true (or "open") is `open` when the result says "open", `closed` when it says "closed"; a case
+ * naming a holiday is `holiday`; `noMatch` is the other side.
+ */
+function mapHoursSplit(context: Context, check: HoursCheckRead): void {
+  const { builder, state } = context;
+  const parameters = Array.isArray(check.widget.properties.parameters) ? check.widget.properties.parameters : [];
+  const named = parameters.map((parameter) => (field(parameter, 'key') === 'name' ? text(field(parameter, 'value')) : undefined)).find(Boolean);
+  const draft = node(context, 'hours', { facts: { schedule: named ?? check.widget.name } });
+  const saysClosed = /closed/i.test(check.result);
+  const handled = new Set<Transition>();
+  let truthSide: 'open' | 'closed' | undefined;
+  for (const transition of state.transitions) {
+    if (transition.event !== 'match') continue;
+    handled.add(transition);
+    const words = transition.conditions.map((condition) => `${String(field(condition, 'value') ?? '')} ${text(field(condition, 'friendly_name')) ?? ''}`).join(' ');
+    const truthy = /\b(true|yes|open|1)\b/i.test(words) && !/\bnot_equal|not equal/i.test(words);
+    const kind = /holiday/i.test(words) ? 'holiday' : truthy !== saysClosed ? 'open' : 'closed';
+    if (kind !== 'holiday') truthSide = kind;
+    const { to, loc } = targetOf(context, draft, transition);
+    if (builder.exit(draft, kind, to, loc) === 'taken') builder.extra(draft, to, loc, `${kind} (again)`);
+  }
+  const noMatch = event(context, 'noMatch');
+  if (noMatch) {
+    handled.add(noMatch);
+    const { to, loc } = targetOf(context, draft, noMatch);
+    builder.exit(draft, truthSide === 'closed' ? 'open' : 'closed', to, loc);
+  }
+  extras(context, draft, handled);
+}
+
+/**
+ * A gather whose answer is judged by a split (`{{widgets.gather.Digits}}`): the split's `noMatch` is
+ * what happens to an unexpected answer, so it is the gather's `onNoMatch` when the gather has none.
+ */
+function gatherNoMatchFromSplit(context: Context): void {
+  const { builder, state } = context;
+  if (state.type !== 'split-based-on') return;
+  const input = text(state.properties.input) ?? '';
+  const match = /widgets\.([A-Za-z0-9_-]+)\.(Digits|SpeechResult)\b/.exec(input);
+  const gather = match ? context.states.get(match[1]!) : undefined;
+  if (!gather || gather.type !== 'gather-input-on-call') return;
+  const split = builder.get(state.id);
+  const asked = builder.get(gather.id);
+  const otherwise = split?.edges.find((edge) => edge.kind === 'default');
+  if (!asked || !otherwise || asked.edges.some((edge) => edge.kind === 'noMatch')) return;
+  // Only when the gather's answer really goes to this split.
+  if (!asked.edges.some((edge) => edge.to === split!.id)) return;
+  builder.exit(asked, 'noMatch', otherwise.to, otherwise.loc);
 }

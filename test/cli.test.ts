@@ -151,7 +151,7 @@ describe('ivr-audit lint', () => {
     const onlyOther = scratch({ 'tsconfig.json': '{}' });
     const none = cli(['lint', '.'], { cwd: onlyOther });
     expect(none.status).toBe(2);
-    expect(none.stderr).toBe('ivr-audit: no flow files found: 1 JSON file is not a call flow (tsconfig.json)\n');
+    expect(none.stderr).toBe('ivr-audit: no flow files found: 1 file is not a call flow (tsconfig.json)\n');
   });
 
   it('exits 2 when a folder holds no flow files', () => {

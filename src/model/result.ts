@@ -79,7 +79,7 @@ export interface Summary {
   infos: number;
 }
 
-/** A file found under a folder that is not a call flow (some other JSON). */
+/** A file that is not a call flow (some other YAML or JSON), skipped with a note. */
 export interface SkippedFile {
   file: string;
   reason: string;

@@ -16,7 +16,7 @@ function droppedFailures(journey: JourneyFacts): DroppedFailure[] {
   const { size, offsets, targets, edges } = journey.graph;
   const found: DroppedFailure[] = [];
   journey.vertices.forEach((_vertex, step) => {
-    if (!journey.reach[step]) return;
+    if (!journey.reach[step] || !hasErrorExit(journey, step)) return;
     const parent = new Int32Array(size).fill(-1);
     const seen = new Uint8Array(size);
     const queue: number[] = [];
@@ -54,6 +54,12 @@ function droppedFailures(journey: JourneyFacts): DroppedFailure[] {
     found.push({ step, path: path.reverse() });
   });
   return found;
+}
+
+function hasErrorExit(journey: JourneyFacts, step: number): boolean {
+  const { offsets, edges } = journey.graph;
+  for (let slot = offsets[step]!; slot < offsets[step + 1]!; slot++) if (edges[slot]?.kind === 'error') return true;
+  return false;
 }
 
 export const backendFailure: Rule = {

@@ -41,7 +41,7 @@ describe('--fix on a node defined by an alias', () => {
     const { plan } = await planFor(file, SUGGESTIONS);
     const [change] = plan.changes;
     expect(change!.after.match(/callback: true/g)).toHaveLength(1);
-    expect(change!.notes).toEqual(['`support-hold` is an alias of the anchor &hold: the change applies to every node that shares it']);
+    expect(change!.notes).toEqual(['`sales-hold` and `support-hold` share one definition (&hold): the change applies to each of them']);
     const after = await relint(file, change!.after);
     expect(after.findings).toEqual([]);
   });

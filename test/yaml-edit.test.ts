@@ -71,7 +71,64 @@ describe('applyTextEdits', () => {
   });
 
   it('leaves a file that does not parse, and edits whose place is missing, alone', () => {
-    expect(applyTextEdits('a: [oops\n', [{ pointer: '/a/b', value: 1 }])).toEqual({ text: 'a: [oops\n', applied: 0 });
-    expect(applyTextEdits(FLOW, [{ pointer: '/nodes/nobody/x/y', value: 1 }])).toEqual({ text: FLOW, applied: 0 });
+    expect(applyTextEdits('a: [oops\n', [{ pointer: '/a/b', value: 1 }])).toEqual({ text: 'a: [oops\n', applied: 0, notes: [] });
+    expect(applyTextEdits(FLOW, [{ pointer: '/nodes/nobody/x/y', value: 1 }])).toEqual({ text: FLOW, applied: 0, notes: [] });
+  });
+});
+
+const JSON_FLOW = [
+  '{',
+  '    "version": 1,',
+  '    "entry": "hold",',
+  '    "nodes": {',
+  '        "hold": {',
+  '            "type": "queue",',
+  '            "next": "agnet"',
+  '        },',
+  '        "agent": { "type": "agent" },',
+  '        "empty": {}',
+  '    }',
+  '}',
+  '',
+].join('\n');
+
+describe('applyTextEdits on a flow written as JSON', () => {
+  it('writes JSON: quoted keys, JSON strings, the file\'s own indentation', () => {
+    const { text, applied } = applyTextEdits(JSON_FLOW, [
+      { pointer: '/nodes/hold/callback', value: true },
+      { pointer: '/nodes/hold/next', value: 'agent' },
+      { pointer: '/nodes/agent/rings', value: 2 },
+      { pointer: '/nodes/empty/label', value: 'a "b"' },
+      { pointer: '/settings/answerRings', value: 1 },
+    ]);
+    expect(applied).toBe(5);
+    expect(JSON.parse(text)).toEqual({
+      version: 1,
+      entry: 'hold',
+      nodes: { hold: { type: 'queue', next: 'agent', callback: true }, agent: { type: 'agent', rings: 2 }, empty: { label: 'a "b"' } },
+      settings: { answerRings: 1 },
+    });
+    expect(text).toContain('            "next": "agent",\n            "callback": true\n        },');
+    expect(text).toContain('"agent": { "type": "agent", "rings": 2 }');
+  });
+});
+
+describe('applyTextEdits through an alias', () => {
+  const ALIASED = 'nodes:\n  a: &q\n    type: queue\n  b: *q\n';
+
+  it('edits the anchored node once, whichever names the edits use, and says so', () => {
+    const { text, applied, notes } = applyTextEdits(ALIASED, [
+      { pointer: '/nodes/a/callback', value: true },
+      { pointer: '/nodes/b/callback', value: true },
+    ]);
+    expect(text).toBe('nodes:\n  a: &q\n    type: queue\n    callback: true\n  b: *q\n');
+    expect(applied).toBe(1);
+    expect(notes).toEqual(['`b` is an alias of the anchor &q: the change applies to every node that shares it']);
+    expect(parse(text).nodes.b).toEqual({ type: 'queue', callback: true });
+  });
+
+  it('never adds a second key for a name that is an alias of something else', () => {
+    const scalar = 'nodes:\n  x: &s hello\n  b: *s\n';
+    expect(applyTextEdits(scalar, [{ pointer: '/nodes/b/callback', value: true }]).text).toBe(scalar);
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { editBytes, firstInvalidUtf8, parseFixTypes, planFixes, type FixOptions } from '../src/fix.js';
 import { audit } from '../src/index.js';
 import type { AuditResult, FixType } from '../src/model/result.js';
+import { formatStylish } from '../src/report/stylish.js';
 import { runCli, scratchFolder } from './cli-run.js';
 import { ROOT } from './helpers.js';
 
@@ -40,7 +41,7 @@ describe('--fix on a node defined by an alias', () => {
     const { plan } = await planFor(file, SUGGESTIONS);
     const [change] = plan.changes;
     expect(change!.after.match(/callback: true/g)).toHaveLength(1);
-    expect(change!.notes).toEqual(['`support-hold` is an alias of the anchor &hold: the change applies to every node that shares it']);
+    expect(change!.notes).toEqual(['`sales-hold` and `support-hold` share one definition (&hold): the change applies to each of them']);
     const after = await relint(file, change!.after);
     expect(after.findings).toEqual([]);
   });
@@ -114,6 +115,14 @@ describe('fixes and suggestions', () => {
     const suggested = (await planFor(file, SUGGESTIONS)).plan.changes[0]!.after;
     expect(suggested).not.toContain('answerRings: 1');
     expect(suggested).toContain('outcome: callback');
+  });
+
+  it('stylish marks each fix that can be written with the flags that write it', async () => {
+    const { result } = await planFor('fixtures/reference/seed-001-call.yaml');
+    const text = formatStylish(result, { color: false, maxFixes: 40 });
+    expect(text).toMatch(/answer on the first ring \(`answerRings: 1`\)  \(--fix\)  → \d+/);
+    expect(text).toMatch(/offer a callback at `corte` instead of cutting callers off  \(--fix --fix-type suggestion\)  → \d+/);
+    expect(text).toMatch(/route callers straight to the team that resolves: remove the transfer at `xyz-transfiere`  → \d+/);
   });
 
   it('reads --fix-type as ESLint does: repeatable, comma lists, fix by default', () => {

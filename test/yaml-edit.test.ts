@@ -123,8 +123,23 @@ describe('applyTextEdits through an alias', () => {
     ]);
     expect(text).toBe('nodes:\n  a: &q\n    type: queue\n    callback: true\n  b: *q\n');
     expect(applied).toBe(1);
-    expect(notes).toEqual(['`b` is an alias of the anchor &q: the change applies to every node that shares it']);
+    expect(notes).toEqual(['`a` and `b` share one definition (&q): the change applies to each of them']);
     expect(parse(text).nodes.b).toEqual({ type: 'queue', callback: true });
+  });
+
+  it('names the nodes that merge an edited anchor (`<<: *q`), and edits through lists', () => {
+    const merged = 'nodes:\n  a: &q\n    type: queue\n  b:\n    <<: *q\n  c: { <<: [*q], music: true }\n  d:\n    cases:\n      - { next: x }\n';
+    const { text, notes } = applyTextEdits(merged, [
+      { pointer: '/nodes/a/callback', value: true },
+      { pointer: '/nodes/d/cases/0/next', value: 'a' },
+    ]);
+    expect(notes).toEqual(['`a`, `b` and `c` share one definition (&q): the change applies to each of them']);
+    expect(parse(text, { merge: true }).nodes.c).toEqual({ type: 'queue', callback: true, music: true });
+    expect(parse(text).nodes.d.cases[0]).toEqual({ next: 'a' });
+  });
+
+  it('says nothing of an anchor nobody else uses', () => {
+    expect(applyTextEdits('nodes:\n  a: &q\n    type: queue\n', [{ pointer: '/nodes/a/music', value: true }]).notes).toEqual([]);
   });
 
   it('never adds a second key for a name that is an alias of something else', () => {

@@ -1,6 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import { audit } from '../index.js';
-import { fixDiff, parseFixTypes, planFixes, withRefusals, writeFixes, type FixRefusal } from '../fix.js';
+import { fixDiff, parseFixTypes, planFixes, withRefusals, writeFixes } from '../fix.js';
 import { gateFailures, type FailOn } from '../gate.js';
 import { stderrLine, visible } from '../report/escape.js';
 import { formatResult, githubAnnotationsByDefault, outputFormatFor, parseFormatFlag, type OutputFormat } from '../report/index.js';
@@ -52,15 +52,15 @@ export default class Lint extends IvrAuditCommand {
     if (githubAnnotationsByDefault(process.env, flags.format ?? [], flags.output)) outputs.push({ format: 'github' });
     if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
     const options = { configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], rules: parseRuleFlags(flags.rule ?? []) };
+    if (flags.fix && flags['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+    if (flags['fix-type'] !== undefined && !flags.fix && !flags['fix-dry-run']) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
+    // Checked before the audit, so a mistyped flag costs no time.
+    const fixTypes = parseFixTypes(flags['fix-type'] ?? []);
     let audited = await audit(paths, options);
     const read = flags.baseline === undefined ? audited.read ?? [] : [...(audited.read ?? []), flags.baseline];
     await refuseOutputsOverInputs(plannedOutputs(outputs, flags.output, flags['write-baseline']), read);
-    if (flags.fix && flags['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
-    if (flags['fix-type'] !== undefined && !flags.fix && !flags['fix-dry-run']) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
-    let refusals: FixRefusal[] = [];
     if (flags.fix || flags['fix-dry-run']) {
-      const plan = await planFixes(audited, { cwd: process.cwd(), types: parseFixTypes(flags['fix-type'] ?? []), audit: options });
-      refusals = plan.refusals;
+      const plan = await planFixes(audited, { cwd: process.cwd(), types: fixTypes, audit: options });
       for (const { reason } of plan.refusals) process.stderr.write(stderrLine(reason));
       for (const { file, notes } of plan.changes) for (const note of notes) process.stderr.write(stderrLine(`${file}: ${note}`));
       if (flags['fix-dry-run']) process.stdout.write(visibleDiff(fixDiff(plan)));
@@ -70,7 +70,7 @@ export default class Lint extends IvrAuditCommand {
         // What is left is what the files say now.
         if (plan.changes.length > 0) audited = await audit(paths, options);
       }
-      audited = withRefusals(audited, refusals);
+      audited = withRefusals(audited, plan.refusals);
     }
     for (const skipped of audited.skipped ?? []) process.stderr.write(stderrLine(`skipped ${skipped.file}: ${skipped.reason}`));
     const result = flags.baseline === undefined ? audited : applyBaseline(audited, await readBaselineFile(flags.baseline), flags.baseline);

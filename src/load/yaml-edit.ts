@@ -1,7 +1,7 @@
 // Minimal edits of a flow file's text, for `--fix`: set one key of a mapping, touching nothing
 // else, so comments, quoting, order and layout stay as the author wrote them. A file written as
 // JSON gets JSON edits (quoted keys, its own indentation), so it stays JSON.
-import { isAlias, isMap, isScalar, parseDocument, Scalar, stringify, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, parseDocument, Scalar, stringify, visit, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { splitPointer } from '../util/pointer.js';
 import { stripBom } from './yaml.js';
 
@@ -17,7 +17,7 @@ export interface EditResult {
   text: string;
   /** Places changed: an edit reaching a place another edit already set (through an alias) counts once, and keeps the first value. */
   applied: number;
-  /** Things the user should know about the edits, e.g. that an alias shares the node edited. */
+  /** Things the user should know about the edits, e.g. that the node edited is shared through an anchor. */
   notes: string[];
 }
 
@@ -54,18 +54,23 @@ export function applyTextEdits(source: string, edits: readonly TextEdit[]): Edit
   const additions = new Map<YAMLMap, Additions>();
   const notes: string[] = [];
   let applied = 0;
+  const anchors = new Set<string>();
   for (const edit of edits) {
-    const aliases: string[] = [];
+    const passed: string[] = [];
     const path = splitPointer(edit.pointer);
     const key = path.pop();
     if (key === undefined) continue;
-    const parent = mapAt(doc, path, aliases);
+    const parent = mapAt(doc, path, passed);
     const planned = parent
       ? planInMap(parent, key, edit.value, style, replacements, additions)
       : planMissingParent(doc, path, key, edit.value, style, additions);
-    // An alias is worth a note even when another name already set the place.
-    if (parent) for (const note of aliases) if (!notes.includes(note)) notes.push(note);
+    // A shared definition is worth a note even when another name already set the place.
+    if (parent) for (const anchor of passed) anchors.add(anchor);
     if (planned) applied++;
+  }
+  for (const anchor of anchors) {
+    const names = namesSharing(doc, anchor);
+    if (names.length > 1) notes.push(`${listed(names)} share one definition (&${anchor}): the change applies to each of them`);
   }
   const splices = [...replacements.values()];
   for (const [map, adding] of additions) {
@@ -90,18 +95,36 @@ function isJsonText(text: string): boolean {
   }
 }
 
-/** The mapping at `path`, following aliases to their anchor (each alias passed is noted). */
-function mapAt(doc: Document, path: readonly string[], aliases: string[]): YAMLMap | undefined {
+/** The mapping at `path` (through mappings and lists), following aliases; the anchors passed are added to `anchors`. */
+function mapAt(doc: Document, path: readonly string[], anchors: string[]): YAMLMap | undefined {
   let current: unknown = doc.contents;
   for (const segment of path) {
-    if (!isMap(current)) return undefined;
-    current = current.get(segment, true);
-    if (isAlias(current)) {
-      aliases.push(`\`${segment}\` is an alias of the anchor &${current.source}: the change applies to every node that shares it`);
-      current = current.resolve(doc);
-    }
+    if (isSeq(current) && /^(0|[1-9]\d*)$/.test(segment)) current = current.get(Number(segment), true);
+    else if (isMap(current)) current = current.get(segment, true);
+    else return undefined;
+    if (isAlias(current)) current = current.resolve(doc);
+    if (isNode(current) && current.anchor !== undefined) anchors.push(current.anchor);
   }
   return isMap(current) ? current : undefined;
+}
+
+/** Keys whose value is the anchored node, an alias of it, or a mapping that merges it (`<<: *anchor`). */
+function namesSharing(doc: Document, anchor: string): string[] {
+  const uses = (node: unknown): boolean => (isAlias(node) && node.source === anchor) || (isNode(node) && node.anchor === anchor);
+  const merges = (value: unknown): boolean => isMap(value) && value.items.some((item) => isScalar(item.key) && item.key.value === '<<'
+    && (uses(item.value) || (isSeq(item.value) && item.value.items.some(uses))));
+  const names: string[] = [];
+  visit(doc, {
+    Pair(_, pair: Pair) {
+      if (isScalar(pair.key) && pair.key.value !== '<<' && (uses(pair.value) || merges(pair.value))) names.push(String(pair.key.value));
+    },
+  });
+  return names;
+}
+
+function listed(names: readonly string[]): string {
+  const quoted = names.map((name) => `\`${name}\``);
+  return quoted.length <= 2 ? quoted.join(' and ') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
 }
 
 function planInMap(map: YAMLMap, key: string, value: EditValue, style: Style, replacements: Map<number, Splice>, additions: Map<YAMLMap, Additions>): boolean {

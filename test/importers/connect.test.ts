@@ -67,7 +67,7 @@ describe('Connect flow language: prompts, menus, inputs, decisions', () => {
   it('maps InvokeLambdaFunction and Compare to branches', () => {
     // The Lambda's error exit is the backend-failure path.
     expect(exits(flow, 'lookup')).toEqual(['default -> is-vip', 'error -> sorry']);
-    expect(nodeOf(flow, 'lookup').label).toBe('lookup (Lambda lookup)');
+    expect(nodeOf(flow, 'lookup').label).toBe('Lambda lookup');
     expect(exits(flow, 'is-vip')).toEqual(['case:0 -> front-desk', 'default -> goodbye']);
     expect(nodeOf(flow, 'is-vip').edges[0]!.optionLabel).toBe('$.External.vip Equals true');
   });

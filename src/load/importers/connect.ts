@@ -751,7 +751,7 @@ function mapHoursCheck(context: MapContext): void {
   const loc = doc.locate(action.pointer);
   let hours: NodeDraft;
   if (failures.length > 0) {
-    const guard = node(context, 'branch', { label: `${action.rawId} (${staffing ? 'staffing' : 'hours'} check)` });
+    const guard = node(context, 'branch');
     hours = builder.node(builder.ids.fresh(`${action.id}.${staffing ? 'staffed' : 'hours'}`), 'hours', loc, { label: staffing ? 'agents staffed?' : 'open now?', facts: { schedule } }, guard.id);
     builder.exit(guard, 'default', hours.id, loc);
     for (const failure of failures) fill(context, guard, ['error'], failure, `error: ${failure.errorType}`);
@@ -774,8 +774,7 @@ function mapHoursCheck(context: MapContext): void {
  */
 function mapBackendCall(context: MapContext): void {
   const { action, builder } = context;
-  const name = resourceName(text(action.params.get('LambdaFunctionARN')?.value) ?? text(action.params.get('FunctionArn')?.value));
-  const draft = node(context, 'branch', { label: `${action.rawId} (Lambda ${name ?? 'function'})` });
+  const draft = node(context, 'branch');
   const noMatch = action.errors.find((error) => error.errorType === 'NoMatchingCondition');
   for (const condition of action.conditions) builder.case(draft, target(context, condition), where(context, condition), describeCondition(action, condition));
   for (const fallback of [noMatch, action.next]) {
@@ -793,7 +792,7 @@ function mapBackendCall(context: MapContext): void {
 function mapAgentPresent(context: MapContext): void {
   const { action, builder } = context;
   const state = text(action.params.get('ParticipantState')?.value) ?? text(action.params.get('PreviousContactParticipantState')?.value);
-  const draft = node(context, 'agent', { label: `${action.rawId} (agent on the call${state === undefined ? '' : `: ${state}`})` });
+  const draft = node(context, 'agent', { label: `agent on the call${state === undefined ? '' : ` (${state})`}` });
   if (action.next) builder.exit(draft, 'next', target(context, action.next), where(context, action.next));
   for (const error of action.errors) builder.extra(draft, target(context, error), where(context, error), error.errorType);
 }

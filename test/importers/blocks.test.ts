@@ -143,6 +143,9 @@ describe('Genesys: a schedule group, a data action, a caller-chosen hang-up, flo
     });
     const rules = findings.map((finding) => finding.ruleId);
     expect(rules).not.toContain('transfer-chain');
+    // The flow's error handling is the menu's failure path, never a node nobody reaches.
+    expect(rules).not.toContain('unreachable-node');
+    expect(exits(flow, 'Main_Menu_20').filter((exit) => exit.startsWith('no'))).toEqual(['noInput -> errorHandling', 'noMatch -> errorHandling']);
     // The caller who presses 9 chose to hang up: not a dead end.
     expect(findings.filter((finding) => finding.ruleId === 'dead-end' && finding.nodeId === 'Hang_up')).toEqual([]);
   });

@@ -47,9 +47,7 @@ describe('connect/RulesEngineMain.json (entry router: Lambda, then hops to other
   it('names the flow hops it cannot follow as unknowns', async () => {
     expect((await lintAlone(file)).unknowns.join('\n')).toContain('transfers to other flows');
   });
-  // Wrong today: a TransferToFlow and its error fallback to RulesEngineError are hops between flows,
-  // not transfers between people, so they make no transfer chain.
-  it.fails('reports no transfer-chain made of flow hops', async () => {
+  it('reports no transfer-chain made of flow hops', async () => {
     expect(ruleIds(await lintAlone(file))).not.toContain('transfer-chain');
   });
 });
@@ -59,8 +57,7 @@ describe('connect/RulesEngineBootstrap.json (sets voice, recording, logging; hop
   it('scores in the band 70–100', async () => {
     expectBand(await lintAlone(file), 70, 100);
   });
-  // Wrong today: the hop onward and the hop to the error flow are counted as two transfers.
-  it.fails('reports no transfer-chain made of flow hops', async () => {
+  it('reports no transfer-chain made of flow hops', async () => {
     expect(ruleIds(await lintAlone(file))).not.toContain('transfer-chain');
   });
 });
@@ -97,8 +94,7 @@ describe('connect/RulesEngineNLUMenu.json (Lex bot menu with confirmation, hops 
     expect(ruleIds(result)).not.toContain('no-human');
     expectBand(result, 50, 90);
   });
-  // Wrong today: each intent's TransferToFlow plus the error fallback is counted as a chain of transfers.
-  it.fails('reports no transfer-chain made of flow hops', async () => {
+  it('reports no transfer-chain made of flow hops', async () => {
     expect(ruleIds(await lintAlone(file))).not.toContain('transfer-chain');
   });
 });
@@ -111,9 +107,7 @@ describe('connect/RulesEngineExternalNumber.json (third-party transfer that cont
   it('scores in the band 70–100', async () => {
     expectBand(await lintAlone(file), 70, 100);
   });
-  // Wrong today: one third-party transfer with ContinueFlowExecution, then hops back to Main or to
-  // the error flow, is read as three transfers.
-  it.fails('reports no transfer-chain: one person, then flow hops', async () => {
+  it('reports no transfer-chain: one person, then flow hops', async () => {
     expect(ruleIds(await lintAlone(file))).not.toContain('transfer-chain');
   });
 });
@@ -157,8 +151,7 @@ describe('genesys/SimpleFinancialIvr_v2-0.yaml (one menu: two queues and a disco
   it('scores in the band 50–90', async () => {
     expectBand(await lintAlone(file), 50, 90);
   });
-  // Wrong today: menuDisconnect (press 9) is the caller's own choice to leave, not a dead end.
-  it.fails('does not call the caller-chosen disconnect a dead end', async () => {
+  it('does not call the caller-chosen disconnect a dead end', async () => {
     const result = await lintAlone(file);
     const atDisconnect = result.findings.filter((finding) => finding.ruleId === 'dead-end' && finding.path?.at(-1) === 'Disconnect');
     expect(atDisconnect).toEqual([]);
@@ -197,9 +190,7 @@ describe('the rules engine as a project (twelve Connect flows linted together)',
   it('finds a person from the queue flow', async () => {
     expect(ruleIds(await resultFor('RulesEngineQueue.json'))).not.toContain('no-human');
   });
-  // Wrong today: references by deploy placeholder ({{contactFlows.RulesEngineError.arn}}) are not
-  // resolved between the exports, so hops are still counted as transfers.
-  it.fails('resolves the hops between flows: no transfer-chain on the entry flow', async () => {
+  it('resolves the hops between flows: no transfer-chain on the entry flow', async () => {
     expect(ruleIds(await resultFor('RulesEngineMain.json'))).not.toContain('transfer-chain');
   });
   // Wrong today: the customer-queue flow, played by the queue flow, is still judged as an entry call.

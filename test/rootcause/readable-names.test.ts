@@ -16,8 +16,8 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const EXPORTS = ['connect', 'genesys', 'twilio'].flatMap((platform) =>
   readdirSync(join(ROOT, 'fixtures/platform', platform)).map((name) => `fixtures/platform/${platform}/${name}`));
 
-// Known gap: a Connect CreateCallbackContact block has no readable name yet, so its UUID shows.
-const UNNAMED_TODAY = new Set(['fixtures/platform/connect/RulesEngineQueue.json']);
+// Exports whose human output still shows a UUID (none: the unknowns name blocks by label too).
+const UNNAMED_TODAY = new Set<string>();
 
 describe('readable names in human output', () => {
   const showsNoUuid = async (file: string): Promise<void> => {

@@ -31,6 +31,8 @@ interface Frame {
   context: string;
   /** Files on the call stack, to stop at subflow cycles (reported by subflow-cycle). */
   stack: ReadonlySet<string>;
+  /** The entry vertex of each file on the stack: where a platform flow's hop back to a caller goes. */
+  entries: ReadonlyMap<string, number>;
   /** Where `return` nodes go: the vertex of the caller's `next`, or -1 when the call ends. */
   returnTo: number;
 }
@@ -53,8 +55,11 @@ export function buildJourney(program: Program): JourneyGraph {
   };
 
   const work: Array<{ frame: Frame; indexOf: Map<string, number> }> = [];
-  const rootFrame: Frame = { flow: program.root, context: '', stack: new Set([resolve(program.root.file)]), returnTo: -1 };
-  work.push({ frame: rootFrame, indexOf: instantiate(rootFrame) });
+  const rootPath = resolve(program.root.file);
+  const rootFrame: Frame = { flow: program.root, context: '', stack: new Set([rootPath]), entries: new Map(), returnTo: -1 };
+  const rootIndex = instantiate(rootFrame);
+  rootFrame.entries = new Map([[rootPath, rootIndex.get(program.root.entry) ?? -1]]);
+  work.push({ frame: rootFrame, indexOf: rootIndex });
 
   while (work.length > 0) {
     const { frame, indexOf } = work.pop()!;
@@ -69,7 +74,14 @@ export function buildJourney(program: Program): JourneyGraph {
       if (node.type !== 'subflow') continue;
       const callee = program.callees.get(subflowKey(file, node.id));
       const calleeFlow = callee === undefined ? undefined : program.flows.get(callee);
-      if (!calleeFlow || frame.stack.has(callee!) || !calleeFlow.nodes.has(calleeFlow.entry)) continue;
+      if (!calleeFlow || !calleeFlow.nodes.has(calleeFlow.entry)) continue;
+      if (frame.stack.has(callee!)) {
+        // Platform flows hop back to a flow that is running (`TransferToFlow` to the main menu): the caller
+        // is there again. Format v1 forbids such cycles (subflow-cycle) and stops at them.
+        const back = frame.entries.get(callee!) ?? -1;
+        if (calleeFlow.format !== 'ivr-audit' && back >= 0) successors[from]!.push({ to: back, edge: null });
+        continue;
+      }
       if (vertices.length + calleeFlow.nodes.size > MAX_JOURNEY_VERTICES) {
         truncated = true;
         continue;
@@ -79,9 +91,11 @@ export function buildJourney(program: Program): JourneyGraph {
         flow: calleeFlow,
         context: `${frame.context}${node.id}/`,
         stack: new Set([...frame.stack, callee!]),
+        entries: frame.entries,
         returnTo: next ? indexOf.get(next.to) ?? -1 : -1,
       };
       const calleeIndex = instantiate(calleeFrame);
+      calleeFrame.entries = new Map([...frame.entries, [callee!, calleeIndex.get(calleeFlow.entry)!]]);
       // The call replaces the subflow node's own `next`: callers continue there only by returning.
       successors[from] = successors[from]!.filter((step) => step.edge?.kind !== 'next');
       successors[from]!.push({ to: calleeIndex.get(calleeFlow.entry)!, edge: null });

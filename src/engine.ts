@@ -57,6 +57,7 @@ function toFinding(ruleId: string, severity: Severity, report: Report): Finding 
     path: report.path && elidedPath(report.path),
     related: report.related,
     ...(report.inside === undefined ? {} : { inside: report.inside }),
+    ...(report.data === undefined ? {} : { data: report.data }),
     // Line numbers stay out, so that editing elsewhere in the file keeps the fingerprint.
     fingerprint: fingerprint(ruleId, loc.file, report.nodeId ?? loc.pointer, report.key ?? report.message),
     docs: `${DOCS_BASE}${ruleId}.md`,

@@ -30,7 +30,11 @@ export async function expandPaths(paths: readonly string[], options: ExpandOptio
     files.push(file);
   };
   for (const path of paths) {
-    const info = await stat(resolve(cwd, path)).catch(() => undefined);
+    const info = await stat(resolve(cwd, path)).catch((error: unknown) => {
+      // A link loop exists but leads nowhere: "no such file" would send the user looking elsewhere.
+      if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new UsageError(`cannot read ${path}: a loop of symbolic links`);
+      return undefined;
+    });
     if (info && !info.isDirectory()) {
       // Not only regular files: a FIFO or a device named here becomes a finding when it is read.
       add(path);

@@ -92,7 +92,7 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
     }
   }
   if (results.length === 0 && skipped.length > 0) {
-    throw new UsageError(`no flow files found: ${skipped.length} JSON file${skipped.length === 1 ? ' is' : 's are'} not a call flow (${skipped[0]!.file}${skipped.length > 1 ? ', ...' : ''})`);
+    throw new UsageError(`no flow files found: ${skipped.length} file${skipped.length === 1 ? ' is' : 's are'} not a call flow (${skipped[0]!.file}${skipped.length > 1 ? ', ...' : ''})`);
   }
   return { files: results, summary: summarize(results), read: [...read].sort(), flows, ...(skipped.length > 0 ? { skipped } : {}) };
 }

@@ -25,6 +25,8 @@ export interface Finding {
   related?: SourceLocation[];
   /** For a finding about a step inside a subflow, reported at the call site: the step's journey id (`verify/ask-pin`). */
   inside?: string;
+  /** What the finding is about, as values (e.g. `{ key: '5' }`, `{ queue: 'sales' }`): fixes read these, never the message. */
+  data?: Readonly<Record<string, string>>;
   /** Stable across unrelated edits: rule, file, node or pointer, and a key of the problem. */
   fingerprint: string;
   /** Link to the rule's documentation. */
@@ -42,6 +44,8 @@ export interface Report {
   key?: string;
   /** A step inside a subflow the finding is about (its journey id); the report is at the call site. */
   inside?: string;
+  /** What the finding is about, as values, for fixes and tools (copied to the finding). */
+  data?: Readonly<Record<string, string>>;
   /** Raise to `error` whatever the configured severity (e.g. a queue that grows without bound). */
   escalate?: boolean;
 }

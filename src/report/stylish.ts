@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding, Severity } from '../model/finding.js';
-import type { AuditResult, FileResult } from '../model/result.js';
+import type { AuditResult, FileResult, Fix } from '../model/result.js';
 import { visible } from './escape.js';
 import { plural } from './text.js';
 
@@ -40,10 +40,16 @@ function fileBlock(chalk: ChalkInstance, file: FileResult, maxFixes: number): st
     // Ranked by effort saved; the score gain beside it, and the score once the fixes so far are made.
     lines.push('', `  ${chalk.bold('fixes')}  ${chalk.dim('effort saved, score gain, score with the fixes above')}`);
     for (const fix of fixes) {
-      lines.push(`  ${chalk.green(fix.effortSaved.toFixed(1).padStart(5))}  ${chalk.green(`+${fix.gain}`.padStart(3))}  ${visible(fix.title)}  ${chalk.dim(`→ ${fix.cumulativeScore}`)}`);
+      lines.push(`  ${chalk.green(fix.effortSaved.toFixed(1).padStart(5))}  ${chalk.green(`+${fix.gain}`.padStart(3))}  ${visible(fix.title)}${applicableBy(chalk, fix)}  ${chalk.dim(`→ ${fix.cumulativeScore}`)}`);
     }
   }
   return lines;
+}
+
+/** Which flag writes a fix into the file, when one can: suggestions only on request. */
+function applicableBy(chalk: ChalkInstance, fix: Fix): string {
+  if (!fix.edits || fix.edits.length === 0) return '';
+  return chalk.dim(fix.type === 'fix' ? '  (--fix)' : '  (--fix --fix-type suggestion)');
 }
 
 /** Per file: score, `line:col  severity  message  rule-id`, fixes; then one summary line. */

@@ -36,6 +36,7 @@ export const queueOccupancy: Rule = {
         report({
           message: `queue \`${staffing.id}\` is offered ${erlangsText(stats.offeredErlangs)} of calls, beyond the ${MAX_OFFERED_ERLANGS.toLocaleString('en-US')} the model covers: check \`callsPerHour\` and \`ahtSeconds\`; its figures are those of a queue scaled down to that load`,
           loc: staffing.loc,
+          data: { queue: staffing.id },
           escalate: true,
         });
         continue;
@@ -44,6 +45,7 @@ export const queueOccupancy: Rule = {
         report({
           message: `queue \`${staffing.id}\` is offered ${stats.offeredErlangs.toFixed(1)} erlangs of calls for ${agentsText(staffing.agents)}: the wait grows without bound`,
           loc: staffing.loc,
+          data: { queue: staffing.id },
           escalate: true,
         });
         continue;
@@ -52,6 +54,7 @@ export const queueOccupancy: Rule = {
       report({
         message: `queue \`${staffing.id}\` keeps agents ${percent(stats.occupancy)} busy (limit ${percent(max)}): ${percent(stats.probabilityOfWaiting)} of callers wait, ${Math.round(stats.averageSpeedOfAnswerSeconds)} s on average, ${percent(stats.serviceLevel)} answered within ${staffing.targetAnswerSeconds} s`,
         loc: staffing.loc,
+        data: { queue: staffing.id },
       });
     }
   },

@@ -137,6 +137,12 @@ function locateFlow(doc: SourceDocument, problems: ImportProblem[]): Located | u
       if (isFlowLanguage(content) || isLegacy(content)) return { doc: inner, legacy: isLegacy(content), ...meta };
     } else if (typeof content === 'string') {
       const opened = doc.openEmbedded(pointer);
+      if (!opened.doc && opened.problems.some((problem) => problem.ruleId === 'yaml-syntax')) {
+        // The export itself is well formed; the flow text it carries is not: one finding at `Content`.
+        const reason = opened.problems.find((problem) => problem.ruleId === 'yaml-syntax')!.message;
+        problems.push({ ruleId: 'schema', message: `\`Content\` is not valid JSON, so the flow in it cannot be read: ${reason}`, loc: doc.locate(pointer) });
+        return undefined;
+      }
       problems.push(...opened.problems);
       if (!opened.doc) return undefined;
       const data = opened.doc.data;

@@ -154,6 +154,16 @@ describe('ivr-audit lint', () => {
     expect(none.stderr).toBe('ivr-audit: no flow files found: 1 file is not a call flow (tsconfig.json)\n');
   });
 
+  it('leaves out what .gitignore excludes when walking a folder, unless --no-gitignore', () => {
+    const folder = scratch({ '.gitignore': 'generated-*.yaml\n', 'clean.yaml': CLEAN, 'generated-typo.yaml': TYPO });
+    const walked = cli(['lint', '.', '-f', 'json'], { cwd: folder });
+    expect(walked.status).toBe(0);
+    expect((JSON.parse(walked.stdout) as { files: Array<{ file: string }> }).files.map((file) => file.file)).toEqual(['clean.yaml']);
+    const all = cli(['lint', '.', '-f', 'json', '--no-gitignore'], { cwd: folder });
+    expect(all.status).toBe(1);
+    expect((JSON.parse(all.stdout) as { files: Array<{ file: string }> }).files.map((file) => file.file)).toEqual(['clean.yaml', 'generated-typo.yaml']);
+  });
+
   it('exits 2 when a folder holds no flow files', () => {
     const folder = scratch({ 'notes.txt': 'nothing' });
     const run = cli(['lint', '.'], { cwd: folder });

@@ -34,6 +34,7 @@ export default class Lint extends IvrAuditCommand {
     quiet: Flags.boolean({ description: 'report errors only' }),
     config: Flags.string({ char: 'c', description: 'use this config file for every flow' }),
     'no-config': Flags.boolean({ description: 'ignore config files' }),
+    'no-gitignore': Flags.boolean({ description: 'also lint what .gitignore files exclude when walking folders and globs' }),
     rule: Flags.string({ multiple: true, multipleNonGreedy: true, description: 'ID=SEVERITY (error, warning, info, off); wins over config files (repeatable)' }),
     baseline: Flags.string({ description: 'report only findings that are not in this baseline file' }),
     'write-baseline': Flags.string({ description: 'record today\'s findings in this baseline file' }),
@@ -50,7 +51,7 @@ export default class Lint extends IvrAuditCommand {
     // In GitHub Actions, annotations show findings on the pull request besides the usual output.
     if (githubAnnotationsByDefault(process.env, flags.format ?? [], flags.output)) outputs.push({ format: 'github' });
     if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
-    const options = { configPath: flags.config, noConfig: flags['no-config'], rules: parseRuleFlags(flags.rule ?? []) };
+    const options = { configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], rules: parseRuleFlags(flags.rule ?? []) };
     if (flags.fix && flags['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
     if (flags['fix-type'] !== undefined && !flags.fix && !flags['fix-dry-run']) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
     // Checked before the audit, so a mistyped flag costs no time.

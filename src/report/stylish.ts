@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding, Severity } from '../model/finding.js';
 import type { AuditResult, FileResult, Fix } from '../model/result.js';
 import { visible } from './escape.js';
-import { plural } from './text.js';
+import { plural, unknownsLine } from './text.js';
 
 export interface StylishOptions {
   color: boolean;
@@ -26,7 +26,7 @@ function fileBlock(chalk: ChalkInstance, file: FileResult, maxFixes: number): st
     lines.push(`  ${paint(`score ${file.score.value}/100 ${file.score.grade}`)}`);
   }
   if (file.unknowns.length > 0) {
-    lines.push(`  ${chalk.dim(`not stated in the file, so rules that need it stayed quiet: ${visible(file.unknowns.join('; '))}`)}`);
+    lines.push(`  ${chalk.dim(visible(unknownsLine(file.unknowns)))}`);
   }
   const positions = file.findings.map((finding) => `${finding.line}:${finding.column}`);
   const positionWidth = Math.max(0, ...positions.map((text) => text.length));

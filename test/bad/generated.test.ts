@@ -122,10 +122,8 @@ describe.concurrent('generated hostile inputs', () => {
       files[`level-${String(level).padStart(2, '0')}.yaml`] = ['version: 1', `name: Level ${level}`, 'entry: first', 'nodes:', ...body, ''].join('\n');
     }
     const folder = folderWith(files);
-    const started = Date.now();
+    // The test timeout is the guard against a hang; how fast it finishes is the benchmark's business.
     const result = await lint(['level-00.yaml'], folder);
-    // Some 4 s on a loaded machine; the journey cap of 400,000 steps took 20 to 36.
-    expect(Date.now() - started).toBeLessThan(15_000);
     expectOutcome(result, { exit: result.run.status === 1 ? 1 : 0 });
     const file = result.json!.files[0]!;
     expect(file.unknowns.join('\n')).toMatch(/truncated/);

@@ -7,7 +7,7 @@ import type { FileConfig } from './config/for-file.js';
 import { DOCS_BASE, compareFindings, findingsOfProblems, fingerprint, resolveRules, runRules, type ResolvedRule } from './engine.js';
 import { confinedLoader } from './load/confine.js';
 import { internalError, internalErrorMessage } from './rules/internal-error.js';
-import { nameFinding, nameFix, readableNames, type NodeNames } from './rules/names.js';
+import { nameFinding, nameFix, readableNames, readableText, type NodeNames } from './rules/names.js';
 import type { LoadedFile } from './load/index.js';
 import { loadProgram, type Program } from './load/program.js';
 import type { Finding } from './model/finding.js';
@@ -65,7 +65,7 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
     metrics: scored?.metrics ?? null,
     findings: shown,
     fixes,
-    unknowns: [...(flow?.unknowns ?? []), ...truncation],
+    unknowns: [...(flow?.unknowns ?? []), ...truncation].map((unknown) => readableText(unknown, names)),
     ...(config.scoring.minScore === undefined ? {} : { minScore: config.scoring.minScore }),
   };
 }

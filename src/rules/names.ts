@@ -21,7 +21,12 @@ export function readableNames(flows: Iterable<Flow>): Map<string, string> {
   for (const flow of flows) {
     for (const node of flow.nodes.values()) {
       const label = node.label?.trim();
-      if (label && isMachineId(node.id) && !isMachineId(label)) names.set(node.id, label);
+      if (!label || !isMachineId(node.id) || isMachineId(label)) continue;
+      names.set(node.id, label);
+      // The platform's own spelling (an id made valid by a leading `_`), as data names carry it
+      // (`customer input 5282cb52-…`).
+      const raw = node.id.replace(/^_(?=[0-9])/, '');
+      if (raw !== node.id && !names.has(raw)) names.set(raw, label);
     }
   }
   return names;
@@ -42,7 +47,7 @@ function escapeRegExp(text: string): string {
  */
 export function readableText(text: string, names: NodeNames): string {
   if (names.size === 0 || !UUID.test(text)) return text;
-  return text.replace(namePattern(names), (_match, id: string) => names.get(id) ?? id);
+  return text.replace(namePattern(names), (match, quoted: string | undefined, bare: string | undefined) => names.get(quoted ?? bare ?? '') ?? match);
 }
 
 const patterns = new WeakMap<NodeNames, RegExp>();
@@ -52,7 +57,9 @@ function namePattern(names: NodeNames): RegExp {
   if (!pattern) {
     // Longest ids first, so that `id.agent` is not read as `id` followed by text.
     const ids = [...names.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-    pattern = new RegExp(`(?:\\b(?:${NODE_TYPES.join('|')}) )?\`?(${ids.join('|')})\`?(?![\\w-]|\\.\\w)`, 'g');
+    const alternatives = ids.join('|');
+    // A quoted id loses both quotes; a bare id must not run on into a longer word.
+    pattern = new RegExp(`(?:\\b(?:${NODE_TYPES.join('|')}) )?(?:\`(${alternatives})\`|(${alternatives})(?![\\w-]|\\.\\w))`, 'g');
     patterns.set(names, pattern);
   }
   pattern.lastIndex = 0;

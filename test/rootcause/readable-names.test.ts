@@ -8,15 +8,16 @@ import { connectLabel, referenceName } from '../../src/load/importers/connect-la
 import { buildFlowGraph } from '../../src/report/flowgraph.js';
 import { formatDot, formatMermaid } from '../../src/report/graphtext.js';
 import { formatResult } from '../../src/report/index.js';
-import { isMachineId, readableText } from '../../src/rules/names.js';
+import type { Flow } from '../../src/model/flow.js';
+import { isMachineId, readableNames, readableText } from '../../src/rules/names.js';
 import { ROOT } from '../helpers.js';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 const EXPORTS = ['connect', 'genesys', 'twilio'].flatMap((platform) =>
   readdirSync(join(ROOT, 'fixtures/platform', platform)).map((name) => `fixtures/platform/${platform}/${name}`));
 
-// Known gap: a Connect CreateCallbackContact block has no readable name yet, so its UUID shows.
-const UNNAMED_TODAY = new Set(['fixtures/platform/connect/RulesEngineQueue.json']);
+// Exports whose human output still shows a UUID (none: the unknowns name blocks by label too).
+const UNNAMED_TODAY = new Set<string>();
 
 describe('readable names in human output', () => {
   const showsNoUuid = async (file: string): Promise<void> => {
@@ -83,6 +84,30 @@ describe('names', () => {
     expect(readableText('menu `_5282cb52-045b-41ef-ad5d-99dac155bbe9` has no `onNoInput`', names)).toBe('menu "For billing press 1…" has no `onNoInput`');
     expect(readableText('a → _5282cb52-045b-41ef-ad5d-99dac155bbe9.agent → b', names)).toBe('a → agent answers → b');
     expect(readableText('at `_5282cb52-045b-41ef-ad5d-99dac155bbe9`.', names)).toBe('at menu "For billing press 1…".');
+  });
+
+  it('names a datum the importer named after the action by the action\'s label', async () => {
+    const flow = JSON.stringify({
+      Version: '2019-10-30',
+      StartAction: '0c1d2e3f-0000-4000-8000-000000000001',
+      Actions: [
+        { Identifier: '0c1d2e3f-0000-4000-8000-000000000001', Type: 'GetParticipantInput', Parameters: { Text: 'Please enter your account number.', StoreInput: 'True', InputTimeLimitSeconds: '5' },
+          Transitions: { NextAction: '0c1d2e3f-0000-4000-8000-000000000002', Errors: [{ NextAction: '0c1d2e3f-0000-4000-8000-000000000001', ErrorType: 'InputTimeLimitExceeded' }] } },
+        { Identifier: '0c1d2e3f-0000-4000-8000-000000000002', Type: 'GetParticipantInput', Parameters: { Text: 'Please enter your account number again.', StoreInput: 'True', InputTimeLimitSeconds: '5' },
+          Transitions: { NextAction: '0c1d2e3f-0000-4000-8000-000000000003', Errors: [{ NextAction: '0c1d2e3f-0000-4000-8000-000000000003', ErrorType: 'InputTimeLimitExceeded' }] } },
+        { Identifier: '0c1d2e3f-0000-4000-8000-000000000003', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
+      ],
+    }, null, 2);
+    const result = await audit([{ path: 'inputs.json', text: flow }], { cwd: ROOT });
+    const output = formatResult('stylish', result, { color: false, cwd: ROOT });
+    expect(output).toContain('input "Please enter your account number."');
+    expect(UUID.exec(output)?.[0]).toBeUndefined();
+  });
+
+  it('names the platform\'s own spelling of an id (without the leading `_`) by the label too', () => {
+    const flow = { nodes: new Map([['_5282cb52-045b-41ef-ad5d-99dac155bbe9', { id: '_5282cb52-045b-41ef-ad5d-99dac155bbe9', label: 'input "Your account?"' }]]) } as unknown as Flow;
+    const aliases = readableNames([flow]);
+    expect(readableText('asks for `customer input 5282cb52-045b-41ef-ad5d-99dac155bbe9` again', aliases)).toBe('asks for `customer input "Your account?"` again');
   });
 
   it('tells machine ids from chosen ones', () => {

@@ -6,6 +6,7 @@ import { unknownRuleIds, type RuleSetting } from './engine.js';
 import { UsageError, expandPaths } from './files.js';
 import { FileReadError, loadAnyText, readSourceFile, type LoadedFile, type Source } from './load/index.js';
 import type { Flow } from './model/flow.js';
+import { Project, isQueueFlowUnknown, withHoldExperience, type ProjectMember } from './load/project.js';
 import type { AuditResult, FileResult, SkippedFile, Summary } from './model/result.js';
 
 export interface AuditOptions {
@@ -48,16 +49,28 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
   }
   const read = new Set<string>();
   if (options.configPath !== undefined) read.add(resolve(cwd, options.configPath));
-  const cache = new Map<string, Promise<LoadedFile>>();
-  const loadFile = (file: string): Promise<LoadedFile> => {
+  const firstReadings = new Map<string, Promise<LoadedFile>>();
+  // Each file read once, as it is alone; what the project adds is a second reading of the same text.
+  const readAlone = (file: string): Promise<LoadedFile> => {
     const absolute = resolve(cwd, file);
-    let loaded = cache.get(absolute);
+    let loaded = firstReadings.get(absolute);
     if (!loaded) {
       if (!memory.has(absolute)) read.add(absolute);
       loaded = (memory.has(absolute) ? Promise.resolve(memory.get(absolute)!) : readSourceFile(absolute)).then(
         (text) => loadAnyText(file, text),
         (error: unknown) => unreadable(file, error),
       );
+      firstReadings.set(absolute, loaded);
+    }
+    return loaded;
+  };
+  const project = await projectOf(files, cwd, readAlone, configFor);
+  const cache = new Map<string, Promise<LoadedFile>>();
+  const loadFile = (file: string): Promise<LoadedFile> => {
+    const absolute = resolve(cwd, file);
+    let loaded = cache.get(absolute);
+    if (!loaded) {
+      loaded = readAlone(file).then((alone) => (project ? inProject(alone, absolute, project) : alone));
       cache.set(absolute, loaded);
     }
     return loaded;
@@ -84,6 +97,45 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
     throw new UsageError(`no flow files found: ${skipped.length} file${skipped.length === 1 ? ' is' : 's are'} not a call flow (${skipped[0]!.file}${skipped.length > 1 ? ', ...' : ''})`);
   }
   return { files: results, summary: summarize(results), read: [...read].sort(), flows, ...(skipped.length > 0 ? { skipped } : {}) };
+}
+
+/**
+ * The platform exports of the run, linked as one project, when there are several. A file that fails to
+ * load is simply not a member: its own audit reports why.
+ */
+async function projectOf(
+  files: readonly string[],
+  cwd: string,
+  readAlone: (file: string) => Promise<LoadedFile>,
+  configFor: (file: string) => Promise<{ ignored?: boolean }>,
+): Promise<Project | undefined> {
+  if (files.length < 2) return undefined;
+  const members: ProjectMember[] = [];
+  for (const file of files) {
+    try {
+      if ((await configFor(file)).ignored) continue;
+      const alone = await readAlone(file);
+      if (!alone.flow || alone.aliases === undefined) continue;
+      members.push({ path: resolve(cwd, file), aliases: alone.aliases, references: alone.references ?? [], kind: alone.flow.kind, hold: alone.flow.hold });
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+    }
+  }
+  return members.length > 1 ? new Project(members) : undefined;
+}
+
+/** A file read again as a member of the project: references linked, the kind others give it, queues' hold. */
+function inProject(alone: LoadedFile, absolute: string, project: Project): LoadedFile {
+  if (!alone.flow || alone.flow.format === 'ivr-audit') return alone;
+  const options = project.importOptions(absolute);
+  const linked = options ? loadAnyText(alone.file, alone.text, alone.flow.format, options) : alone;
+  const hold = project.holdExperience();
+  if (!linked.flow) return linked;
+  if (hold) return { ...linked, flow: withHoldExperience(linked.flow, hold) };
+  const candidates = project.queueFlowNames();
+  if (candidates.length < 2 || !linked.flow.unknowns.some(isQueueFlowUnknown)) return linked;
+  const which = `which customer queue flow the queues play (${candidates.map((name) => `\`${name}\``).join(', ')})`;
+  return { ...linked, flow: { ...linked.flow, unknowns: [...linked.flow.unknowns, which] } };
 }
 
 function unreadable(file: string, error: unknown): LoadedFile {

@@ -26,11 +26,24 @@ export interface JourneyGraph extends CsrGraph {
 /** Inlining stops past this many vertices, so nested subflows cannot blow up the analysis. */
 export const MAX_JOURNEY_VERTICES = 100_000;
 
+interface EntryChain {
+  file: string;
+  vertex: number;
+  outer: EntryChain | null;
+}
+
+function entryOf(chain: EntryChain | null, file: string): number {
+  for (let link = chain; link; link = link.outer) if (link.file === file) return link.vertex;
+  return -1;
+}
+
 interface Frame {
   flow: Flow;
   context: string;
   /** Files on the call stack, to stop at subflow cycles (reported by subflow-cycle). */
   stack: ReadonlySet<string>;
+  /** The entry vertex of each file on the stack (innermost first): where a platform flow's hop back goes. */
+  entries: EntryChain | null;
   /** Where `return` nodes go: the vertex of the caller's `next`, or -1 when the call ends. */
   returnTo: number;
 }
@@ -53,8 +66,11 @@ export function buildJourney(program: Program): JourneyGraph {
   };
 
   const work: Array<{ frame: Frame; indexOf: Map<string, number> }> = [];
-  const rootFrame: Frame = { flow: program.root, context: '', stack: new Set([resolve(program.root.file)]), returnTo: -1 };
-  work.push({ frame: rootFrame, indexOf: instantiate(rootFrame) });
+  const rootPath = resolve(program.root.file);
+  const rootFrame: Frame = { flow: program.root, context: '', stack: new Set([rootPath]), entries: null, returnTo: -1 };
+  const rootIndex = instantiate(rootFrame);
+  rootFrame.entries = { file: rootPath, vertex: rootIndex.get(program.root.entry) ?? -1, outer: null };
+  work.push({ frame: rootFrame, indexOf: rootIndex });
 
   while (work.length > 0) {
     const { frame, indexOf } = work.pop()!;
@@ -69,7 +85,14 @@ export function buildJourney(program: Program): JourneyGraph {
       if (node.type !== 'subflow') continue;
       const callee = program.callees.get(subflowKey(file, node.id));
       const calleeFlow = callee === undefined ? undefined : program.flows.get(callee);
-      if (!calleeFlow || frame.stack.has(callee!) || !calleeFlow.nodes.has(calleeFlow.entry)) continue;
+      if (!calleeFlow || !calleeFlow.nodes.has(calleeFlow.entry)) continue;
+      if (frame.stack.has(callee!)) {
+        // Platform flows hop back to a flow that is running (`TransferToFlow` to the main menu): the caller
+        // is there again. Format v1 forbids such cycles (subflow-cycle) and stops at them.
+        const back = entryOf(frame.entries, callee!);
+        if (calleeFlow.format !== 'ivr-audit' && back >= 0) successors[from]!.push({ to: back, edge: null });
+        continue;
+      }
       if (vertices.length + calleeFlow.nodes.size > MAX_JOURNEY_VERTICES) {
         truncated = true;
         continue;
@@ -79,9 +102,11 @@ export function buildJourney(program: Program): JourneyGraph {
         flow: calleeFlow,
         context: `${frame.context}${node.id}/`,
         stack: new Set([...frame.stack, callee!]),
+        entries: frame.entries,
         returnTo: next ? indexOf.get(next.to) ?? -1 : -1,
       };
       const calleeIndex = instantiate(calleeFrame);
+      calleeFrame.entries = { file: callee!, vertex: calleeIndex.get(calleeFlow.entry)!, outer: frame.entries };
       // The call replaces the subflow node's own `next`: callers continue there only by returning.
       successors[from] = successors[from]!.filter((step) => step.edge?.kind !== 'next');
       successors[from]!.push({ to: calleeIndex.get(calleeFlow.entry)!, edge: null });

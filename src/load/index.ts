@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { importFlow, type ImportFormat } from './importers/index.js';
+import { importFlow, type FlowReference, type ImportFormat, type ImportOptions } from './importers/index.js';
 import type { Flow, SourceLocation, SourceRange } from '../model/flow.js';
 import { buildFlow } from './build.js';
 import { unsupportedEncoding } from './encoding.js';
@@ -24,6 +24,9 @@ export interface LoadedFile {
   problems: LoadProblem[];
   /** Set when the file is not a call flow in any format read here (YAML or JSON of something else). */
   skipped?: string;
+  /** Platform exports: the names other exports may give this one, and the flows it names (see project.ts). */
+  aliases?: string[];
+  references?: FlowReference[];
 }
 
 export interface Source {
@@ -90,15 +93,15 @@ function loadParsed(file: string, text: string, parsed: ParsedYaml): LoadedFile 
  * Reads a file in any format this tool knows: format v1 YAML (or JSON), or an Amazon Connect,
  * Twilio Studio or Genesys Architect export. A file that is plainly none of them is skipped.
  */
-export function loadAnyText(file: string, source: string, format?: ImportFormat): LoadedFile {
+export function loadAnyText(file: string, source: string, format?: ImportFormat, options: ImportOptions = {}): LoadedFile {
   const text = stripBom(source);
-  const imported = importFlow(file, text, format);
+  const imported = importFlow(file, text, format, options);
   if (imported) {
     const problems: LoadProblem[] = [
       ...imported.problems.map((problem) => ({ ruleId: problem.ruleId, message: problem.message, loc: problem.loc })),
       ...(imported.notes ?? []).map((note) => ({ ruleId: 'import-note' as const, message: note.message, loc: note.loc })),
     ];
-    return { file, text, flow: imported.flow, problems };
+    return { file, text, flow: imported.flow, problems, aliases: imported.aliases ?? [], references: imported.references ?? [] };
   }
   const parsed = parseYaml(text);
   if (plainlyNotAFlow(file, text, parsed)) return { file, text, problems: [], skipped: NOT_A_FLOW };

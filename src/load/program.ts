@@ -81,7 +81,8 @@ function rootProblems(
       });
       continue;
     }
-    const cycle = pathBack(target, rootPath, calls);
+    // Platform flows hop back to the flow that sent them (the main menu): their journey loops, no error.
+    const cycle = root.format === 'ivr-audit' ? pathBack(target, rootPath, calls) : undefined;
     if (cycle) {
       const names = [rootPath, ...cycle].map((path) => relative(dirname(rootPath), path) || path);
       problems.push({

@@ -264,6 +264,36 @@ export interface Schedule {
   loc: SourceLocation;
 }
 
+/**
+ * What a flow is for. `flow`: callers dial it. The others are only ever run by another flow or by a queue:
+ * `subflow` is called and returns, `module` is a platform flow module, `queue-flow` is what callers hear while
+ * they wait in queue, `whisper` plays to the agent or caller as they are connected, `hold` plays while the
+ * agent has the caller on hold. None of them is reported for never reaching a person by itself.
+ */
+export type FlowKind = 'flow' | 'subflow' | 'module' | 'queue-flow' | 'whisper' | 'hold';
+
+export const FLOW_KINDS: readonly FlowKind[] = ['flow', 'subflow', 'module', 'queue-flow', 'whisper', 'hold'];
+
+/** True for flows callers dial; false for flows only run by another flow or a queue. */
+export function isEntryFlow(flow: Pick<Flow, 'kind'>): boolean {
+  return flow.kind === undefined || flow.kind === 'flow';
+}
+
+/**
+ * What an in-queue flow plays while callers wait: the hold experience of the queues that use it. A fact
+ * is absent when the export does not tell (a message held in an attribute, say).
+ */
+export interface HoldExperience {
+  /** The flow's name, for the report. */
+  flow: string;
+  music?: boolean;
+  announcements?: boolean;
+  announceWait?: boolean;
+  callback?: boolean;
+  /** How often the loop repeats its message, when the export says. */
+  repeatSeconds?: number;
+}
+
 /** Where a flow came from: format v1 YAML, or an importer. */
 export type FlowFormat = 'ivr-audit' | 'connect' | 'twilio' | 'genesys';
 
@@ -273,8 +303,10 @@ export interface Flow {
   format: FlowFormat;
   name: string;
   description?: string;
-  /** `subflow`: a file only ever called by other flows (top-level `kind`); absent means a flow callers dial. */
-  kind?: 'flow' | 'subflow';
+  /** What the flow is for; absent means `flow`, a flow callers dial (see FlowKind). */
+  kind?: FlowKind;
+  /** What a customer-queue flow makes callers hear while they wait (read by importers from in-queue flows). */
+  hold?: HoldExperience;
   entry: string;
   entryLoc: SourceLocation;
   settings: FlowSettings;

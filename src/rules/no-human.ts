@@ -1,4 +1,5 @@
 import { isHuman } from '../analysis/journey-facts.js';
+import { isEntryFlow } from '../model/flow.js';
 import type { Rule } from './types.js';
 
 export const noHuman: Rule = {
@@ -15,8 +16,9 @@ export const noHuman: Rule = {
   },
   check({ flow, facts, report }) {
     const journey = facts.journey;
-    // A file only ever called: its callers go on after `return`, so a person may come later.
-    if (journey.graph.entry < 0 || flow.kind === 'subflow') return;
+    // A file only ever run by another flow or a queue (subflow, module, in-queue, whisper, hold): a person
+    // may come later in its callers, or is already there.
+    if (journey.graph.entry < 0 || !isEntryFlow(flow)) return;
     const reachesHuman = journey.vertices.some((vertex, index) => journey.reach[index] && isHuman(vertex.node));
     if (reachesHuman) return;
     report({

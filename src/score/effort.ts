@@ -7,6 +7,7 @@ import { worstCounts } from '../analysis/paths.js';
 import { queueStats, ringsOf, waitOf } from '../analysis/timing.js';
 import { afterHoursOnly, hoursShares, unstaffedAfterHours } from '../analysis/hours.js';
 import type { Edge, Flow, FlowNode, HoursNode, QueueNode } from '../model/flow.js';
+import { isEntryFlow } from '../model/flow.js';
 import type { Driver } from '../model/result.js';
 import { ASSUMED_SHARES, DEFLECTION_RESOLVES, type Weights } from './weights.js';
 
@@ -85,8 +86,9 @@ function stepCosts(journey: JourneyFacts, weights: Weights): Float64Array[] {
     const settings = journey.vertices[entry]!.flow.settings;
     add('waiting', entry, settings.answerRings * settings.ringSeconds * weights.ringSecond);
   }
-  // A file only ever called (`kind: subflow`) is not a dead end for lacking a person: its callers return.
-  if (entry >= 0 && !journey.humanAhead[entry] && journey.vertices[entry]!.flow.kind !== 'subflow') add('deadEnds', entry, weights.deadEnd);
+  // A file only ever run by another flow or a queue (`kind: subflow`, `queue-flow`...) is not a dead end for
+  // lacking a person: its callers go on, or a person is already there.
+  if (entry >= 0 && !journey.humanAhead[entry] && isEntryFlow(journey.vertices[entry]!.flow)) add('deadEnds', entry, weights.deadEnd);
   add('deadEnds', size + DROPPED, weights.deadEnd);
   add('deadEnds', size + TRAPPED, weights.trap);
   return costs;

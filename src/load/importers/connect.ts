@@ -1,7 +1,7 @@
 // Amazon Connect flows: the flow language (`"Version": "2019-10-30"`, `Actions[]`), also wrapped in a
 // `Content` string or object as the AWS APIs and Terraform return it, and the older `modules[]` export.
 // Both are first read into one shape (ConnectAction), then mapped to format v1 nodes by one set of rules.
-import type { SourceLocation } from '../../model/flow.js';
+import type { FlowKind, HoldExperience, SourceLocation } from '../../model/flow.js';
 import {
   FlowBuilder,
   baseName,
@@ -15,7 +15,7 @@ import {
 import { connectLabel } from './connect-labels.js';
 import { isOpaqueValue } from './placeholders.js';
 import { child, readDocument, type SourceDocument } from './source.js';
-import type { ImportOptions, ImportProblem, ImportResult } from './types.js';
+import type { FlowReference, ImportOptions, ImportProblem, ImportResult } from './types.js';
 
 const FLOW_LANGUAGE_VERSION = '2019-10-30';
 
@@ -61,6 +61,10 @@ interface Located {
   legacy: boolean;
   name?: string;
   description?: string;
+  /** The wrapper's `Type` (`CONTACT_FLOW`, `CUSTOMER_QUEUE`...), or `MODULE` for a `ContactFlowModule`. */
+  type?: string;
+  /** The wrapper's `Id` and `Arn`: how other flows name this one once deployed. */
+  ids: string[];
 }
 
 export function importConnect(file: string, source: string, options: ImportOptions = {}): ImportResult {
@@ -78,6 +82,9 @@ export function importConnect(file: string, source: string, options: ImportOptio
   const builder = new FlowBuilder(file, 'connect');
   claimIds(builder, actions, doc, problems);
   for (const action of actions) mapAction(builder, doc, action, options);
+  const name = located.name ?? baseName(file);
+  const kind = located.type === undefined ? options.kind ?? inferKind(actions, name) : kindOfType(located.type) ?? options.kind ?? inferKind(actions, name);
+  if (kind === 'queue-flow' || kind === 'hold') keepWaiting(builder, actions);
 
   const startPointer = legacy ? '/start' : '/StartAction';
   const start = nonEmpty(field(doc.data, legacy ? 'start' : 'StartAction'));
@@ -85,12 +92,15 @@ export function importConnect(file: string, source: string, options: ImportOptio
     problems.push({ ruleId: 'schema', message: `the flow has no \`${startPointer.slice(1)}\`: its first action is taken as the start`, loc: doc.locate('') });
   }
   const flow = builder.finish({
-    name: located.name ?? baseName(file),
+    name,
     description: located.description,
     entry: start === undefined ? actions[0]!.id : builder.ids.resolve(start, start),
     entryLoc: doc.locate(start === undefined ? '' : startPointer),
   });
-  return { format: 'connect', flow, problems, notes: builder.notes };
+  if (kind !== undefined && kind !== 'flow') flow.kind = kind;
+  if (kind === 'queue-flow' || kind === 'hold') flow.hold = holdExperience(actions, flow.name);
+  const aliases = [...new Set([located.name, text(field(field(doc.data, 'Metadata'), 'name')), ...located.ids].filter((name): name is string => name !== undefined && name !== ''))];
+  return { format: 'connect', flow, problems, notes: builder.notes, aliases, references: referencesOf(actions) };
 }
 
 function nonEmpty(value: unknown): string | undefined {
@@ -112,13 +122,18 @@ const WRAPPERS = ['', '/ContactFlow', '/ContactFlowModule'] as const;
 function locateFlow(doc: SourceDocument, problems: ImportProblem[]): Located | undefined {
   const root = doc.data;
   const rootName = text(field(field(root, 'metadata'), 'name'));
-  if (isFlowLanguage(root)) return { doc, legacy: false, name: text(field(field(root, 'Metadata'), 'name')) };
-  if (isLegacy(root)) return { doc, legacy: true, name: rootName, description: text(field(field(root, 'metadata'), 'description')) };
+  if (isFlowLanguage(root)) return { doc, legacy: false, name: text(field(field(root, 'Metadata'), 'name')), ids: [] };
+  if (isLegacy(root)) return { doc, legacy: true, name: rootName, description: text(field(field(root, 'metadata'), 'description')), ids: [] };
   for (const wrapper of WRAPPERS) {
     const holder = wrapper === '' ? root : field(root, wrapper.slice(1));
     const content = field(holder, 'Content');
     if (content === undefined) continue;
-    const meta = { name: text(field(holder, 'Name')), description: text(field(holder, 'Description')) };
+    const meta = {
+      name: text(field(holder, 'Name')),
+      description: text(field(holder, 'Description')),
+      type: wrapper === '/ContactFlowModule' ? 'MODULE' : text(field(holder, 'Type')),
+      ids: [text(field(holder, 'Id')), text(field(holder, 'Arn'))].filter((id): id is string => id !== undefined),
+    };
     const pointer = `${wrapper}/Content`;
     if (isRecord(content)) {
       const inner = doc.at(pointer);
@@ -659,7 +674,11 @@ function mapThirdParty(context: MapContext): void {
 /** A readable name for the flow a transfer or module names, however the export spells it. */
 function flowNameOf(action: ConnectAction, key: string): string {
   if (action.flowName) return action.flowName;
-  const raw = text(action.params.get(key)?.value) ?? 'another flow';
+  return flowNameIn(text(action.params.get(key)?.value) ?? 'another flow');
+}
+
+/** The flow name inside a reference: a deploy placeholder, an attribute path, an ARN, or the name itself. */
+function flowNameIn(raw: string): string {
   const patterns = [
     /\{\{\s*(?:contactFlows|flowModules|modules)\.([^.}\s]+)/,
     /\$\{[A-Z]:([^:}]+):[A-Z]\}/,
@@ -682,7 +701,6 @@ function mapTransferToFlow(context: MapContext): void {
   const { action, builder, options } = context;
   const name = flowNameOf(action, 'ContactFlowId');
   const path = options.resolveFlow?.(name);
-  builder.unknown('where transfers to other flows lead', 'transfers');
   if (path !== undefined) {
     const draft = node(context, 'subflow', { facts: { flow: path } });
     for (const failure of [...action.errors, ...(action.next ? [action.next] : [])]) {
@@ -690,6 +708,8 @@ function mapTransferToFlow(context: MapContext): void {
     }
     return;
   }
+  builder.unknown('where transfers to other flows lead', 'transfers');
+  builder.unknown(`flow \`${name}\` (not among the files linted)`, '');
   // A hop to another flow, not a new person: the contact and its attributes go on there.
   const draft = node(context, 'transfer', { facts: { to: `flow ${name}`, context: true, toFlow: true } });
   for (const error of action.errors) fill(context, draft, ['noAnswer', 'busy'], error, error.errorType);
@@ -707,6 +727,7 @@ function mapModule(context: MapContext): void {
     return;
   }
   builder.unknown('what flow modules do', 'modules');
+  builder.unknown(`flow \`${name}\` (not among the files linted)`, '');
   passThrough(context, `module ${name}`);
 }
 
@@ -795,4 +816,118 @@ function mapAgentPresent(context: MapContext): void {
   const draft = node(context, 'agent', { label: `agent on the call${state === undefined ? '' : ` (${state})`}` });
   if (action.next) builder.exit(draft, 'next', target(context, action.next), where(context, action.next));
   for (const error of action.errors) builder.extra(draft, target(context, error), where(context, error), error.errorType);
+}
+
+/** Wrapper `Type`s, as flow kinds. Transfer flows (`QUEUE_TRANSFER`, `AGENT_TRANSFER`) route callers: flows. */
+const KINDS_OF_TYPES: Readonly<Record<string, FlowKind>> = {
+  CONTACT_FLOW: 'flow',
+  QUEUE_TRANSFER: 'flow',
+  AGENT_TRANSFER: 'flow',
+  CUSTOMER_QUEUE: 'queue-flow',
+  CUSTOMER_HOLD: 'hold',
+  AGENT_HOLD: 'hold',
+  CUSTOMER_WHISPER: 'whisper',
+  AGENT_WHISPER: 'whisper',
+  OUTBOUND_WHISPER: 'whisper',
+  MODULE: 'module',
+};
+
+function kindOfType(type: string): FlowKind | undefined {
+  return Object.hasOwn(KINDS_OF_TYPES, type) ? KINDS_OF_TYPES[type] : undefined;
+}
+
+/** Actions that hand the caller on: a flow that has one routes callers, it is not played to a waiting caller. */
+const ROUTING_ACTIONS = new Set(['TransferContactToQueue', 'TransferToFlow', 'TransferParticipantToThirdParty', 'TransferContactToAgent']);
+
+/**
+ * The kind of a flow that does not state it. A module ends with `EndFlowModuleExecution`. A flow that
+ * loops messages (`MessageParticipantIteratively`) or ends its run (`EndFlowExecution`) without ever
+ * routing the caller is played to someone already connected or queued: whisper and hold flows say so in
+ * their names, the others are customer queue flows.
+ */
+function inferKind(actions: readonly ConnectAction[], name: string): FlowKind | undefined {
+  const types = new Set(actions.map((action) => action.type));
+  if (types.has('EndFlowModuleExecution') || types.has('ReturnFromFlowModule')) return 'module';
+  if ([...types].some((type) => ROUTING_ACTIONS.has(type))) return undefined;
+  if (!types.has('MessageParticipantIteratively') && !types.has('EndFlowExecution')) return undefined;
+  if (/whisper/i.test(name)) return 'whisper';
+  if (/hold/i.test(name)) return 'hold';
+  return 'queue-flow';
+}
+
+/** Event hooks that name the flow played in a part of the call, as the kind that makes that flow. */
+const HOOK_ROLES: Readonly<Record<string, FlowReference['role']>> = {
+  CustomerQueue: 'queue-flow',
+  CustomerHold: 'hold',
+  AgentHold: 'hold',
+  CustomerWhisper: 'whisper',
+  AgentWhisper: 'whisper',
+};
+
+/** The other flows the actions name: transfers, modules, and the flows event hooks set. */
+function referencesOf(actions: readonly ConnectAction[]): FlowReference[] {
+  const references: FlowReference[] = [];
+  for (const action of actions) {
+    if (action.type === 'TransferToFlow') references.push({ name: flowNameOf(action, 'ContactFlowId'), role: 'transfer' });
+    if (action.type === 'InvokeFlowModule') references.push({ name: flowNameOf(action, 'FlowModuleId'), role: 'module' });
+    if (action.type !== 'UpdateContactEventHooks') continue;
+    const hooks = action.params.get('EventHooks')?.value;
+    if (!isRecord(hooks)) continue;
+    for (const hook of Object.keys(hooks)) {
+      const value = text(hooks[hook]);
+      if (value !== undefined && Object.hasOwn(HOOK_ROLES, hook)) references.push({ name: flowNameIn(value), role: HOOK_ROLES[hook]! });
+    }
+  }
+  return references;
+}
+
+/** Words that tell callers how long they will wait, or where they are in line. */
+const WAIT_WORDS = /\b(wait(ing)? time|minutes?|position|in line|ahead of you|EstimatedWaitTime|OldestContactAge|ContactsInQueue)\b/i;
+const CALLBACK_WORDS = /\bcall(ed)? ?back\b/i;
+
+/** The words an action speaks (text or SSML, not recorded audio): its own, and the messages of a message loop. */
+function spokenOf(action: ConnectAction): string[] {
+  const own = ['Text', 'SSML'].map((key) => action.params.get(key)?.value);
+  const messages = listOf(action.params.get('Messages')?.value).flatMap((message) => ['Text', 'SSML'].map((key) => field(message, key)));
+  return [...own, ...messages].filter((value): value is string => typeof value === 'string' && value !== '');
+}
+
+/**
+ * What callers hear in a customer queue (or hold) flow. Words the export holds tell whether the wait or a
+ * callback is announced; a message held in an attribute leaves that unknown. A looped audio prompt is
+ * music; a flow that plays nothing is silence.
+ */
+function holdExperience(actions: readonly ConnectAction[], name: string): HoldExperience {
+  const playing = actions.filter((action) => PLAYS.has(action.type) || INPUTS.has(action.type));
+  const spoken = playing.flatMap(spokenOf);
+  const readable = spoken.filter((value) => !isOpaqueValue(value));
+  const hidden = spoken.length > readable.length;
+  const told = (words: RegExp): boolean | undefined => (readable.some((value) => words.test(value)) ? true : hidden ? undefined : false);
+  const loops = actions.filter((action) => action.type === 'MessageParticipantIteratively');
+  const repeat = loops.map((action) => numberFrom(action.params.get('InterruptFrequencySeconds')?.value)).find((seconds) => seconds !== undefined);
+  const offersCallback = actions.some((action) => action.type === 'CreateCallbackContact') ? true : told(CALLBACK_WORDS);
+  return {
+    flow: name,
+    // Recorded audio played in a loop is what platforms call hold music; its words cannot be read.
+    music: loops.some((action) => listOf(action.params.get('Messages')?.value).some((message) => field(message, 'PromptId') !== undefined)),
+    announcements: spoken.length > 0,
+    announceWait: actions.some((action) => action.type === 'GetMetricData') && hidden ? undefined : told(WAIT_WORDS),
+    callback: offersCallback,
+    ...(repeat === undefined ? {} : { repeatSeconds: repeat }),
+  };
+}
+
+/**
+ * In a customer queue or hold flow, a message loop with nowhere to go plays until an agent takes the caller:
+ * the caller stays in queue (or on hold), which is a `return` to the queue, not the end of the call.
+ */
+function keepWaiting(builder: FlowBuilder, actions: readonly ConnectAction[]): void {
+  for (const action of actions) {
+    const draft = action.type === 'MessageParticipantIteratively' ? builder.get(action.id) : undefined;
+    if (!draft || draft.edges.some((edge) => edge.kind === 'next' || edge.kind === 'default')) continue;
+    const id = builder.ids.fresh(`${draft.id}.waiting`);
+    builder.node(id, 'return', draft.loc, { label: 'caller keeps waiting' }, draft.id);
+    if (draft.type === 'branch') builder.exit(draft, 'default', id, draft.loc);
+    else builder.exit(draft, 'next', id, draft.loc);
+  }
 }

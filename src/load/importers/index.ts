@@ -5,7 +5,7 @@ import { importGenesys } from './genesys.js';
 import { importTwilio } from './twilio.js';
 import type { ImportFormat, ImportOptions, ImportResult } from './types.js';
 
-export type { ImportFormat, ImportNote, ImportOptions, ImportProblem, ImportResult } from './types.js';
+export type { FlowReference, ImportFormat, ImportNote, ImportOptions, ImportProblem, ImportResult } from './types.js';
 export { IMPORT_FORMATS } from './types.js';
 export { detectFormat } from './detect.js';
 export { importConnect } from './connect.js';

@@ -66,7 +66,7 @@ export function flowToYaml(flow: Flow): string {
   add(root, 'version', 1);
   add(root, 'name', flow.name === '' ? 'imported flow' : flow.name);
   if (flow.description !== undefined && flow.description !== '') add(root, 'description', flow.description);
-  if (flow.kind === 'subflow') add(root, 'kind', 'subflow');
+  if (flow.kind !== undefined && flow.kind !== 'flow') add(root, 'kind', flow.kind);
   add(root, 'entry', flow.entry);
   const settings = [...flow.settingsGiven].map((key): Entry => [key, flow.settings[key]]);
   if (settings.length > 0) add(root, 'settings', mapOf(doc, settings));

@@ -1,5 +1,5 @@
 // What an importer returns: the flow it could build, and the problems that kept it from reading the file.
-import type { Flow, SourceLocation } from '../../model/flow.js';
+import type { Flow, FlowKind, SourceLocation } from '../../model/flow.js';
 
 /** The platforms whose exports are read. */
 export type ImportFormat = 'connect' | 'twilio' | 'genesys';
@@ -29,6 +29,19 @@ export interface ImportResult {
   problems: ImportProblem[];
   /** Informational notes, e.g. "unknown action type X was read as a pass-through step". */
   notes?: ImportNote[];
+  /** How other exports may name this one (its name, id, ARN), to link the files of a project. */
+  aliases?: string[];
+  /** The other flows this export names, and the part each plays for it. */
+  references?: FlowReference[];
+}
+
+/**
+ * Another flow an export names: `transfer` (the call moves on to it), `module` (it runs and comes back), or
+ * the kind of flow a hook makes it (`queue-flow` for the customer queue flow, `whisper`, `hold`).
+ */
+export interface FlowReference {
+  name: string;
+  role: 'transfer' | 'module' | 'queue-flow' | 'whisper' | 'hold';
 }
 
 export interface ImportOptions {
@@ -39,4 +52,6 @@ export interface ImportOptions {
    * the file system themselves.
    */
   resolveFlow?: (name: string) => string | undefined;
+  /** The flow's kind as other exports of the project use it, for exports that do not state their own. */
+  kind?: FlowKind;
 }

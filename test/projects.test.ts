@@ -1,0 +1,153 @@
+// Platform exports linted together are one project: references between flows are followed, each flow
+// has its kind (entry, in-queue, whisper, hold, module), and the in-queue flow is what the queues play.
+// Real exports: fixtures/platform/projects/ (sources in fixtures/platform/SOURCES.md).
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { audit } from '../src/index.js';
+import { Project } from '../src/load/project.js';
+import type { FileResult } from '../src/model/result.js';
+import type { QueueNode } from '../src/model/flow.js';
+import { ROOT } from './helpers.js';
+
+const ACME = join(ROOT, 'fixtures/platform/projects/acme');
+const RULES_ENGINE = join(ROOT, 'fixtures/platform/projects/rules-engine');
+
+const acme = (name: string): string => join(ACME, `${name}.json`);
+const rulesEngine = (name: string): string => join(RULES_ENGINE, `${name}.json`);
+
+function resultOf(files: readonly FileResult[], path: string): FileResult {
+  const found = files.find((file) => file.file === path);
+  if (!found) throw new Error(`no result for ${path}`);
+  return found;
+}
+
+const ruleIds = (result: FileResult): string[] => result.findings.map((finding) => finding.ruleId);
+
+describe('a project folder (Amazon Connect, acme)', async () => {
+  const run = await audit([ACME], { noConfig: true });
+
+  it('reads each flow type: whisper, hold, queue, module, and the entry flows', () => {
+    const kinds = Object.fromEntries([...run.flows].map(([file, flow]) => [file.slice(ACME.length + 1), flow.kind ?? 'flow']));
+    expect(kinds).toEqual({
+      'acme_agent_whisper_AUTO.json': 'whisper',
+      'acme_contact_flow_module_AUTO.json': 'module',
+      'acme_customer_queue_AUTO.json': 'queue-flow',
+      'acme_customer_whisper_AUTO.json': 'whisper',
+      'acme_hold_AUTO.json': 'hold',
+      'acme_main_AUTO.json': 'flow',
+      'acme_outbound_flow1_AUTO.json': 'whisper',
+      'acme_outbound_flow2_AUTO.json': 'whisper',
+      'acme_queue_transfer_AUTO.json': 'flow',
+    });
+  });
+
+  it('reports no flow for never reaching a person, and no transfer chain made of flow hops', () => {
+    for (const file of run.files) {
+      expect(ruleIds(file), file.file).not.toContain('no-human');
+      expect(ruleIds(file), file.file).not.toContain('transfer-chain');
+    }
+  });
+
+  it('follows the main flow into the flow it transfers to and the module it runs', () => {
+    const main = resultOf(run.files, join(ACME, 'acme_main_AUTO.json'));
+    expect(main.unknowns.join('\n')).not.toMatch(/where transfers to other flows lead|what flow modules do|not among the files linted/);
+    // The queue is in acme_queue_transfer_AUTO: its findings reach the main flow at the call site.
+    expect(main.findings.some((finding) => finding.message.includes('(acme_queue_transfer_AUTO.json)'))).toBe(true);
+  });
+
+  it('hears in the queue what the customer queue flow plays, and judges that', () => {
+    const transfer = run.flows.get(acme('acme_queue_transfer_AUTO'))!;
+    const queue = [...transfer.nodes.values()].find((node): node is QueueNode => node.type === 'queue')!;
+    // "Please stay on the line for the next available representative." and a looped recorded prompt.
+    expect(queue).toMatchObject({ music: true, announcements: true, announceWait: false, callback: false });
+    expect(transfer.unknowns).not.toContain('what the customer queue flow announces while callers wait');
+    const result = resultOf(run.files, acme('acme_queue_transfer_AUTO'));
+    expect(ruleIds(result)).toContain('no-wait-estimate');
+    expect(ruleIds(result)).not.toContain('silent-hold');
+  });
+
+  it('does not take a hold loop that plays until the agent resumes for the end of the call', () => {
+    const hold = resultOf(run.files, acme('acme_hold_AUTO'));
+    expect(ruleIds(hold)).not.toContain('dead-end');
+  });
+});
+
+describe('a flow linted alone keeps naming what lies in other files', () => {
+  it('names the flows it transfers to and the module it runs as unknowns', async () => {
+    const run = await audit([acme('acme_main_AUTO')], { noConfig: true });
+    const [main] = run.files;
+    expect(main!.unknowns).toEqual(expect.arrayContaining([
+      'where transfers to other flows lead',
+      'flow `acme_queue_transfer_AUTO` (not among the files linted)',
+      'what flow modules do',
+      'flow `acme_contact_flow_module_AUTO` (not among the files linted)',
+    ]));
+  });
+
+  it('infers an in-queue flow from what it does, and does not report it for never reaching a person', async () => {
+    const run = await audit([rulesEngine('RulesEngineCustomerQueue')], { noConfig: true });
+    expect(run.flows.get(rulesEngine('RulesEngineCustomerQueue'))?.kind).toBe('queue-flow');
+    expect(ruleIds(run.files[0]!)).not.toContain('no-human');
+  });
+});
+
+describe('a project without wrapped types (Amazon Connect rules engine)', async () => {
+  const files = readdirSync(RULES_ENGINE).map((name) => join(RULES_ENGINE, name));
+  const run = await audit(files, { noConfig: true });
+
+  it('types flows by the hooks that set them and by what they do', () => {
+    const kindOf = (name: string): string => run.flows.get(rulesEngine(name))?.kind ?? 'flow';
+    expect(kindOf('RulesEngineCustomerQueue')).toBe('queue-flow');
+    expect(kindOf('RulesEngineCustomerWhisper')).toBe('whisper');
+    expect(kindOf('RulesEngineAgentWhisper')).toBe('whisper');
+    expect(kindOf('RulesEngineCustomerHold')).toBe('hold');
+    expect(kindOf('RulesEngineMain')).toBe('flow');
+    expect(kindOf('RulesEngineQueue')).toBe('flow');
+  });
+
+  it('loops back to a flow already running instead of reporting a cycle of flows', () => {
+    for (const file of run.files) expect(ruleIds(file), file.file).not.toContain('subflow-cycle');
+    const menu = resultOf(run.files, rulesEngine('RulesEngineDTMFMenu'));
+    expect(ruleIds(menu)).not.toContain('no-human');
+  });
+
+  it('names what the customer queue flow does not tell (its messages come from a Lambda)', () => {
+    const queue = resultOf(run.files, rulesEngine('RulesEngineQueue'));
+    expect(queue.unknowns).toContain('what the customer queue flow `RulesEngineCustomerQueue` tells callers (announceWait, callback: held in attributes)');
+  });
+
+  it('keeps a reference it cannot resolve (a flow ARN from a Lambda) as a named unknown', () => {
+    const main = resultOf(run.files, rulesEngine('RulesEngineMain'));
+    expect(main.unknowns).toContain('flow `CurrentRule_nextFlowArn` (not among the files linted)');
+  });
+});
+
+describe('Project', () => {
+  const member = (path: string, aliases: string[]) => ({ path, aliases, references: [] });
+
+  it('finds an export by name, placeholder name, ARN or file name, ignoring case and punctuation', () => {
+    const project = new Project([
+      member('/p/main.json', ['Acme Main', 'arn:aws:connect:eu-west-1:1:instance/i/contact-flow/1234-abcd']),
+      member('/p/RulesEngineError.json', []),
+    ]);
+    expect(project.find('acme_main')).toBe('/p/main.json');
+    expect(project.find('1234-abcd')).toBe('/p/main.json');
+    expect(project.find('rulesengineerror')).toBe('/p/RulesEngineError.json');
+    expect(project.find('billing')).toBeUndefined();
+  });
+
+  it('leaves a name two exports share unresolved rather than guessing', () => {
+    const project = new Project([member('/a/error.json', []), member('/b/error.json', [])]);
+    expect(project.find('error')).toBeUndefined();
+  });
+
+  it('gives an export the kind its references make it', () => {
+    const project = new Project([
+      { path: '/p/main.json', aliases: [], references: [{ name: 'waiting', role: 'queue-flow' as const }] },
+      member('/p/waiting.json', []),
+    ]);
+    expect(project.importOptions('/p/waiting.json')?.kind).toBe('queue-flow');
+    expect(project.importOptions('/p/main.json')?.resolveFlow?.('waiting')).toBe('waiting.json');
+  });
+});

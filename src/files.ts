@@ -2,6 +2,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
+import { gitignoresAbove, isGitignored, withGitignoreOf, type GitignoreChain } from './util/gitignore.js';
 import { compileGlob, isGlobPattern } from './util/glob-match.js';
 
 /** The tool cannot do its job with what it was given (exit code 2). */
@@ -14,6 +15,8 @@ const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 
 export interface ExpandOptions {
   cwd: string;
+  /** Leave out what .gitignore files exclude when walking folders and globs (default true). */
+  gitignore?: boolean;
 }
 
 /**
@@ -22,6 +25,7 @@ export interface ExpandOptions {
  */
 export async function expandPaths(paths: readonly string[], options: ExpandOptions): Promise<string[]> {
   const { cwd } = options;
+  const walkOptions: WalkOptions = { gitignore: options.gitignore ?? true };
   const files: string[] = [];
   const seen = new Set<string>();
   const add = (file: string): void => {
@@ -30,15 +34,19 @@ export async function expandPaths(paths: readonly string[], options: ExpandOptio
     files.push(file);
   };
   for (const path of paths) {
-    const info = await stat(resolve(cwd, path)).catch(() => undefined);
+    const info = await stat(resolve(cwd, path)).catch((error: unknown) => {
+      // A link loop exists but leads nowhere: "no such file" would send the user looking elsewhere.
+      if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new UsageError(`cannot read ${path}: a loop of symbolic links`);
+      return undefined;
+    });
     if (info && !info.isDirectory()) {
       // Not only regular files: a FIFO or a device named here becomes a finding when it is read.
       add(path);
     } else if (info) {
-      const found = await walk(resolve(cwd, path), Infinity);
+      const found = await walk(resolve(cwd, path), Infinity, walkOptions);
       for (const file of found.filter((name) => FLOW_FILE.test(name)).sort()) add(join(path, file));
     } else if (isGlobPattern(path)) {
-      const found = await matchGlob(path, cwd);
+      const found = await matchGlob(path, cwd, walkOptions);
       if (found.length === 0) throw new UsageError(`no files match ${path}`);
       for (const file of found) add(file);
     } else {
@@ -49,7 +57,7 @@ export async function expandPaths(paths: readonly string[], options: ExpandOptio
 }
 
 /** The files a command-line glob matches, relative to `cwd` when inside it, sorted. */
-async function matchGlob(pattern: string, cwd: string): Promise<string[]> {
+async function matchGlob(pattern: string, cwd: string, options: WalkOptions): Promise<string[]> {
   const segments = pattern.split('/');
   const firstMagic = segments.findIndex(isGlobPattern);
   // Walk only from the folder the pattern names, and no deeper than it can reach.
@@ -58,24 +66,30 @@ async function matchGlob(pattern: string, cwd: string): Promise<string[]> {
   const depth = rest.some((segment) => segment === '**') ? Infinity : rest.length;
   const test = compileGlob(pattern);
   const prefix = firstMagic === 0 ? '' : `${segments.slice(0, firstMagic).join('/')}/`;
-  const found = await walk(resolve(cwd, base), depth);
+  const found = await walk(resolve(cwd, base), depth, options);
   return found
     .filter((file) => test(`${prefix}${file}`))
     .sort()
     .map((file) => relative(cwd, resolve(cwd, base, file)) || file);
 }
 
+interface WalkOptions {
+  gitignore: boolean;
+}
+
 /**
  * Regular files under `root` (paths relative to it, forward slashes), at most `depth` levels
- * down. Hidden entries, node_modules and .git are skipped; symbolic links are followed, each
- * real folder once, so a link loop ends; FIFOs, sockets and devices are never listed.
+ * down. Hidden entries, node_modules and .git are skipped, and so is what the .gitignore files
+ * of the work tree exclude (unless turned off); symbolic links are followed, each real folder
+ * once, so a link loop ends; FIFOs, sockets and devices are never listed.
  */
-async function walk(root: string, depth: number): Promise<string[]> {
+async function walk(root: string, depth: number, options: WalkOptions): Promise<string[]> {
   const files: string[] = [];
   const visited = new Set<string>();
-  const pending: Array<{ folder: string; prefix: string; level: number }> = [{ folder: root, prefix: '', level: 1 }];
+  const above: GitignoreChain = options.gitignore ? await gitignoresAbove(root) : [];
+  const pending: Array<{ folder: string; prefix: string; level: number; ignores: GitignoreChain }> = [{ folder: root, prefix: '', level: 1, ignores: above }];
   while (pending.length > 0) {
-    const { folder, prefix, level } = pending.pop()!;
+    const { folder, prefix, level, ignores: inherited } = pending.pop()!;
     const identity = await folderIdentity(folder);
     if (identity === undefined || visited.has(identity)) continue;
     visited.add(identity);
@@ -85,12 +99,14 @@ async function walk(root: string, depth: number): Promise<string[]> {
     } catch {
       continue; // unreadable folders are skipped, as a shell glob would
     }
+    const ignores = options.gitignore ? await withGitignoreOf(inherited, folder) : inherited;
     for (const entry of entries) {
       if (entry.name.startsWith('.') || ALWAYS_SKIPPED.has(entry.name)) continue;
       const path = join(folder, entry.name);
       const kind = entry.isSymbolicLink() ? await linkKind(path) : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : undefined;
+      if (kind === undefined || isGitignored(ignores, path, kind === 'folder')) continue;
       if (kind === 'file' && level <= depth) files.push(`${prefix}${entry.name}`);
-      else if (kind === 'folder' && level < depth) pending.push({ folder: path, prefix: `${prefix}${entry.name}/`, level: level + 1 });
+      else if (kind === 'folder' && level < depth) pending.push({ folder: path, prefix: `${prefix}${entry.name}/`, level: level + 1, ignores });
     }
   }
   return files;

@@ -19,6 +19,8 @@ export interface AuditOptions {
   configPath?: string;
   /** Ignore config files. */
   noConfig?: boolean;
+  /** Leave out what .gitignore files exclude when walking folders and globs (default true; like `--no-gitignore` when false). */
+  gitignore?: boolean;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
     for (const source of inputs as readonly Source[]) memory.set(resolve(cwd, source.path), source.text);
     files = (inputs as readonly Source[]).map((source) => source.path);
   } else {
-    files = await expandPaths(inputs as readonly string[], { cwd });
+    files = await expandPaths(inputs as readonly string[], { cwd, gitignore: options.gitignore });
     if (files.length === 0) throw new UsageError(`no flow files found in ${(inputs as readonly string[]).join(', ')}`);
   }
   // The config named by -c may sit among the flows; it is not one of them.
@@ -79,7 +81,7 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
     }
   }
   if (results.length === 0 && skipped.length > 0) {
-    throw new UsageError(`no flow files found: ${skipped.length} JSON file${skipped.length === 1 ? ' is' : 's are'} not a call flow (${skipped[0]!.file}${skipped.length > 1 ? ', ...' : ''})`);
+    throw new UsageError(`no flow files found: ${skipped.length} file${skipped.length === 1 ? ' is' : 's are'} not a call flow (${skipped[0]!.file}${skipped.length > 1 ? ', ...' : ''})`);
   }
   return { files: results, summary: summarize(results), read: [...read].sort(), flows, ...(skipped.length > 0 ? { skipped } : {}) };
 }

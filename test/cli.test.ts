@@ -151,7 +151,17 @@ describe('ivr-audit lint', () => {
     const onlyOther = scratch({ 'tsconfig.json': '{}' });
     const none = cli(['lint', '.'], { cwd: onlyOther });
     expect(none.status).toBe(2);
-    expect(none.stderr).toBe('ivr-audit: no flow files found: 1 JSON file is not a call flow (tsconfig.json)\n');
+    expect(none.stderr).toBe('ivr-audit: no flow files found: 1 file is not a call flow (tsconfig.json)\n');
+  });
+
+  it('leaves out what .gitignore excludes when walking a folder, unless --no-gitignore', () => {
+    const folder = scratch({ '.gitignore': 'generated-*.yaml\n', 'clean.yaml': CLEAN, 'generated-typo.yaml': TYPO });
+    const walked = cli(['lint', '.', '-f', 'json'], { cwd: folder });
+    expect(walked.status).toBe(0);
+    expect((JSON.parse(walked.stdout) as { files: Array<{ file: string }> }).files.map((file) => file.file)).toEqual(['clean.yaml']);
+    const all = cli(['lint', '.', '-f', 'json', '--no-gitignore'], { cwd: folder });
+    expect(all.status).toBe(1);
+    expect((JSON.parse(all.stdout) as { files: Array<{ file: string }> }).files.map((file) => file.file)).toEqual(['clean.yaml', 'generated-typo.yaml']);
   });
 
   it('exits 2 when a folder holds no flow files', () => {
@@ -223,10 +233,22 @@ describe('ivr-audit lint --fix', () => {
     expect(readFileSync(join(folder, 'seed.yaml'), 'utf8')).toBe(seed);
   });
 
-  it('sets the mechanical keys in place, keeps comments, and reports what is left', () => {
+  it('writes only fixes by default: the ring limit, not claims about the platform', () => {
+    const folder = scratch({ 'seed.yaml': seed });
+    const run = cli(['lint', 'seed.yaml', '--fix', '-f', 'json'], { cwd: folder });
+    expect(run.stderr).toMatch(/^ivr-audit: fixed seed\.yaml \(\d+ changes?\)\n$/);
+    const text = readFileSync(join(folder, 'seed.yaml'), 'utf8');
+    expect(text).toContain('  answerRings: 1\n');
+    expect(text).not.toContain('context: true');
+    const after = JSON.parse(run.stdout) as { files: Array<{ fixes: Array<{ type: string; edits?: unknown[] }> }> };
+    // What is left to write is suggestions only.
+    expect(after.files[0]!.fixes.filter((fix) => fix.edits).map((fix) => fix.type)).not.toContain('fix');
+  });
+
+  it('with --fix-type fix,suggestion sets the keys in place, keeps comments, and reports what is left', () => {
     const folder = scratch({ 'seed.yaml': seed });
     const before = JSON.parse(cli(['lint', 'seed.yaml', '-f', 'json'], { cwd: folder }).stdout) as { files: Array<{ score: { value: number }; findings: unknown[] }> };
-    const run = cli(['lint', 'seed.yaml', '--fix', '-f', 'json'], { cwd: folder });
+    const run = cli(['lint', 'seed.yaml', '--fix', '--fix-type', 'fix,suggestion', '-f', 'json'], { cwd: folder });
     expect(run.stderr).toMatch(/^ivr-audit: fixed seed\.yaml \(\d+ changes\)\n$/);
     const after = JSON.parse(run.stdout) as { files: Array<{ score: { value: number }; findings: Array<{ ruleId: string }> }> };
     expect(after.files[0]!.score.value).toBeGreaterThan(before.files[0]!.score.value);

@@ -1,4 +1,4 @@
-// Long journeys (a subflow bomb has paths of 400,000 steps) are shown by their ends and a count.
+// Long journeys (a subflow bomb has paths of 100,000 steps) are shown by their ends and a count.
 import { describe, expect, it } from 'vitest';
 import { elidedPath, pathText } from '../src/rules/describe.js';
 

@@ -64,3 +64,43 @@ describe('expandPaths', () => {
     await expect(expandPaths(['*.yaml'], { cwd })).rejects.toThrow(/^no files match \*\.yaml$/);
   });
 });
+
+describe('.gitignore when walking', () => {
+  const FLOW = 'version: 1\nname: X\nentry: a\nnodes:\n  a:\n    type: agent\n';
+
+  it('leaves out what the .gitignore files exclude, each relative to its own folder', async () => {
+    const cwd = scratch({
+      '.gitignore': 'build/\n*.generated.yaml\n/top.yaml\n',
+      'top.yaml': FLOW,
+      'keep.yaml': FLOW,
+      'x.generated.yaml': FLOW,
+      'build/out.yaml': FLOW,
+      'flows/top.yaml': FLOW,
+      'flows/.gitignore': 'draft-*.yaml\n!draft-keep.yaml\n',
+      'flows/draft-1.yaml': FLOW,
+      'flows/draft-keep.yaml': FLOW,
+      'flows/deep/draft-2.yaml': FLOW,
+      'other/draft-3.yaml': FLOW,
+    });
+    expect(await expandPaths(['.'], { cwd })).toEqual(['flows/draft-keep.yaml', 'flows/top.yaml', 'keep.yaml', 'other/draft-3.yaml']);
+    expect(await expandPaths(['**/*.yaml'], { cwd })).toEqual(['flows/draft-keep.yaml', 'flows/top.yaml', 'keep.yaml', 'other/draft-3.yaml']);
+  });
+
+  it('reads the .gitignore files above the folder walked, up to the work tree root', async () => {
+    const cwd = scratch({ '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'vendor/\n', 'flows/vendor/x.yaml': FLOW, 'flows/a.yaml': FLOW });
+    expect(await expandPaths(['flows'], { cwd })).toEqual(['flows/a.yaml']);
+    expect(await expandPaths(['.'], { cwd: join(cwd, 'flows') })).toEqual(['a.yaml']);
+  });
+
+  it('reads no .gitignore above the folder outside a work tree', async () => {
+    const cwd = scratch({ '.gitignore': 'flows/\n', 'flows/a.yaml': FLOW });
+    expect(await expandPaths(['.'], { cwd: join(cwd, 'flows') })).toEqual(['a.yaml']);
+  });
+
+  it('always reads a file named on the command line, and everything with gitignore: false', async () => {
+    const cwd = scratch({ '.gitignore': '*.yaml\n', 'a.yaml': FLOW });
+    expect(await expandPaths(['a.yaml'], { cwd })).toEqual(['a.yaml']);
+    await expect(expandPaths(['.'], { cwd })).resolves.toEqual([]);
+    expect(await expandPaths(['.'], { cwd, gitignore: false })).toEqual(['a.yaml']);
+  });
+});

@@ -32,6 +32,7 @@ describe('number bounds', () => {
     ['ringSeconds: 1e308', 5, 'at most 60'],
     ['wordsPerMinute: 1e-320', 5, 'at least 10'],
     ['wordsPerMinute: 1e9', 5, 'at most 1000'],
+    ['patienceSeconds: 1e308', 5, 'at most 86400'],
   ])('bounds the setting %s', async (setting, line, bound) => {
     const result = await auditText(flow([setting], []));
     expect(result.findings).toMatchObject([{ ruleId: 'schema', line, message: expect.stringContaining(`must be ${bound} (it is `) }]);
@@ -44,6 +45,12 @@ describe('number bounds', () => {
   ])('bounds the node field %s', async (field, bound) => {
     const result = await auditText(flow([], [field]));
     expect(result.findings).toMatchObject([{ ruleId: 'schema', line: 12, message: expect.stringContaining(`must be ${bound}`) }]);
+  });
+
+  it("bounds a queue's patienceSeconds", async () => {
+    const text = flow([], []).replace('nodes:', 'queues:\n  main:\n    agents: 5\n    callsPerHour: 60\n    ahtSeconds: 300\n    patienceSeconds: 1e308\nnodes:');
+    const result = await auditText(text);
+    expect(result.findings).toMatchObject([{ ruleId: 'schema', line: 9, message: expect.stringContaining('must be at most 86400 (it is 1e+308)') }]);
   });
 
   it('keeps figures a real flow uses', async () => {

@@ -7,8 +7,11 @@ import { RULES } from '../src/rules/index.js';
 import { ROOT, auditFile, expectedLines } from './helpers.js';
 
 const FIXTURES = 'fixtures/rules';
-/** Rules no flow can make fire on purpose: internal-error fires on a bug (test/internal-error.test.ts injects one). */
-const NO_FIRING_INPUT = new Set(['internal-error']);
+/**
+ * Rules no lint of a flow can make fire: internal-error fires on a bug (test/internal-error.test.ts
+ * injects one), fix-refused only under --fix (test/fix.test.ts).
+ */
+const NO_FIRING_INPUT = new Set(['internal-error', 'fix-refused']);
 
 describe.each(RULES.map((rule) => rule.meta.id))('%s', (ruleId) => {
   const folder = join(FIXTURES, ruleId);

@@ -24,7 +24,7 @@ export interface JourneyGraph extends CsrGraph {
 }
 
 /** Inlining stops past this many vertices, so nested subflows cannot blow up the analysis. */
-export const MAX_JOURNEY_VERTICES = 400_000;
+export const MAX_JOURNEY_VERTICES = 100_000;
 
 interface Frame {
   flow: Flow;

@@ -1,8 +1,8 @@
 import { Args, Flags } from '@oclif/core';
 import { audit } from '../index.js';
-import { writeFixes } from '../fix.js';
+import { fixDiff, parseFixTypes, planFixes, withRefusals, writeFixes } from '../fix.js';
 import { gateFailures, type FailOn } from '../gate.js';
-import { stderrLine } from '../report/escape.js';
+import { stderrLine, visible } from '../report/escape.js';
 import { formatResult, githubAnnotationsByDefault, outputFormatFor, parseFormatFlag, type OutputFormat } from '../report/index.js';
 import type { AuditResult } from '../model/result.js';
 import { UsageError } from '../files.js';
@@ -34,10 +34,13 @@ export default class Lint extends IvrAuditCommand {
     quiet: Flags.boolean({ description: 'report errors only' }),
     config: Flags.string({ char: 'c', description: 'use this config file for every flow' }),
     'no-config': Flags.boolean({ description: 'ignore config files' }),
+    'no-gitignore': Flags.boolean({ description: 'also lint what .gitignore files exclude when walking folders and globs' }),
     rule: Flags.string({ multiple: true, multipleNonGreedy: true, description: 'ID=SEVERITY (error, warning, info, off); wins over config files (repeatable)' }),
     baseline: Flags.string({ description: 'report only findings that are not in this baseline file' }),
     'write-baseline': Flags.string({ description: 'record today\'s findings in this baseline file' }),
-    fix: Flags.boolean({ description: 'write the mechanical fixes (a missing flag, a limit, a misspelt target) into the flow files, then report what is left' }),
+    fix: Flags.boolean({ description: 'write the fixes (a misspelt target, a ring limit, retries) into the flow files, then report what is left' }),
+    'fix-dry-run': Flags.boolean({ description: 'print the unified diff of what --fix would write; change nothing' }),
+    'fix-type': Flags.string({ multiple: true, multipleNonGreedy: true, description: 'kinds of fixes --fix applies: fix (default), suggestion (claims about the platform such as callback: true); repeatable or comma-separated' }),
     color: Flags.boolean({ allowNo: true, description: 'color the output (default: when printing to a terminal; NO_COLOR and FORCE_COLOR are honored)' }),
   };
 
@@ -48,15 +51,26 @@ export default class Lint extends IvrAuditCommand {
     // In GitHub Actions, annotations show findings on the pull request besides the usual output.
     if (githubAnnotationsByDefault(process.env, flags.format ?? [], flags.output)) outputs.push({ format: 'github' });
     if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
-    const options = { configPath: flags.config, noConfig: flags['no-config'], rules: parseRuleFlags(flags.rule ?? []) };
+    const options = { configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], rules: parseRuleFlags(flags.rule ?? []) };
+    if (flags.fix && flags['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+    if (flags['fix-type'] !== undefined && !flags.fix && !flags['fix-dry-run']) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
+    // Checked before the audit, so a mistyped flag costs no time.
+    const fixTypes = parseFixTypes(flags['fix-type'] ?? []);
     let audited = await audit(paths, options);
     const read = flags.baseline === undefined ? audited.read ?? [] : [...(audited.read ?? []), flags.baseline];
     await refuseOutputsOverInputs(plannedOutputs(outputs, flags.output, flags['write-baseline']), read);
-    if (flags.fix) {
-      const fixed = await writeFixes(audited, process.cwd());
-      for (const { file, edits } of fixed.files) process.stderr.write(stderrLine(`fixed ${file} (${edits} change${edits === 1 ? '' : 's'})`));
-      // What is left is what the files say now.
-      if (fixed.files.length > 0) audited = await audit(paths, options);
+    if (flags.fix || flags['fix-dry-run']) {
+      const plan = await planFixes(audited, { cwd: process.cwd(), types: fixTypes, audit: options });
+      for (const { reason } of plan.refusals) process.stderr.write(stderrLine(reason));
+      for (const { file, notes } of plan.changes) for (const note of notes) process.stderr.write(stderrLine(`${file}: ${note}`));
+      if (flags['fix-dry-run']) process.stdout.write(visibleDiff(fixDiff(plan)));
+      else {
+        await writeFixes(plan);
+        for (const { file, edits } of plan.changes) process.stderr.write(stderrLine(`fixed ${file} (${edits} change${edits === 1 ? '' : 's'})`));
+        // What is left is what the files say now.
+        if (plan.changes.length > 0) audited = await audit(paths, options);
+      }
+      audited = withRefusals(audited, plan.refusals);
     }
     for (const skipped of audited.skipped ?? []) process.stderr.write(stderrLine(`skipped ${skipped.file}: ${skipped.reason}`));
     const result = flags.baseline === undefined ? audited : applyBaseline(audited, await readBaselineFile(flags.baseline), flags.baseline);
@@ -102,6 +116,11 @@ function plannedOutputs(outputs: ReadonlyArray<{ format: OutputFormat; path?: st
   for (const { format, path } of outputs) if (path !== undefined) planned.push({ path, shownAs: path === output ? `-o ${path}` : `-f ${format}=${path}` });
   if (baseline !== undefined) planned.push({ path: baseline, shownAs: `--write-baseline ${baseline}` });
   return planned;
+}
+
+/** A diff quotes the flow: its control characters are shown as escapes (tabs stay, as in the file). */
+function visibleDiff(diff: string): string {
+  return diff.split('\n').map((line) => line.split('\t').map((part) => visible(part)).join('\t')).join('\n');
 }
 
 function onlyErrors(result: AuditResult): AuditResult {

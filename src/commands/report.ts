@@ -27,6 +27,7 @@ export default class Report extends IvrAuditCommand {
     output: Flags.string({ char: 'o', description: 'write the report to this file instead of stdout' }),
     config: Flags.string({ char: 'c', description: 'use this config file for every flow' }),
     'no-config': Flags.boolean({ description: 'ignore config files' }),
+    'no-gitignore': Flags.boolean({ description: 'also lint what .gitignore files exclude when walking folders and globs' }),
   };
 
   async run(): Promise<void> {
@@ -35,7 +36,7 @@ export default class Report extends IvrAuditCommand {
     const format = reportFormat(flags.format, flags.output);
     if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
     const cwd = process.cwd();
-    const result = await audit(paths, { cwd, configPath: flags.config, noConfig: flags['no-config'] });
+    const result = await audit(paths, { cwd, configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'] });
     if (flags.output !== undefined) await refuseOutputsOverInputs([{ path: flags.output, shownAs: `-o ${flags.output}` }], result.read ?? []);
     const flows = await loadFlows(result, cwd);
     const generated = `generated ${new Date().toISOString().slice(0, 10)}`;

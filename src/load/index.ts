@@ -22,7 +22,7 @@ export interface LoadedFile {
   parsed?: ParsedYaml;
   flow?: Flow;
   problems: LoadProblem[];
-  /** Set when the file is not a call flow in any format read here (a JSON file of something else). */
+  /** Set when the file is not a call flow in any format read here (YAML or JSON of something else). */
   skipped?: string;
 }
 
@@ -62,7 +62,10 @@ function at(file: string, range: SourceRange, pointer: string): SourceLocation {
 /** Parses and validates one format v1 document and builds its model. */
 export function loadText(file: string, source: string): LoadedFile {
   const text = stripBom(source);
-  const parsed = parseYaml(text);
+  return loadParsed(file, text, parseYaml(text));
+}
+
+function loadParsed(file: string, text: string, parsed: ParsedYaml): LoadedFile {
   const problems: LoadProblem[] = parsed.problems.map((problem) => ({
     ruleId: problem.kind,
     message: problem.message,
@@ -85,7 +88,7 @@ export function loadText(file: string, source: string): LoadedFile {
 
 /**
  * Reads a file in any format this tool knows: format v1 YAML (or JSON), or an Amazon Connect,
- * Twilio Studio or Genesys Architect export. A `.json` file that is none of them is skipped.
+ * Twilio Studio or Genesys Architect export. A file that is plainly none of them is skipped.
  */
 export function loadAnyText(file: string, source: string, format?: ImportFormat): LoadedFile {
   const text = stripBom(source);
@@ -97,10 +100,28 @@ export function loadAnyText(file: string, source: string, format?: ImportFormat)
     ];
     return { file, text, flow: imported.flow, problems };
   }
-  if (extname(file).toLowerCase() === '.json' && !looksLikeFlowV1(text)) {
-    return { file, text, problems: [], skipped: 'not a call flow (format v1, Amazon Connect, Twilio Studio or Genesys Architect)' };
-  }
-  return loadText(file, text);
+  const parsed = parseYaml(text);
+  if (plainlyNotAFlow(file, text, parsed)) return { file, text, problems: [], skipped: NOT_A_FLOW };
+  return loadParsed(file, text, parsed);
+}
+
+export const NOT_A_FLOW = 'not a call flow (format v1, Amazon Connect, Twilio Studio or Genesys Architect)';
+
+/**
+ * Some other YAML or JSON beside the flows (a docker-compose file, a CI workflow, package.json, a
+ * report of this tool): it has none of `version: 1`, `entry`, `nodes`. A file that tries to be a flow
+ * has one of them and gets findings instead, as do YAML that does not parse (it may be a broken flow), an
+ * empty file and a YAML document that is not a mapping. JSON without `"version"` and `"nodes"` is skipped
+ * whatever its shape.
+ */
+function plainlyNotAFlow(file: string, text: string, parsed: ParsedYaml): boolean {
+  if (extname(file).toLowerCase() === '.json' && !looksLikeFlowV1(text)) return true;
+  if (parsed.problems.some((problem) => problem.kind === 'yaml-syntax')) return false;
+  const data = parsed.data;
+  // An empty file or a list: "the file is empty", "the flow must be a mapping" say more than a skip.
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return false;
+  const keys = data as Record<string, unknown>;
+  return !Object.hasOwn(keys, 'nodes') && !Object.hasOwn(keys, 'entry') && keys.version !== 1;
 }
 
 /** A JSON file written in format v1 has these keys; anything else is some other JSON. */

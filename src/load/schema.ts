@@ -146,6 +146,9 @@ function explain(error: AjvError, data: unknown, places: ReadonlyMap<string, Pla
       const given = valueAt(data, pointer);
       return { message: `${subject} must be ${words} ${String(error.params.limit)} (it is ${String(given)})`, range: at(pointer), pointer };
     }
+    case 'propertyNames':
+      // ajv adds this summary after the key's own error (`pattern` with the key), which says more.
+      return undefined;
     case 'minProperties':
       return { message: `${subject} must not be empty`, range: at(pointer, 'key'), pointer };
     case 'pattern':

@@ -28,7 +28,16 @@ export interface JourneyMetrics {
   shareWithoutHelp: number;
 }
 
+/**
+ * `fix`: the file then says what it means (a misspelt target, a limit, retries), nothing changes
+ * for callers or about the platform; `suggestion`: a change callers would notice or a claim about
+ * the platform (`callback`, `context`, ...). `--fix` applies fixes; suggestions need `--fix-type`.
+ */
+export type FixType = 'fix' | 'suggestion';
+
 export interface Fix {
+  /** What kind of change it is; see `FixType`. */
+  type: FixType;
   title: string;
   description: string;
   ruleIds: string[];
@@ -70,7 +79,7 @@ export interface Summary {
   infos: number;
 }
 
-/** A file found under a folder that is not a call flow (some other JSON). */
+/** A file that is not a call flow (some other YAML or JSON), skipped with a note. */
 export interface SkippedFile {
   file: string;
   reason: string;

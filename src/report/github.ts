@@ -1,8 +1,8 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff.
 import type { Finding } from '../model/finding.js';
-import type { AuditResult } from '../model/result.js';
+import type { AuditResult, FileResult } from '../model/result.js';
 import { escapeGithubData, escapeGithubProperty } from './escape.js';
-import { displayPath } from './text.js';
+import { displayPath, unknownsLine } from './text.js';
 
 const COMMANDS = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -29,8 +29,17 @@ export function githubAnnotation(finding: Finding, options: GithubOptions): stri
   return `::${COMMANDS[finding.severity]} ${list}::${escapeGithubData(finding.message)}`;
 }
 
+/** A file-level notice: what the file leaves out (or a truncated analysis) changes what its findings mean. */
+function unknownsAnnotation(file: FileResult, options: GithubOptions): string {
+  const properties = `file=${escapeGithubProperty(displayPath(file.file, options.cwd))},title=${escapeGithubProperty('not stated')}`;
+  return `::notice ${properties}::${escapeGithubData(unknownsLine(file.unknowns))}`;
+}
+
 export function formatGithub(result: AuditResult, options: GithubOptions): string {
-  const lines = result.files.flatMap((file) => file.findings.map((finding) => githubAnnotation(finding, options)));
+  const lines = result.files.flatMap((file) => [
+    ...(file.unknowns.length > 0 ? [unknownsAnnotation(file, options)] : []),
+    ...file.findings.map((finding) => githubAnnotation(finding, options)),
+  ]);
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 

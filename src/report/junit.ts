@@ -5,7 +5,7 @@ import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.js'
 import type { AuditResult, FileResult } from '../model/result.js';
 import { TOOL_NAME } from '../version.js';
 import { escapeXmlAttribute, escapeXmlText } from './escape.js';
-import { plural } from './text.js';
+import { plural, unknownsLine } from './text.js';
 
 /** Name of the passing test case of a file with no findings. */
 export const CLEAN_CASE = 'no problems';
@@ -37,7 +37,7 @@ function failureCase(file: FileResult, ruleId: string, findings: readonly Findin
   const first = findings[0]!;
   const message = findings.length === 1 ? first.message : `${plural(findings.length, 'problem')}; first: ${first.message}`;
   const body = findings
-    .map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.message}${finding.nodeId !== undefined ? ` (node ${finding.nodeId})` : ''}\n  ${finding.docs}`)
+    .map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.message}${finding.nodeId !== undefined ? ` (node ${finding.label ?? finding.nodeId})` : ''}\n  ${finding.docs}`)
     .join('\n');
   return [
     `    <testcase${attributes({ name: ruleId, classname: file.file, file: file.file, line: first.line, time: 0 })}>`,
@@ -73,6 +73,8 @@ function testSuite(file: FileResult): { xml: string; tests: number; failures: nu
     `  <testsuite${attributes({ name: file.file, tests, failures, errors: 0, skipped: 0, time: 0 })}>`,
     ...suiteProperties(file),
     ...cases,
+    // Shown beside the suite by CI dashboards: what the file leaves out changes what passing means.
+    ...(file.unknowns.length > 0 ? [`    <system-out>${escapeXmlText(unknownsLine(file.unknowns))}</system-out>`] : []),
     '  </testsuite>',
   ].join('\n');
   return { xml, tests, failures };

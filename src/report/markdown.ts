@@ -49,7 +49,7 @@ function scoreLine(file: FileResult): string {
 
 function findingRow(finding: Finding): string[] {
   const message = finding.path && finding.path.length > 0
-    ? `${escapeMarkdown(finding.message)}<br>path: ${escapeMarkdown(pathText(finding.path))}`
+    ? `${escapeMarkdown(finding.message)}<br>path: ${escapeMarkdown(pathText(finding.pathLabels ?? finding.path))}`
     : escapeMarkdown(finding.message);
   return [
     `${finding.line}:${finding.column}`,
@@ -98,7 +98,7 @@ function fileSection(file: FileResult, options: MarkdownOptions): string[] {
     lines.push(...table(['Line', 'Severity', 'Rule', 'Message'], file.findings.map(findingRow)), '');
   }
   lines.push(...fixLines(file.fixes));
-  if (options.report && file.unknowns.length > 0) {
+  if (file.unknowns.length > 0) {
     lines.push('**Not stated in the flow** (rules that need these stayed quiet):', '', ...file.unknowns.map((unknown) => `- ${escapeMarkdown(unknown)}`), '');
   }
   if (options.report) lines.push(...diagramLines(file, options.flows));

@@ -1,8 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Finding, Severity } from '../model/finding.js';
-import type { AuditResult, FileResult } from '../model/result.js';
+import type { AuditResult, FileResult, Fix } from '../model/result.js';
 import { visible } from './escape.js';
-import { plural } from './text.js';
+import { plural, unknownsLine } from './text.js';
 
 export interface StylishOptions {
   color: boolean;
@@ -26,7 +26,7 @@ function fileBlock(chalk: ChalkInstance, file: FileResult, maxFixes: number): st
     lines.push(`  ${paint(`score ${file.score.value}/100 ${file.score.grade}`)}`);
   }
   if (file.unknowns.length > 0) {
-    lines.push(`  ${chalk.dim(`not stated in the file, so rules that need it stayed quiet: ${visible(file.unknowns.join('; '))}`)}`);
+    lines.push(`  ${chalk.dim(visible(unknownsLine(file.unknowns)))}`);
   }
   const positions = file.findings.map((finding) => `${finding.line}:${finding.column}`);
   const positionWidth = Math.max(0, ...positions.map((text) => text.length));
@@ -40,10 +40,16 @@ function fileBlock(chalk: ChalkInstance, file: FileResult, maxFixes: number): st
     // Ranked by effort saved; the score gain beside it, and the score once the fixes so far are made.
     lines.push('', `  ${chalk.bold('fixes')}  ${chalk.dim('effort saved, score gain, score with the fixes above')}`);
     for (const fix of fixes) {
-      lines.push(`  ${chalk.green(fix.effortSaved.toFixed(1).padStart(5))}  ${chalk.green(`+${fix.gain}`.padStart(3))}  ${visible(fix.title)}  ${chalk.dim(`→ ${fix.cumulativeScore}`)}`);
+      lines.push(`  ${chalk.green(fix.effortSaved.toFixed(1).padStart(5))}  ${chalk.green(`+${fix.gain}`.padStart(3))}  ${visible(fix.title)}${applicableBy(chalk, fix)}  ${chalk.dim(`→ ${fix.cumulativeScore}`)}`);
     }
   }
   return lines;
+}
+
+/** Which flag writes a fix into the file, when one can: suggestions only on request. */
+function applicableBy(chalk: ChalkInstance, fix: Fix): string {
+  if (!fix.edits || fix.edits.length === 0) return '';
+  return chalk.dim(fix.type === 'fix' ? '  (--fix)' : '  (--fix --fix-type suggestion)');
 }
 
 /** Per file: score, `line:col  severity  message  rule-id`, fixes; then one summary line. */

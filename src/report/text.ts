@@ -76,6 +76,11 @@ export function displayPath(file: string, cwd: string): string {
   return relativePath(file, cwd) ?? resolve(cwd, file).split(sep).join('/');
 }
 
+/** The facts a file leaves out, on one line, as every format that prints them words it. */
+export function unknownsLine(unknowns: readonly string[]): string {
+  return `not stated in the file, so rules that need it stayed quiet: ${unknowns.join('; ')}`;
+}
+
 /** "Saves 7.5 effort points and 40 s for 62% of callers; score 81 with the fixes above." */
 export function fixSavings(fix: Fix): string {
   const seconds = fix.secondsSaved > 0 ? ` and ${fix.secondsSaved} s` : '';

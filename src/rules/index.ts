@@ -1,6 +1,7 @@
 // The registry: every rule the tool knows, in catalog order.
 import { duplicateKey, importNote, schema, subflowCycle, subflowNotFound, unusedDisable, yamlSyntax } from './loader-rules.js';
 import { internalError } from './internal-error.js';
+import { fixRefused } from './fix-refused.js';
 import { missingErrorHandling } from './missing-error-handling.js';
 import { noExit } from './no-exit.js';
 import { ringLimit } from './ring-limit.js';
@@ -44,6 +45,7 @@ export const RULES: readonly Rule[] = [
   importNote,
   unusedDisable,
   internalError,
+  fixRefused,
   ringLimit,
   identityQuestions,
   repeatIdentity,

@@ -38,6 +38,8 @@ export const noZeroOut: Rule = {
           : `${nodeName(node)} reaches a person with ${unannounced.map((key) => `option \`${key}\``).join(', ')}, but its prompt does not tell callers: say "for a person press ${unannounced[0]}"`,
         loc: node.loc,
         nodeId: node.id,
+        // The key callers are not told about, for the fix that tells them.
+        ...(unannounced.length === 0 ? {} : { data: { key: unannounced[0]! } }),
       });
     }
   },

@@ -37,6 +37,7 @@ export const queueOccupancy: Rule = {
         report({
           message: `queue \`${staffing.id}\` is offered ${erlangsText(model.offeredErlangs)} of calls, beyond the ${MAX_OFFERED_ERLANGS.toLocaleString('en-US')} the model covers: check \`callsPerHour\` and \`ahtSeconds\`; its figures are those of a queue scaled down to that load`,
           loc: staffing.loc,
+          data: { queue: staffing.id },
           escalate: true,
         });
         continue;
@@ -48,6 +49,7 @@ export const queueOccupancy: Rule = {
         report({
           message: `queue \`${staffing.id}\` is offered ${model.offeredErlangs.toFixed(1)} erlangs of calls for ${agentsText(staffing.agents)}, more than they can answer: ${figures}`,
           loc: staffing.loc,
+          data: { queue: staffing.id },
         });
         continue;
       }
@@ -56,6 +58,7 @@ export const queueOccupancy: Rule = {
       report({
         message: `queue \`${staffing.id}\` is offered ${percent(model.loadPerAgent)} of its agents' time (limit ${percent(max)}): ${percent(model.probabilityOfWaiting)} of callers wait; ${figures}; ${percent(model.serviceLevel)} answered within ${staffing.targetAnswerSeconds} s`,
         loc: staffing.loc,
+        data: { queue: staffing.id },
       });
     }
   },

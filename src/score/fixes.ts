@@ -1,8 +1,8 @@
 // Fixes: concrete changes to the flow, each applied to the model and re-scored for its gain.
 import { MAX_OFFERED_ERLANGS, offeredLoad } from '../analysis/erlang-a.js';
 import { SEVERITY_RANK, type Finding } from '../model/finding.js';
-import type { Flow, FlowNode, Language, QueueStaffing } from '../model/flow.js';
-import type { Fix } from '../model/result.js';
+import type { Flow, FlowNode, Language, QueueNode, QueueStaffing } from '../model/flow.js';
+import type { Fix, FixType } from '../model/result.js';
 import { CLICHES, plainText } from '../rules/cliche-prompt.js';
 import type { OptionValue } from '../rules/types.js';
 import type { EditValue, TextEdit } from '../load/yaml-edit.js';
@@ -11,6 +11,8 @@ import { closest } from '../util/suggest.js';
 import { addNode, baseNode, bypass, cloneFlow, ensureAgent, freshId, nextOf, patchNode, patchNodes, setExit, setExits } from './edit.js';
 
 export interface FixCandidate {
+  /** `fix`: the file then says what it means; `suggestion`: a change of what callers get, or a claim about the platform (docs/cli.md). */
+  type: FixType;
   title: string;
   description: string;
   ruleIds: string[];
@@ -46,34 +48,46 @@ function nodeOf(flow: Flow, findings: Finding[]): FlowNode | undefined {
   return id === undefined ? undefined : flow.nodes.get(id);
 }
 
+/** The nodes of the other places a finding of one cause lists. */
+function placeNodes(flow: Flow, findings: Finding[]): FlowNode[] {
+  return findings.flatMap((finding) => finding.places ?? []).map((place) => (place.nodeId === undefined ? undefined : flow.nodes.get(place.nodeId)))
+    .filter((node): node is FlowNode => node !== undefined);
+}
+
 /** Root-flow nodes named on a finding's journey (ids inside subflows contain a `/`). */
 function rootNodesOnPath(flow: Flow, finding: Finding): FlowNode[] {
   return (finding.path ?? []).filter((id) => !id.includes('/')).map((id) => flow.nodes.get(id)).filter((node): node is FlowNode => node !== undefined);
 }
 
 const PROPOSERS: Record<string, Proposer> = {
-  'ring-limit': (flow, findings) => {
+  'ring-limit': (flow, findings, options) => {
+    // Within the limit the author configured (2 rings, or fewer when the limit is lower).
+    const limit = typeof options.max === 'number' ? Math.max(0, Math.floor(options.max)) : 5;
     const node = nodeOf(flow, findings);
     if (!node) {
+      const answerRings = Math.min(1, limit);
       return {
-        title: 'answer on the first ring (`answerRings: 1`)',
+        type: 'fix',
+        title: `answer ${answerRings === 1 ? 'on the first ring' : 'at once'} (\`answerRings: ${answerRings}\`)`,
         description: `The line rings ${flow.settings.answerRings} times before the system answers; answer at once and let the welcome do the talking.`,
         nodeIds: [],
-        apply: (target) => ({ ...cloneFlow(target), settings: { ...target.settings, answerRings: 1 } }),
-        edits: [{ pointer: '/settings/answerRings', value: 1 }],
+        apply: (target) => ({ ...cloneFlow(target), settings: { ...target.settings, answerRings } }),
+        edits: [{ pointer: '/settings/answerRings', value: answerRings }],
       };
     }
     if (node.type !== 'transfer' && node.type !== 'agent') return undefined;
+    const rings = Math.min(2, limit);
     return {
-      title: `let ${code(node.id)} ring at most 2 times, then go to voicemail or another person`,
-      description: `Ring ${code(node.id)} at most 2 times (and add an \`onNoAnswer\` that offers voicemail or a callback).`,
+      type: 'fix',
+      title: `let ${code(node.id)} ring at most ${rings} times, then go to voicemail or another person`,
+      description: `Ring ${code(node.id)} at most ${rings} times (and add an \`onNoAnswer\` that offers voicemail or a callback).`,
       nodeIds: [node.id],
       // Change the key the flow uses: `rings`, or the ring time when that is how it is written.
       ...(node.rings !== undefined || node.type === 'agent'
-        ? { apply: (target: Flow) => patchNode(target, node.id, { rings: 2 } as Partial<FlowNode>), edits: nodeEdits(node, { rings: 2 }) }
+        ? { apply: (target: Flow) => patchNode(target, node.id, { rings } as Partial<FlowNode>), edits: nodeEdits(node, { rings }) }
         : {
-            apply: (target: Flow) => patchNode(target, node.id, { ringTimeoutSeconds: 2 * flow.settings.ringSeconds } as Partial<FlowNode>),
-            edits: nodeEdits(node, { ringTimeoutSeconds: 2 * flow.settings.ringSeconds }),
+            apply: (target: Flow) => patchNode(target, node.id, { ringTimeoutSeconds: rings * flow.settings.ringSeconds } as Partial<FlowNode>),
+            edits: nodeEdits(node, { ringTimeoutSeconds: rings * flow.settings.ringSeconds }),
           }),
     };
   },
@@ -82,6 +96,7 @@ const PROPOSERS: Record<string, Proposer> = {
     const drop = questions.slice(1).filter((node) => nextOf(node) !== undefined);
     if (drop.length === 0) return undefined;
     return {
+      type: 'suggestion',
       title: `verify callers with one question: drop ${drop.map((node) => code(node.id)).join(', ')} and look them up from the caller's number`,
       description: `Keep ${code(questions[0]!.id)} and identify the caller from their number or account instead of asking ${drop.length} more identity questions.`,
       nodeIds: drop.map((node) => node.id),
@@ -93,6 +108,7 @@ const PROPOSERS: Record<string, Proposer> = {
     if (!node || node.type !== 'input' || nextOf(node) === undefined) return undefined;
     const transfers = rootNodesOnPath(flow, findings[0]!).filter((step) => step.type === 'transfer' && !step.context);
     return {
+      type: 'suggestion',
       title: transfers.length > 0
         ? `pass the caller's data with ${transfers.map((step) => code(step.id)).join(', ')} so ${code(node.id)} can be removed`
         : `reuse the answer the caller already gave, so ${code(node.id)} can be removed`,
@@ -105,6 +121,7 @@ const PROPOSERS: Record<string, Proposer> = {
     const node = nodeOf(flow, findings);
     if (!node || node.type !== 'transfer' || nextOf(node) === undefined) return undefined;
     return {
+      type: 'suggestion',
       title: `route callers straight to the team that resolves: remove the transfer at ${code(node.id)}`,
       description: `Callers are passed on more than the limit allows. Let the first team that takes the call resolve it, or route to it directly.`,
       nodeIds: [node.id],
@@ -114,27 +131,34 @@ const PROPOSERS: Record<string, Proposer> = {
   'cold-transfer': (flow, findings) => {
     const node = nodeOf(flow, findings);
     if (!node) return undefined;
+    // One cold transfer reached at several places is one fix: every one of them carries the context.
+    const nodes = [node, ...placeNodes(flow, findings).filter((other) => other.id !== node.id)];
     return {
-      title: `make ${code(node.id)} a warm transfer (\`context: true\`)`,
+      type: 'suggestion',
+      title: `make ${nodes.map((each) => code(each.id)).join(', ')} ${nodes.length === 1 ? 'a warm transfer' : 'warm transfers'} (\`context: true\`)`,
       description: `Send the caller's data and reason with the call so ${node.type === 'transfer' ? node.to : 'the next person'} does not start from zero.`,
-      nodeIds: [node.id],
-      apply: (target) => patchNode(target, node.id, { context: true } as Partial<FlowNode>),
-      edits: nodeEdits(node, { context: true }),
+      nodeIds: nodes.map((each) => each.id),
+      apply: (target) => nodes.reduce((edited, each) => patchNode(edited, each.id, { context: true } as Partial<FlowNode>), target),
+      edits: nodes.flatMap((each) => nodeEdits(each, { context: true })),
     };
   },
   'dead-end-hold': (flow, findings) => {
     const node = nodeOf(flow, findings);
     if (!node || node.type !== 'queue') return undefined;
+    // Queues that fail the same way are one finding, and one fix for all of them.
+    const queues = [node, ...placeNodes(flow, findings).filter((other) => other.type === 'queue' && other.id !== node.id)] as QueueNode[];
+    const limit = (queue: QueueNode): number => queue.maxWaitSeconds ?? 120;
     return {
-      title: `give ${code(node.id)} a \`maxWaitSeconds\` of ${node.maxWaitSeconds ?? 120} and an \`onTimeout\` that offers a callback`,
+      type: 'suggestion',
+      title: `give ${queues.map((queue) => code(queue.id)).join(', ')} a \`maxWaitSeconds\` of ${limit(node)} and an \`onTimeout\` that offers a callback`,
       description: 'A hold must end somewhere useful: after the limit, offer a callback instead of dropping or re-queueing the caller.',
-      nodeIds: [node.id],
-      apply: (target) => {
-        const id = freshId(target, `${node.id}-callback`);
-        const withCallback = addNode(target, { ...baseNode(id, node), type: 'hangup', outcome: 'callback' });
-        const limited = patchNode(withCallback, node.id, { maxWaitSeconds: node.maxWaitSeconds ?? 120 } as Partial<FlowNode>);
-        return setExit(limited, node.id, 'timeout', 'timeout', id);
-      },
+      nodeIds: queues.map((queue) => queue.id),
+      apply: (target) => queues.reduce((edited, queue) => {
+        const id = freshId(edited, `${queue.id}-callback`);
+        const withCallback = addNode(edited, { ...baseNode(id, queue), type: 'hangup', outcome: 'callback' });
+        const limited = patchNode(withCallback, queue.id, { maxWaitSeconds: limit(queue) } as Partial<FlowNode>);
+        return setExit(limited, queue.id, 'timeout', 'timeout', id);
+      }, target),
     };
   },
   'silent-hold': (flow, findings) => queuePatch(flow, findings, { music: true }, (id) => `play music or announcements in ${code(id)}`, 'Silence on hold sounds like a dropped call.'),
@@ -143,12 +167,16 @@ const PROPOSERS: Record<string, Proposer> = {
   'dead-end': (flow, findings) => {
     const node = nodeOf(flow, findings);
     if (!node || node.type !== 'hangup') return undefined;
+    // Hang-ups of one cause (exits left empty the same way) are fixed together.
+    const ends = [node, ...placeNodes(flow, findings).filter((other) => other.type === 'hangup' && other.id !== node.id)];
+    const where = ends.map((end) => code(end.id)).join(', ');
     return {
-      title: `offer a callback at ${code(node.id)} instead of ${node.outcome === 'abandoned' ? 'cutting callers off' : 'ending the call unresolved'}`,
-      description: `Callers reach ${code(node.id)} without a person or any help promised. Offer a callback (or route them to a person).`,
-      nodeIds: [node.id],
-      apply: (target) => patchNode(target, node.id, { outcome: 'callback' } as Partial<FlowNode>),
-      edits: nodeEdits(node, { outcome: 'callback' }),
+      type: 'suggestion',
+      title: `offer a callback at ${where} instead of ${node.outcome === 'abandoned' ? 'cutting callers off' : 'ending the call unresolved'}`,
+      description: `Callers reach ${where} without a person or any help promised. Offer a callback (or route them to a person).`,
+      nodeIds: ends.map((end) => end.id),
+      apply: (target) => ends.reduce((edited, end) => patchNode(edited, end.id, { outcome: 'callback' } as Partial<FlowNode>), target),
+      edits: ends.flatMap((end) => nodeEdits(end, { outcome: 'callback' })),
     };
   },
   'no-human': (flow) => {
@@ -156,6 +184,7 @@ const PROPOSERS: Record<string, Proposer> = {
     const near = flow.nodes.get(flow.entry) ?? flow.nodes.values().next().value;
     if (!near) return undefined;
     return {
+      type: 'suggestion',
       title: menus.length > 0 ? 'add a person and a "0" option to reach them in every menu' : 'send callers who would hang up unresolved to a person',
       description: 'Some callers need a person; give them a way to one.',
       nodeIds: menus.map((node) => node.id),
@@ -174,9 +203,10 @@ const PROPOSERS: Record<string, Proposer> = {
     const node = nodeOf(flow, findings);
     if (!node || node.type !== 'menu') return undefined;
     // A way to a person that the prompt keeps quiet about only needs saying.
-    const silentKey = /reaches a person with option `([^`]+)`/.exec(findings[0]!.message)?.[1];
+    const silentKey = findings[0]!.data?.key;
     if (silentKey !== undefined) {
       return {
+        type: 'suggestion',
         title: `say in the prompt of ${code(node.id)} that "${silentKey}" reaches a person`,
         description: 'Callers only use a way to a person they are told about: name a person next to its key.',
         nodeIds: [node.id],
@@ -184,6 +214,7 @@ const PROPOSERS: Record<string, Proposer> = {
       };
     }
     return {
+      type: 'suggestion',
       title: `add "${zeroKey(node)}" to reach a person in menu ${code(node.id)}, and say so in its prompt`,
       description: 'Callers who do not fit the menu need a way out to a person from every menu, and a prompt that tells them which key it is.',
       nodeIds: [node.id],
@@ -194,6 +225,7 @@ const PROPOSERS: Record<string, Proposer> = {
     const node = nodeOf(flow, findings);
     if (!node) return undefined;
     return {
+      type: 'suggestion',
       title: `give ${code(node.id)} a way out to a person`,
       description: 'Callers who enter this loop can only hang up. Add an exit to a person.',
       nodeIds: [node.id],
@@ -208,6 +240,7 @@ const PROPOSERS: Record<string, Proposer> = {
     const plays = rootNodesOnPath(flow, findings[0]!).filter((node) => node.type === 'play');
     if (plays.length === 0) return undefined;
     return {
+      type: 'suggestion',
       title: `cut the audio before the first choice to 10 s (shorten ${plays.map((node) => code(node.id)).join(', ')})`,
       description: 'Move recording notices to a short line and promotions out of the way; let callers act within seconds.',
       nodeIds: plays.map((node) => node.id),
@@ -215,7 +248,7 @@ const PROPOSERS: Record<string, Proposer> = {
     };
   },
   'queue-occupancy': (flow, findings, options) => {
-    const id = /queue `([^`]+)`/.exec(findings[0]!.message)?.[1];
+    const id = findings[0]!.data?.queue;
     const staffing = id === undefined ? undefined : flow.queues.get(id);
     if (!staffing) return undefined;
     // Aim a little under the limit, and never above the 80% that leaves agents time to help.
@@ -224,6 +257,7 @@ const PROPOSERS: Record<string, Proposer> = {
     // A load beyond the model is a typo to correct, not a rota to staff.
     if (agents === undefined) return undefined;
     return {
+      type: 'suggestion',
       title: `staff queue ${code(staffing.id)} with ${agents} agents (occupancy at most ${Math.round(target * 100)}%)`,
       description: `${staffing.agents} agents are too few for ${staffing.callsPerHour} calls an hour of ${staffing.ahtSeconds} s.`,
       nodeIds: [],
@@ -238,6 +272,7 @@ const PROPOSERS: Record<string, Proposer> = {
     const node = nodeOf(flow, findings);
     if (!node) return undefined;
     return {
+      type: 'suggestion',
       title: `let the first person decide: remove the approval step ${code(node.id)}`,
       description: 'Empower front-line staff to resolve within a budget instead of asking a manager.',
       nodeIds: [node.id],
@@ -248,6 +283,7 @@ const PROPOSERS: Record<string, Proposer> = {
     const node = nodeOf(flow, findings);
     if (!node || node.type !== 'deflect') return undefined;
     return {
+      type: 'suggestion',
       title: `help callers on the call instead of sending them to ${node.channel} at ${code(node.id)}`,
       description: 'Callers often phone after trying the other channel; resolve it here, or send the link while they are on the line.',
       nodeIds: [node.id],
@@ -262,19 +298,25 @@ const PROPOSERS: Record<string, Proposer> = {
     if (!node) return undefined;
     const phrases = CLICHES[flow.settings.language].map(plainText);
     return {
+      type: 'suggestion',
       title: `rewrite the prompt of ${code(node.id)} without stock phrases`,
       description: 'Say what is happening and what comes next, in plain words, instead of a script callers distrust.',
       nodeIds: [node.id],
       apply: (target) => patchNode(target, node.id, { say: node.say.map((text) => withoutPhrases(text, phrases)) }),
     };
   },
-  'excessive-retries': (flow, findings) => {
+  'excessive-retries': (flow, findings, options) => {
     const node = nodeOf(flow, findings);
     if (!node || (node.type !== 'menu' && node.type !== 'input')) return undefined;
     // A finding at an error exit is a loop that asks again forever: send those callers to a person.
-    const loops = node.edges.filter((edge) => (edge.kind === 'noInput' || edge.kind === 'noMatch') && findings.some((finding) => finding.pointer === edge.loc.pointer));
+    const loops = node.edges.filter((edge) => (edge.kind === 'noInput' || edge.kind === 'noMatch')
+      && findings.some((finding) => finding.pointer === edge.loc.pointer || finding.places?.some((place) => place.pointer === edge.loc.pointer)));
+    // Within the limit the author configured.
+    const retries = Math.min(2, typeof options.max === 'number' ? Math.max(0, Math.floor(options.max)) : 3);
     if (loops.length > 0) {
       return {
+        // Where failing callers go is a change of the IVR, not of how the file says it.
+        type: 'suggestion',
         title: `send callers who fail at ${code(node.id)} to a person instead of asking again without end`,
         description: `${loops.map((edge) => `\`${edge.kind === 'noInput' ? 'onNoInput' : 'onNoMatch'}\``).join(' and ')} lead back to ${code(node.id)}.`,
         nodeIds: [node.id],
@@ -285,17 +327,19 @@ const PROPOSERS: Record<string, Proposer> = {
       };
     }
     return {
-      title: `re-prompt at most 2 times at ${code(node.id)}`,
+      type: 'fix',
+      title: `re-prompt at most ${retries} times at ${code(node.id)}`,
       description: 'After two failed tries, asking again only adds effort; the error exits should lead to a person.',
       nodeIds: [node.id],
-      apply: (target) => patchNode(target, node.id, { retries: 2 } as Partial<FlowNode>),
-      edits: nodeEdits(node, { retries: 2 }),
+      apply: (target) => patchNode(target, node.id, { retries } as Partial<FlowNode>),
+      edits: nodeEdits(node, { retries }),
     };
   },
   'missing-error-handling': (flow, findings) => {
     const node = nodeOf(flow, findings);
     if (!node) return undefined;
     return {
+      type: 'suggestion',
       title: `send callers who press nothing or something unexpected at ${code(node.id)} to a person`,
       description: 'Without `onNoInput` and `onNoMatch`, platforms disconnect these callers.',
       nodeIds: [node.id],
@@ -313,6 +357,7 @@ const PROPOSERS: Record<string, Proposer> = {
     const node = nodeOf(flow, findings);
     if (!node) return undefined;
     return {
+      type: 'fix',
       title: `remove ${code(node.id)}, which no caller can reach (or link it from the step that should lead to it)`,
       description: 'Dead configuration misleads whoever reads the flow next.',
       nodeIds: [node.id],
@@ -330,6 +375,7 @@ const PROPOSERS: Record<string, Proposer> = {
     const suggestion = edge ? closest(edge.to, [...flow.nodes.keys()]) : undefined;
     if (!node || !edge || suggestion === undefined) return undefined;
     return {
+      type: 'fix',
       title: `point ${code(node.id)}'s exit at ${code(suggestion)} instead of ${code(edge.to)}`,
       description: 'The exit names a node that does not exist; most platforms disconnect callers there.',
       nodeIds: [node.id],
@@ -349,6 +395,7 @@ function queuePatch(
   const node = nodeOf(flow, findings);
   if (!node || node.type !== 'queue') return undefined;
   return {
+    type: 'suggestion',
     title: title(node.id),
     description,
     nodeIds: [node.id],
@@ -451,6 +498,7 @@ export function rankFixes(
   return useful.map(({ candidate, gain, effortSaved, secondsSaved, edited }) => {
     current = candidate.apply(current);
     return {
+      type: candidate.type,
       title: candidate.title,
       description: candidate.description,
       ruleIds: candidate.ruleIds,

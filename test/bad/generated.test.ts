@@ -71,7 +71,7 @@ describe.concurrent('generated hostile inputs', () => {
     expectOutcome(await lint(['main.yaml'], folder), { exit: 1, findings: ['8 subflow-not-found'], message: /symbolic links|symlink/i });
   });
 
-  pending('a symlink loop named on the command line is one exit-2 line that says so (robust: "no such file or folder")', async () => {
+  it('a symlink loop named on the command line is one exit-2 line that says so', async () => {
     const folder = scratch();
     symlinkSync('loop-b.yaml', join(folder, 'loop-a.yaml'));
     symlinkSync('loop-a.yaml', join(folder, 'loop-b.yaml'));
@@ -109,7 +109,7 @@ describe.concurrent('generated hostile inputs', () => {
     expect(result.json!.files).toHaveLength(1);
   });
 
-  it('a subflow bomb reports its cap as an unknown and keeps the output small (robust: 200 MB of JSON, silent cap)', async () => {
+  it('a subflow bomb finishes in seconds, reports its cap as an unknown and keeps the output small', async () => {
     const levels = 25;
     const files: Record<string, string> = {};
     for (let level = 0; level < levels; level++) {
@@ -122,7 +122,10 @@ describe.concurrent('generated hostile inputs', () => {
       files[`level-${String(level).padStart(2, '0')}.yaml`] = ['version: 1', `name: Level ${level}`, 'entry: first', 'nodes:', ...body, ''].join('\n');
     }
     const folder = folderWith(files);
+    const started = Date.now();
     const result = await lint(['level-00.yaml'], folder);
+    // Some 4 s on a loaded machine; the journey cap of 400,000 steps took 20 to 36.
+    expect(Date.now() - started).toBeLessThan(15_000);
     expectOutcome(result, { exit: result.run.status === 1 ? 1 : 0 });
     const file = result.json!.files[0]!;
     expect(file.unknowns.join('\n')).toMatch(/truncated/);
@@ -139,12 +142,12 @@ describe.concurrent('generated hostile inputs', () => {
     expectOutcome(await lint(['missing\u001b[2J.yaml'], scratch()), { exit: 2, stderr: /missing.*\.yaml/ });
   });
 
-  pending('a file that breaks the analysis does not stop the others (robust: exit 2, nothing reported)', async () => {
+  it('a file with an out-of-range number does not stop the others', async () => {
     const folder = scratch();
     copyFileSync(join(BAD, 'rings-1e308.yaml'), join(folder, 'rings.yaml'));
     copyFileSync(join(BAD, 'proto-ids.yaml'), join(folder, 'proto.yaml'));
     const result = await lint(['proto.yaml', 'rings.yaml'], folder);
-    expectOutcome(result, { exit: 1, findings: ['rings.yaml:11 schema'] }, true);
+    expectOutcome(result, { exit: 1, findings: ['rings.yaml:12 schema'] }, true);
     expect(result.json!.files.map((file) => file.file)).toEqual(['proto.yaml', 'rings.yaml']);
   });
 
@@ -209,26 +212,27 @@ describe.concurrent('outputs aimed at an input', () => {
 });
 
 describe.concurrent('--fix on files that are easy to damage', () => {
-  /** Copies a corpus file to a scratch folder and runs `lint --fix` on the copy. */
+  /** Copies a corpus file to a scratch folder and runs `lint --fix` on the copy (its fix is a suggestion: `callback: true`). */
   async function fixCopy(name: string): Promise<{ folder: string; path: string; before: Buffer; after: Buffer }> {
     const folder = scratch();
     const path = join(folder, name);
     copyFileSync(join(BAD, name), path);
     const before = readFileSync(path);
-    const run = await cli(['lint', name, '--fix'], folder);
+    const run = await cli(['lint', name, '--fix', '--fix-type', 'suggestion'], folder);
     expect(run.killed).toBe(false);
     expect(run.stderr).not.toMatch(/^\s+at /m);
     return { folder, path, before, after: readFileSync(path) };
   }
 
-  pending('a JSON flow stays JSON and loses the fixed finding (fixsafe: YAML syntax is written into it)', async () => {
+  it('a JSON flow stays JSON and loses the fixed finding', async () => {
     const { folder, after } = await fixCopy('fix-json.json');
     expect(() => JSON.parse(after.toString('utf8'))).not.toThrow();
     expectOutcome(await lint(['fix-json.json'], folder), { exit: 0, findings: [] });
   });
 
-  pending('a node defined by an alias is edited once, or refused, never duplicated (fixsafe: duplicate keys are appended)', async () => {
+  it('a node defined by an alias is edited once, never duplicated', async () => {
     const { folder, before, after } = await fixCopy('fix-alias.yaml');
+    expect(after.equals(before)).toBe(false);
     const relint = await lint(['fix-alias.yaml'], folder);
     expect(relint.run.status).toBe(0);
     const findings = relint.json!.files[0]!.findings.map((finding) => finding.ruleId);
@@ -236,7 +240,7 @@ describe.concurrent('--fix on files that are easy to damage', () => {
     if (!after.equals(before)) expect(findings).toEqual([]);
   });
 
-  pending('Latin-1 bytes outside the edit come back identical, or the file is refused (fixsafe: they become U+FFFD)', async () => {
+  it('Latin-1 bytes outside the edit come back identical, or the file is refused', async () => {
     const { before, after } = await fixCopy('fix-latin1.yaml');
     const untouchedLines = (bytes: Buffer): Buffer[] => [0, 2].map((index) => {
       const lines: Buffer[] = [];
@@ -257,7 +261,7 @@ describe.concurrent('--fix on files that are easy to damage', () => {
     writeFileSync(join(folder, 'real/flow.yaml'), readFileSync(join(folder, 'real/flow.yaml'), 'latin1').replace(/[^\x00-\x7f]/g, 'e'));
     chmodSync(join(folder, 'real/flow.yaml'), 0o640);
     symlinkSync('real/flow.yaml', join(folder, 'link.yaml'));
-    const run = await cli(['lint', 'link.yaml', '--fix'], folder);
+    const run = await cli(['lint', 'link.yaml', '--fix', '--fix-type', 'suggestion'], folder);
     expect(run.killed).toBe(false);
     expect(lstatSync(join(folder, 'link.yaml')).isSymbolicLink()).toBe(true);
     expect(statSync(join(folder, 'real/flow.yaml')).mode & 0o777).toBe(0o640);

@@ -35,8 +35,14 @@ function isConnect(data: unknown): boolean {
   return flowLanguage || legacy;
 }
 
+/**
+ * Studio writes `states` and `initial_state` together; either with the other's shape wrong (states
+ * not a list) is still a Studio export, and the importer says what is wrong with it.
+ */
 function isTwilio(data: unknown): boolean {
-  return Array.isArray(field(data, 'states')) && typeof field(data, 'initial_state') === 'string';
+  const states = field(data, 'states');
+  if (typeof field(data, 'initial_state') === 'string') return states !== undefined;
+  return Array.isArray(states) && states.some((state) => field(state, 'type') === 'trigger');
 }
 
 /** Connect's wrappers keep the flow in `Content`, as an object or as a JSON string. */
@@ -51,25 +57,46 @@ function connectContent(holder: unknown): boolean {
   }
 }
 
+/** The API's `{ContactFlow: {Arn, Content}}`: a Connect export whatever its `Content` holds. */
+function connectApiWrapper(data: unknown): boolean {
+  return ['ContactFlow', 'ContactFlowModule'].some((key) => {
+    const holder = field(data, key);
+    return typeof field(holder, 'Content') === 'string' && /^arn:[^:]*:connect:/.test(String(field(holder, 'Arn')));
+  });
+}
+
 function detectData(data: unknown): ImportFormat | null {
   if (isFormatV1(data)) return null;
   if (isConnect(data) || connectContent(data) || connectContent(field(data, 'ContactFlow')) || connectContent(field(data, 'ContactFlowModule'))) {
     return 'connect';
   }
+  if (connectApiWrapper(data)) return 'connect';
   if (isTwilio(data) || isTwilio(field(data, 'definition'))) return 'twilio';
   if (isRecord(field(data, 'inboundCall'))) return 'genesys';
   return null;
 }
 
-/** For JSON that placeholders keep from parsing: the keys each platform always writes. */
+/**
+ * For JSON that does not parse (placeholders, or an export cut off mid-way): the keys each platform
+ * always writes near the top, so that a truncated export is still read as one and its break reported.
+ */
 function detectByMarkers(body: string): ImportFormat | null {
   const quote = String.raw`\\?"`;
   const key = (name: string, value: string): RegExp => new RegExp(`${quote}${name}${quote}\\s*:\\s*${value}`);
   if (key('Version', `${quote}${CONNECT_VERSION}${quote}`).test(body) && (key('Actions', '\\[').test(body) || key('StartAction', quote).test(body))) {
     return 'connect';
   }
-  if (key('modules', '\\[').test(body) && key('version', `${quote}1${quote}`).test(body)) return 'connect';
-  if (key('states', '\\[').test(body) && key('initial_state', quote).test(body)) return 'twilio';
+  // Legacy Connect: `version` comes after the modules, each of which has `branches` and `parameters`.
+  if (key('modules', '\\[').test(body) && (key('version', `${quote}1${quote}`).test(body) || (key('branches', '\\[').test(body) && key('parameters', '\\[').test(body)))) {
+    return 'connect';
+  }
+  // Twilio Studio: `initial_state` and `flags` come after the states, the first of which is the trigger;
+  // the REST API puts them in `definition`.
+  const twilioBeside: Array<[string, string]> = [['initial_state', quote], ['flags', '\\{'], ['type', `${quote}trigger${quote}`], ['definition', '\\{']];
+  if (key('states', '\\[').test(body) && twilioBeside.some(([name, value]) => key(name, value).test(body))) {
+    return 'twilio';
+  }
+  if (key('ContactFlow(?:Module)?', '\\{').test(body) && key('Arn', `${quote}arn:[^:"]*:connect:`).test(body)) return 'connect';
   return null;
 }
 

@@ -146,13 +146,63 @@ function readParts(input: {
     message: problem.message,
     loc: locator.rangeLocation(problem.range, problem.pointer),
   }));
-  if (parsed.problems.some((problem) => problem.kind === 'yaml-syntax')) return { problems };
+  if (parsed.problems.some((problem) => problem.kind === 'yaml-syntax')) {
+    const open = unclosedJson(filled.text);
+    if (open === undefined) return { problems: onePerPlace(problems) };
+    // The YAML parser reports a cut-off JSON export as a pile of errors at its end: one finding says what happened.
+    const end = lines.positionAt(input.text.length);
+    const range = { line: end.line, column: end.column, endLine: end.line, endColumn: end.column };
+    return {
+      problems: [{
+        ruleId: 'yaml-syntax',
+        message: `${input.prefix === '' ? 'the file' : 'the text'} ends inside ${open}: it looks cut off (a truncated or partly copied export)`,
+        loc: locator.rangeLocation(range, ''),
+      }],
+    };
+  }
   if (parsed.data === undefined || parsed.data === null) {
     problems.push({ ruleId: 'schema', message: 'the file is empty', loc: locator.locate('') });
     return { problems };
   }
   const data = restoreInData(parsed.data, filled.fills);
   return { doc: new SourceDocument({ ...partsWithoutData, data }), problems };
+}
+
+/**
+ * For JSON text that ends before it is complete: what is left open at the end (a string, an object, a
+ * list), in words; undefined when the text is not JSON-like or closes everything it opens.
+ */
+export function unclosedJson(text: string): string | undefined {
+  const first = text.trimStart()[0];
+  if (first !== '{' && first !== '[') return undefined;
+  const open: string[] = [];
+  let inString = false;
+  for (let i = text.indexOf(first); i < text.length; i++) {
+    const ch = text[i]!;
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '{' || ch === '[') open.push(ch);
+    else if (ch === '}' || ch === ']') {
+      if (open.pop() !== (ch === '}' ? '{' : '[')) return undefined; // mismatched: some other syntax error
+      if (open.length === 0) return undefined; // the document closes; whatever follows is another error
+    }
+  }
+  if (inString) return 'a string';
+  const last = open.at(-1);
+  return last === undefined ? undefined : last === '{' ? 'an unclosed `{`' : 'an unclosed `[`';
+}
+
+/** Parser errors often repeat at one place (every open collection fails there): one finding per place. */
+function onePerPlace(problems: ImportProblem[]): ImportProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = `${problem.ruleId}:${problem.loc.line}:${problem.loc.column}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

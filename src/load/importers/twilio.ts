@@ -38,7 +38,11 @@ export function importTwilio(file: string, source: string, options: ImportOption
   const wrapped = !isDefinition(read.doc.data) && isDefinition(field(read.doc.data, 'definition'));
   const doc = wrapped ? read.doc.at('/definition') : read.doc;
   if (!isDefinition(doc.data)) {
-    problems.push({ ruleId: 'schema', message: 'not a Twilio Studio flow: expected `states` and `initial_state`', loc: doc.locate('') });
+    const states = field(doc.data, 'states');
+    const problem = states !== undefined && !Array.isArray(states)
+      ? { message: '`states` must be a list of widgets', pointer: '/states' }
+      : { message: 'not a Twilio Studio flow: expected `states` and `initial_state`', pointer: '' };
+    problems.push({ ruleId: 'schema', message: problem.message, loc: doc.locate(problem.pointer) });
     return { format: 'twilio', problems };
   }
   const states = readStates(doc, problems);

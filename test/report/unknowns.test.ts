@@ -1,0 +1,36 @@
+// What a file leaves out (facts an export does not state, a truncated analysis) changes what its
+// findings mean: every format that reports a file says so, in the same words.
+import { XMLParser } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { audit } from '../../src/index.js';
+import { OUTPUT_FORMATS, formatResult } from '../../src/report/index.js';
+import { ROOT } from '../helpers.js';
+
+const EXPORT = 'fixtures/import/twilio/all-widgets.json';
+
+describe('unknowns in every output format', async () => {
+  const result = await audit([EXPORT], { cwd: ROOT, noConfig: true });
+  const unknowns = result.files[0]!.unknowns;
+
+  it('the export has unknowns to show', () => {
+    expect(unknowns.length).toBeGreaterThan(1);
+  });
+
+  for (const format of OUTPUT_FORMATS) {
+    it(`${format} prints each of them`, () => {
+      const text = formatResult(format, result, { color: false, cwd: ROOT });
+      for (const unknown of unknowns) expect(text).toContain(unknown);
+    });
+  }
+
+  it('github says them in one file-level notice', () => {
+    const lines = formatResult('github', result, { color: false, cwd: ROOT }).split('\n').filter((line) => line.includes('not stated'));
+    expect(lines).toEqual([`::notice file=${EXPORT},title=not stated::not stated in the file, so rules that need it stayed quiet: ${unknowns.join('; ')}`]);
+  });
+
+  it('junit keeps them in the suite system-out, and stays valid XML', () => {
+    const xml = formatResult('junit', result, { color: false });
+    const parsed = new XMLParser().parse(xml) as { testsuites: { testsuite: { 'system-out': string } } };
+    expect(parsed.testsuites.testsuite['system-out']).toBe(`not stated in the file, so rules that need it stayed quiet: ${unknowns.join('; ')}`);
+  });
+});

@@ -60,7 +60,10 @@ describe('reference flows', () => {
     // Callers cut off before a person or lost on the endless hold; not those a person could not help.
     expect(seed.metrics!.shareWithoutHelp).toBeGreaterThan(0.4);
     const effortless = await auditFile(`${REFERENCE}/effortless.yaml`);
-    expect(effortless.metrics).toMatchObject({ worstIdentityQuestions: 1, shareWithoutHelp: 0 });
+    expect(effortless.metrics).toMatchObject({ worstIdentityQuestions: 1 });
+    // Only the few who hang up on its short, well-staffed hold (Erlang A) end without help.
+    expect(effortless.metrics!.shareWithoutHelp).toBeGreaterThan(0);
+    expect(effortless.metrics!.shareWithoutHelp).toBeLessThan(0.01);
     expect(effortless.metrics!.fastestSecondsToHuman).toBeLessThan(60);
   });
 

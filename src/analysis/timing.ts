@@ -1,6 +1,6 @@
 // How long each step of a journey takes the caller, from what the flow says (or estimates).
-import type { Flow, FlowNode, QueueNode, TransferNode, AgentNode } from '../model/flow.js';
-import { erlangC, type QueueStats } from './erlang.js';
+import type { Flow, FlowNode, QueueNode, QueueStaffing, TransferNode, AgentNode } from '../model/flow.js';
+import { erlangA, type QueueModel } from './erlang-a.js';
 
 /** Seconds a caller takes to choose in a menu once the prompt has played (a documented assumption). */
 export const MENU_RESPONSE_SECONDS = 3;
@@ -27,32 +27,78 @@ export function ringsOf(node: TransferNode | AgentNode, flow: Flow): number | un
   return undefined;
 }
 
-/** Erlang C figures of a queue node's staffing, when the flow gives it. */
-export function queueStats(node: QueueNode, flow: Flow): QueueStats | undefined {
+/**
+ * A hold longer than this is a long one (seconds): the GetHuman standard's point at which callers
+ * should be offered a callback, and the default limit of `hold-without-callback`.
+ */
+export const LONG_HOLD_SECONDS = 120;
+
+/** Patience of a queue's callers: the queue's own, else the flow's `settings.patienceSeconds`. */
+export function patienceOf(staffing: QueueStaffing, flow: Flow): number {
+  return staffing.patienceSeconds ?? flow.settings.patienceSeconds;
+}
+
+/** Erlang A figures of a staffing entry, with its callers' patience. */
+export function staffingModel(staffing: QueueStaffing, flow: Flow): QueueModel {
+  return erlangA({ ...staffing, patienceSeconds: patienceOf(staffing, flow) });
+}
+
+/** Erlang A figures of a queue node's staffing, when the flow gives it. */
+export function queueModel(node: QueueNode, flow: Flow): QueueModel | undefined {
   const staffing = node.queue === undefined ? undefined : flow.queues.get(node.queue);
-  return staffing ? erlangC(staffing) : undefined;
+  return staffing ? staffingModel(staffing, flow) : undefined;
+}
+
+/** What callers entering a queue go through, per caller, from its staffing (Erlang A). */
+export interface ModelledWait {
+  /** Share who hang up before an agent answers and before the limit. */
+  abandon: number;
+  /** Share still waiting when `maxWaitSeconds` runs out (0 without a limit). */
+  timedOut: number;
+  /** Seconds per caller spent waiting past {@link LONG_HOLD_SECONDS}, within the limit. */
+  longSeconds: number;
 }
 
 export interface Wait {
-  /** Expected seconds on hold; undefined when nothing says. */
+  /** Expected seconds on hold per caller, within the limit; undefined when nothing says. */
   expected?: number;
   /** Longest possible hold: `maxWaitSeconds`, Infinity when unbounded. */
   max: number;
-  /** True when the staffing cannot keep up with the calls (the wait grows without bound). */
-  overloaded: boolean;
+  /** Abandonment, timeouts and the long tail, when the queue has staffing and no stated estimate. */
+  modelled?: ModelledWait;
 }
 
-/** Expected wait: `expectedWaitSeconds`, else Erlang C's average speed of answer, capped by `maxWaitSeconds`. */
+/**
+ * Expected wait: `expectedWaitSeconds` capped by `maxWaitSeconds`, else Erlang A's for the
+ * staffing, with the limit applied (the wait ends at `maxWaitSeconds` for whoever is still there).
+ * Erlang A has a steady state at any load, so a staffed queue always has a finite wait.
+ */
 export function waitOf(node: QueueNode, flow: Flow): Wait {
+  // Every journey visit, rule and fix asks again; the figures integrate over the wait, so keep them.
+  let byFlow = waits.get(node);
+  if (!byFlow) waits.set(node, (byFlow = new WeakMap()));
+  let wait = byFlow.get(flow);
+  if (!wait) byFlow.set(flow, (wait = measureWait(node, flow)));
+  return wait;
+}
+
+const waits = new WeakMap<QueueNode, WeakMap<Flow, Wait>>();
+
+function measureWait(node: QueueNode, flow: Flow): Wait {
   const max = node.maxWaitSeconds ?? Number.POSITIVE_INFINITY;
-  const stats = queueStats(node, flow);
-  const modelled = node.expectedWaitSeconds ?? stats?.averageSpeedOfAnswerSeconds;
-  // An overloaded queue (Erlang C gives no steady state) waits as long as it is allowed to.
-  const expected = modelled === undefined ? undefined : Math.min(modelled, max);
+  if (node.expectedWaitSeconds !== undefined) return { expected: Math.min(node.expectedWaitSeconds, max), max };
+  const model = queueModel(node, flow);
+  if (!model) return { max };
+  const expected = model.waitWithin(max);
   return {
-    expected: expected !== undefined && Number.isFinite(expected) ? expected : undefined,
+    expected,
     max,
-    overloaded: node.expectedWaitSeconds === undefined && stats?.stable === false,
+    modelled: {
+      // Callers hang up at rate 1/patience while they wait: the share is the seconds waited ÷ patience.
+      abandon: Math.min(1, expected / model.patienceSeconds),
+      timedOut: Number.isFinite(max) ? model.stillWaiting(max) : 0,
+      longSeconds: model.waitBetween(LONG_HOLD_SECONDS, max),
+    },
   };
 }
 

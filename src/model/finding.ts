@@ -68,6 +68,6 @@ export interface Report {
   inside?: string;
   /** What the finding is about, as values, for fixes and tools (copied to the finding). */
   data?: Readonly<Record<string, string>>;
-  /** Raise to `error` whatever the configured severity (e.g. a queue that grows without bound). */
+  /** Raise to `error` whatever the configured severity (e.g. a queue load beyond the model). */
   escalate?: boolean;
 }

@@ -4,7 +4,7 @@
 import { isDeadEndOutcome, isHuman, isIdentityQuestion, type Given, type JourneyFacts } from '../analysis/journey-facts.js';
 import { absorptionProbability, ConvergenceError, expectedTotals, type Chain } from '../analysis/markov.js';
 import { worstCounts } from '../analysis/paths.js';
-import { queueStats, ringsOf, waitOf } from '../analysis/timing.js';
+import { ringsOf, waitOf } from '../analysis/timing.js';
 import { afterHoursOnly, hoursShares, unstaffedAfterHours } from '../analysis/hours.js';
 import type { Edge, Flow, FlowNode, HoursNode, QueueNode } from '../model/flow.js';
 import { isEntryFlow } from '../model/flow.js';
@@ -54,13 +54,14 @@ function stepCosts(journey: JourneyFacts, weights: Weights): Float64Array[] {
     switch (node.type) {
       case 'queue': {
         const wait = waitOf(node, flow);
-        const assumed = wait.overloaded ? weights.overloadedHoldSeconds : weights.unknownHoldSeconds;
         // After hours a queue staffed for open hours is like an overloaded one: callers wait as long as it lets them.
         const unanswered = afterHours[vertex] === 1 && unstaffedAfterHours(node, flow);
-        const hold = unanswered ? Math.min(weights.overloadedHoldSeconds, wait.max) : wait.expected ?? Math.min(assumed, wait.max);
+        const hold = unanswered ? Math.min(weights.overloadedHoldSeconds, wait.max) : wait.expected ?? Math.min(weights.unknownHoldSeconds, wait.max);
+        // Past two minutes each second costs more: the long tail is where a limit, a callback and music matter.
+        const long = unanswered ? 0 : wait.modelled?.longSeconds ?? 0;
         const factor = node.music || node.announcements ? 1 : weights.silentHoldFactor;
         const waiting = node.callback ? 1 - ASSUMED_SHARES.callbackTaken : 1;
-        add('waiting', vertex, hold * weights.holdSecond * factor * waiting);
+        add('waiting', vertex, (hold * weights.holdSecond + long * weights.longHoldSecond) * factor * waiting);
         add('navigation', vertex, (seconds - (wait.expected ?? 0)) * weights.listenSecond);
         break;
       }
@@ -200,9 +201,9 @@ function splitShares(node: FlowNode, flow: Flow, out: Array<{ to: number; edge: 
     // The wait ends with no `onTimeout`: the platform drops the call.
     take(size + DROPPED, timeoutShare(node, flow));
   }
-  if (node.type === 'queue' && node.maxWaitSeconds === undefined && !node.unknown?.has('maxWaitSeconds')) {
-    // A hold with no end: some callers give up and the call is lost.
-    take(size + DROPPED, ASSUMED_SHARES.unboundedHoldGiveUp);
+  if (node.type === 'queue') {
+    const abandon = abandonShare(node, flow);
+    if (abandon > 0) take(size + DROPPED, abandon);
   }
   if (rest.length > 0) {
     for (const step of rest) fixed.push({ to: step.to, share: remaining / rest.length });
@@ -223,14 +224,22 @@ function closedExitShare(node: HoursNode, flow: Flow, kind: 'closed' | 'holiday'
   return out.some((step) => step.edge?.kind === 'holiday') ? shares.closed - shares.holiday : shares.closed;
 }
 
+/** Callers still on hold when `maxWaitSeconds` runs out: Erlang A's for a staffed queue, else assumed. */
 function timeoutShare(node: QueueNode, flow: Flow): number {
   if (node.maxWaitSeconds === undefined) return 0;
-  const stats = queueStats(node, flow);
-  if (!stats) return ASSUMED_SHARES.timeout;
-  if (!stats.stable) return 0.95;
-  const staffing = flow.queues.get(node.queue!)!;
-  const spare = Math.floor(staffing.agents) - stats.offeredErlangs;
-  return Math.min(0.95, stats.probabilityOfWaiting * Math.exp((-spare * node.maxWaitSeconds) / staffing.ahtSeconds));
+  return waitOf(node, flow).modelled?.timedOut ?? ASSUMED_SHARES.timeout;
+}
+
+/**
+ * Callers who hang up on the hold, a dead end: Erlang A's abandonment for a staffed queue (those
+ * who take a callback no longer wait, so they do not hang up), else an assumed share for a hold
+ * with no limit. A platform export's limit lives in its in-queue flow: not charged there.
+ */
+function abandonShare(node: QueueNode, flow: Flow): number {
+  const modelled = waitOf(node, flow).modelled;
+  if (modelled) return modelled.abandon * (node.callback ? 1 - ASSUMED_SHARES.callbackTaken : 1);
+  const endless = node.maxWaitSeconds === undefined && !node.unknown?.has('maxWaitSeconds');
+  return endless ? ASSUMED_SHARES.unboundedHoldGiveUp : 0;
 }
 
 function closedComponents(journey: JourneyFacts): Uint8Array {

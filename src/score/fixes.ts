@@ -1,5 +1,5 @@
 // Fixes: concrete changes to the flow, each applied to the model and re-scored for its gain.
-import { erlangC } from '../analysis/erlang.js';
+import { MAX_OFFERED_ERLANGS, offeredLoad } from '../analysis/erlang-a.js';
 import { SEVERITY_RANK, type Finding } from '../model/finding.js';
 import type { Flow, FlowNode, Language, QueueNode, QueueStaffing } from '../model/flow.js';
 import type { Fix, FixType } from '../model/result.js';
@@ -432,9 +432,9 @@ function withoutPhrases(text: string, phrases: readonly string[]): string {
 
 /** Fewest agents that keep occupancy at or under `target`; undefined for a load beyond the model. */
 function agentsFor(staffing: QueueStaffing, target: number): number | undefined {
-  const stats = erlangC({ ...staffing, agents: 1 });
-  if (stats.beyondModel) return undefined;
-  return Math.max(Math.ceil(stats.offeredErlangs / target), Math.floor(staffing.agents) + 1);
+  const offered = offeredLoad(staffing.callsPerHour, staffing.ahtSeconds);
+  if (!(offered <= MAX_OFFERED_ERLANGS)) return undefined;
+  return Math.max(Math.ceil(offered / target), Math.floor(staffing.agents) + 1);
 }
 
 /** Candidate fixes for a file's findings: one per rule and node. */

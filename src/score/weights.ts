@@ -7,11 +7,13 @@ export interface Weights {
   listenSecond: number;
   /** Per second on hold with music or announcements. */
   holdSecond: number;
+  /** Per second on hold past two minutes, on top of `holdSecond` (× `silentHoldFactor` when silent too). */
+  longHoldSecond: number;
   /** Multiplies the cost of a hold with neither music nor announcements. */
   silentHoldFactor: number;
   /** Hold assumed, in seconds, for a queue with no estimate and no staffing (capped by its `maxWaitSeconds`). */
   unknownHoldSeconds: number;
-  /** Hold assumed, in seconds, for an unbounded queue whose staffing cannot keep up with its calls. */
+  /** Hold assumed, in seconds, for a queue nobody answers (staffed for open hours only, reached after hours). */
   overloadedHoldSeconds: number;
   /** Per second of ringing before anyone answers. */
   ringSecond: number;
@@ -52,6 +54,7 @@ export interface Weights {
 export const DEFAULT_WEIGHTS: Readonly<Weights> = {
   listenSecond: 0.05,
   holdSecond: 0.04,
+  longHoldSecond: 0.04,
   silentHoldFactor: 2,
   unknownHoldSeconds: 180,
   overloadedHoldSeconds: 900,

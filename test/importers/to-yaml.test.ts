@@ -184,4 +184,33 @@ describe('flowToYaml', () => {
       queues: { billing: { agents: 3, callsPerHour: 40, ahtSeconds: 240, targetAnswerSeconds: 20 } },
     });
   });
+
+  it('writes the schedules an hours node names, and the queues\' patience and after-hours agents', () => {
+    const week: Array<[number, number]> = [[8 * 60, 18 * 60], [4 * 1440 + 22 * 60, 5 * 1440 + 6 * 60]];
+    const flow = flowWith(
+      [
+        { ...base('hours', [edge('hours', 'open', 'q'), edge('hours', 'closed', 'bye')]), type: 'hours', schedule: 'office' },
+        { ...base('q', [edge('q', 'next', 'q.agent')]), type: 'queue', queue: 'care', music: true, announcements: false, announceWait: false, callback: false },
+        { ...base('q.agent'), type: 'agent', resolves: 0.8 },
+        { ...base('bye'), type: 'hangup', outcome: 'voicemail' },
+      ],
+      {
+        queues: new Map([['care', { id: 'care', agents: 5, callsPerHour: 40, ahtSeconds: 300, targetAnswerSeconds: 20, patienceSeconds: 300, afterHoursAgents: 1, loc: here }]]),
+        schedules: new Map([['office', { id: 'office', timezone: 'Europe/Madrid', openMinutes: week, holidays: ['12-25'], loc: here }]]),
+      },
+    );
+    const { data } = write(flow);
+    expect(data.schedules).toEqual({ office: { timezone: 'Europe/Madrid', open: ['mon 08:00-18:00', 'fri 22:00-24:00', 'sat 00:00-06:00'], holidays: ['12-25'] } });
+    expect((data.queues as Record<string, unknown>).care).toMatchObject({ patienceSeconds: 300, afterHoursAgents: 1 });
+    const loaded = loadText('written.yaml', flowToYaml(flow)).flow!;
+    expect(loaded.schedules!.get('office')!.openMinutes).toEqual(week);
+  });
+
+  it('says so when an hours node names hours the export does not define', () => {
+    const flow = flowWith([
+      { ...base('hours', [edge('hours', 'open', 'bye'), edge('hours', 'closed', 'bye')]), type: 'hours', schedule: 'Basic Hours' },
+      { ...base('bye'), type: 'hangup', outcome: 'resolved' },
+    ]);
+    expect(flowToYaml(flow)).toContain('the export names hours `Basic Hours` but not their times; add them under `schedules`');
+  });
 });

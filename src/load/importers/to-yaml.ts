@@ -3,7 +3,8 @@
 // stand-in is added and explained in a comment. Maps are built pair by pair: ids such as `__proto__` or
 // `null` are ordinary keys, and the yaml package quotes whatever would read back as something else.
 import { Document, Pair, Scalar, YAMLMap, type Node as YamlNode } from 'yaml';
-import { EXIT_KEY, SINGLE_EXIT_KINDS, type Edge, type EdgeKind, type Flow, type FlowNode, type NodeType } from '../../model/flow.js';
+import { EXIT_KEY, SINGLE_EXIT_KINDS, type Edge, type EdgeKind, type Flow, type FlowNode, type NodeType, type Schedule } from '../../model/flow.js';
+import { DAYS, MINUTES_PER_DAY } from '../schedule.js';
 
 type SingleKind = Exclude<EdgeKind, 'option' | 'case'>;
 
@@ -76,7 +77,19 @@ export function flowToYaml(flow: Flow): string {
       callsPerHour: queue.callsPerHour,
       ahtSeconds: queue.ahtSeconds,
       targetAnswerSeconds: queue.targetAnswerSeconds,
+      patienceSeconds: queue.patienceSeconds,
+      afterHoursAgents: queue.afterHoursAgents,
     }])));
+  }
+  // An `hours` node must name an entry of `schedules`: write the timetables the flow has.
+  if (flow.schedules !== undefined && flow.schedules.size > 0) {
+    add(root, 'schedules', mapOf(doc, [...flow.schedules.values()].map((schedule): Entry => [schedule.id, scheduleEntry(schedule)])));
+  }
+  for (const node of written) {
+    const original = flow.nodes.get(node.id);
+    if (original?.type === 'hours' && !flow.schedules?.has(original.schedule)) {
+      node.comments.push(`ivr-audit import: the export names hours \`${original.schedule}\` but not their times; add them under \`schedules\``);
+    }
   }
   const nodes = new YAMLMap();
   for (const node of written) {
@@ -87,6 +100,32 @@ export function flowToYaml(flow: Flow): string {
   root.items.push(new Pair(new Scalar('nodes'), nodes));
   doc.commentBefore = header(flow);
   return doc.toString({ lineWidth: 0 });
+}
+
+function scheduleEntry(schedule: Schedule): Record<string, unknown> {
+  return {
+    timezone: schedule.timezone,
+    open: openingTexts(schedule.openMinutes),
+    holidays: schedule.holidays.length > 0 ? schedule.holidays : undefined,
+    closedShare: schedule.closedShare,
+  };
+}
+
+/** Weekly intervals back to "mon 08:00-18:00" entries, one per day an interval touches. */
+export function openingTexts(intervals: ReadonlyArray<readonly [number, number]>): string[] {
+  const texts: string[] = [];
+  for (const [start, end] of intervals) {
+    for (let day = Math.floor(start / MINUTES_PER_DAY); day * MINUTES_PER_DAY < end; day++) {
+      const from = Math.max(start, day * MINUTES_PER_DAY) - day * MINUTES_PER_DAY;
+      const to = Math.min(end, (day + 1) * MINUTES_PER_DAY) - day * MINUTES_PER_DAY;
+      if (to > from) texts.push(`${DAYS[day % 7]} ${clock(from)}-${clock(to)}`);
+    }
+  }
+  return texts;
+}
+
+function clock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
 function header(flow: Flow): string {

@@ -109,7 +109,7 @@ describe.concurrent('generated hostile inputs', () => {
     expect(result.json!.files).toHaveLength(1);
   });
 
-  it('a subflow bomb finishes in seconds, reports its cap as an unknown and keeps the output small', async () => {
+  it('a subflow bomb reports its cap as an unknown and keeps the output small', async () => {
     const levels = 25;
     const files: Record<string, string> = {};
     for (let level = 0; level < levels; level++) {
@@ -122,10 +122,8 @@ describe.concurrent('generated hostile inputs', () => {
       files[`level-${String(level).padStart(2, '0')}.yaml`] = ['version: 1', `name: Level ${level}`, 'entry: first', 'nodes:', ...body, ''].join('\n');
     }
     const folder = folderWith(files);
-    const started = Date.now();
+    // How long it takes is test/bounded-work.test.ts's to say: here it runs beside thirty other cases.
     const result = await lint(['level-00.yaml'], folder);
-    // Some 4 s on a loaded machine; the journey cap of 400,000 steps took 20 to 36.
-    expect(Date.now() - started).toBeLessThan(15_000);
     expectOutcome(result, { exit: result.run.status === 1 ? 1 : 0 });
     const file = result.json!.files[0]!;
     expect(file.unknowns.join('\n')).toMatch(/truncated/);

@@ -2,24 +2,40 @@
 // Entry point. Errors become one line on stderr and exit code 2 (see src/cli/errors.ts); the
 // stack only with IVR_AUDIT_DEBUG=1. Messages may quote a flow or a path, so errorReport makes
 // them visible: no control character reaches the terminal.
-import { flush, run } from '@oclif/core';
-import { errorReport } from '../dist/cli/errors.js';
+import { readFileSync } from 'node:fs';
 
-function fail(error) {
-  const report = errorReport(error, process.env);
-  for (const line of report.lines) process.stderr.write(`${line}\n`);
-  process.exitCode = report.exitCode;
+const args = process.argv.slice(2);
+
+// `--version` is asked for by scripts and bug reports, often in loops: answer it without loading
+// oclif, with the same line oclif prints.
+function printVersion() {
+  const { name, version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+  process.stdout.write(`${name}/${version} ${process.platform}-${process.arch} node-${process.version}\n`);
 }
 
-// A promise nobody awaited is a bug, but the user still gets one line, not a Node stack trace.
-process.on('unhandledRejection', (error) => {
-  fail(error);
-  process.exit();
-});
+async function runCommand() {
+  const { flush, run } = await import('@oclif/core');
+  const { errorReport } = await import('../dist/cli/errors.js');
 
-try {
-  await run(process.argv.slice(2), import.meta.url);
-  await flush();
-} catch (error) {
-  fail(error);
+  function fail(error) {
+    const report = errorReport(error, process.env);
+    for (const line of report.lines) process.stderr.write(`${line}\n`);
+    process.exitCode = report.exitCode;
+  }
+
+  // A promise nobody awaited is a bug, but the user still gets one line, not a Node stack trace.
+  process.on('unhandledRejection', (error) => {
+    fail(error);
+    process.exit();
+  });
+
+  try {
+    await run(args, import.meta.url);
+    await flush();
+  } catch (error) {
+    fail(error);
+  }
 }
+
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) printVersion();
+else await runCommand();

@@ -38,6 +38,9 @@ check "json output" 0 npx --no-install ivr-audit lint clean.yaml -f json -o out.
 check "json output parses" 0 node -e 'JSON.parse(require("fs").readFileSync("out.json","utf8"))'
 check "html report" 0 npx --no-install ivr-audit report clean.yaml -o report.html
 check "report is one self-contained file" 0 grep -q '<svg' report.html
+check "the package ships the oclif manifest" 0 test -f node_modules/ivr-audit/oclif.manifest.json
+check "version" 0 npx --no-install ivr-audit --version
+check "help" 0 npx --no-install ivr-audit --help
 check "rules catalog" 0 npx --no-install ivr-audit rules
 check "schema" 0 npx --no-install ivr-audit schema
 check "init" 0 npx --no-install ivr-audit init

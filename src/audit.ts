@@ -7,6 +7,7 @@ import type { FileConfig } from './config/for-file.js';
 import { DOCS_BASE, compareFindings, findingsOfProblems, fingerprint, resolveRules, runRules, type ResolvedRule } from './engine.js';
 import { confinedLoader } from './load/confine.js';
 import { internalError, internalErrorMessage } from './rules/internal-error.js';
+import { nameFinding, nameFix, readableNames, type NodeNames } from './rules/names.js';
 import type { LoadedFile } from './load/index.js';
 import { loadProgram, type Program } from './load/program.js';
 import type { Finding } from './model/finding.js';
@@ -35,6 +36,7 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
   // Said among the unknowns: figures from a truncated journey graph look exact but are not.
   const truncation: string[] = [];
   let fixes: Fix[] = [];
+  let names: NodeNames = new Map();
   if (flow) {
     // Subflow files are read relative to this file, through the same cache.
     const loadSubflow = (absolute: string): Promise<LoadedFile> => loadFile(absolute);
@@ -48,9 +50,14 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
       truncation.push(`journeys truncated at ${MAX_JOURNEY_VERTICES.toLocaleString('en-US')} steps (subflows inlined too many times); counts are lower bounds`);
     }
     fixes = scoreFixes(flow, program, facts, findings, beforeRules, rules, weights, scored);
+    // Named last: rules, fixes and fingerprints work on ids; people read names.
+    names = readableNames(program.flows.values());
+    fixes = fixes.map((fix) => nameFix(fix, names));
   }
   // Disables hide findings; they do not change the score, which measures the flow itself.
-  const shown = applyDirectives(loaded.text, file, findings, { severity: rules.get('unused-disable')?.severity ?? 'off' }).sort(compareFindings);
+  const shown = applyDirectives(loaded.text, file, findings, { severity: rules.get('unused-disable')?.severity ?? 'off' })
+    .map((finding) => nameFinding(finding, names))
+    .sort(compareFindings);
   return {
     file,
     flow: flow ? { name: flow.name, format: flow.format, nodes: flow.nodes.size } : undefined,

@@ -56,6 +56,7 @@ function toFinding(ruleId: string, severity: Severity, report: Report): Finding 
     nodeId: report.nodeId,
     path: report.path && elidedPath(report.path),
     related: report.related,
+    ...(report.places === undefined || report.places.length === 0 ? {} : { places: report.places }),
     ...(report.inside === undefined ? {} : { inside: report.inside }),
     ...(report.data === undefined ? {} : { data: report.data }),
     // Line numbers stay out, so that editing elsewhere in the file keeps the fingerprint.
@@ -79,15 +80,55 @@ export function runRules(flow: Flow, rules: ReadonlyMap<string, ResolvedRule>, f
   const findings: Finding[] = [];
   for (const { rule, severity, options } of rules.values()) {
     if (!rule.check) continue;
-    rule.check({
-      flow,
-      facts,
-      options,
+    const reports: Report[] = [];
+    rule.check({ flow, facts, options, report: (report) => reports.push(report) });
+    for (const report of mergeByCause(reports)) {
       // A finding may escalate to an error while its rule keeps its default severity.
-      report: (report) => findings.push(toFinding(rule.meta.id, report.escalate && severity === rule.meta.severity ? 'error' : severity, report)),
-    });
+      findings.push(toFinding(rule.meta.id, report.escalate && severity === rule.meta.severity ? 'error' : severity, report));
+    }
   }
   return findings;
+}
+
+/**
+ * One report per root cause: reports of one rule that name the same `cause` become the first of
+ * them, with the others' places listed (in its message, and as `places`). Reports without a cause
+ * stay as they are.
+ */
+export function mergeByCause(reports: readonly Report[]): Report[] {
+  const byCause = new Map<string, Report[]>();
+  const merged: Array<Report | Report[]> = [];
+  for (const report of reports) {
+    if (report.cause === undefined) {
+      merged.push(report);
+      continue;
+    }
+    const group = byCause.get(report.cause);
+    if (group) group.push(report);
+    else {
+      const fresh = [report];
+      byCause.set(report.cause, fresh);
+      merged.push(fresh);
+    }
+  }
+  return merged.map((entry) => (Array.isArray(entry) ? oneReport(entry) : entry));
+}
+
+function oneReport(group: readonly Report[]): Report {
+  const [first, ...others] = group as [Report, ...Report[]];
+  if (others.length === 0) return first;
+  const names = others.map(placeNameOf);
+  return {
+    ...first,
+    message: `${first.message}; the same at ${names.length} more place${names.length === 1 ? '' : 's'}: ${names.join(', ')}`,
+    // Anchored on the cause, so that the fingerprint does not change with which place comes first.
+    key: `cause:${first.cause}`,
+    places: others.map((other) => ({ ...other.loc, ...(other.nodeId === undefined ? {} : { nodeId: other.nodeId }) })),
+  };
+}
+
+function placeNameOf(report: Report): string {
+  return report.placeName ?? (report.nodeId === undefined ? `line ${report.loc.line}` : `\`${report.nodeId}\``);
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -7,8 +7,9 @@ describe('penalty rules follow callers into subflows', () => {
     const inline = await auditFile('fixtures/subflows/inline.yaml');
     const called = await auditFile('fixtures/subflows/calls-pin.yaml');
     const retries = (findings: typeof inline.findings) => findings.filter((finding) => finding.ruleId === 'excessive-retries');
-    expect(retries(inline.findings)).toHaveLength(3);
-    expect(retries(called.findings)).toHaveLength(3);
+    // `retries: 5`, and one loop (its onNoInput and onNoMatch both lead back: one flaw).
+    expect(retries(inline.findings)).toHaveLength(2);
+    expect(retries(called.findings)).toHaveLength(2);
     expect(called.score!.value).toBe(inline.score!.value);
   });
 
@@ -27,7 +28,7 @@ describe('penalty rules follow callers into subflows', () => {
     const alone = await auditFile('fixtures/subflows/pin.yaml');
     const ids = alone.findings.map((finding) => finding.ruleId);
     expect(ids).not.toContain('no-human');
-    expect(ids.filter((id) => id === 'excessive-retries')).toHaveLength(3);
+    expect(ids.filter((id) => id === 'excessive-retries')).toHaveLength(2);
     expect(alone.metrics!.shareWithoutHelp).toBe(0);
   });
 });

@@ -1,10 +1,10 @@
 import { Args, Flags } from '@oclif/core';
-import { audit } from '../index.js';
+import { audit, type AuditOptions } from '../index.js';
 import { fixDiff, parseFixTypes, planFixes, withRefusals, writeFixes } from '../fix.js';
 import { gateFailures, type FailOn } from '../gate.js';
 import { stderrLine, visible } from '../report/escape.js';
 import { formatResult, githubAnnotationsByDefault, outputFormatFor, parseFormatFlag, type OutputFormat } from '../report/index.js';
-import type { AuditResult } from '../model/result.js';
+import type { AuditResult, FixType } from '../model/result.js';
 import { UsageError } from '../files.js';
 import { applyBaseline, readBaselineFile, writeBaseline } from '../config/baseline.js';
 import { parseRuleFlags } from '../config/validate.js';
@@ -60,17 +60,7 @@ export default class Lint extends IvrAuditCommand {
     const read = flags.baseline === undefined ? audited.read ?? [] : [...(audited.read ?? []), flags.baseline];
     await refuseOutputsOverInputs(plannedOutputs(outputs, flags.output, flags['write-baseline']), read);
     if (flags.fix || flags['fix-dry-run']) {
-      const plan = await planFixes(audited, { cwd: process.cwd(), types: fixTypes, audit: options });
-      for (const { reason } of plan.refusals) process.stderr.write(stderrLine(reason));
-      for (const { file, notes } of plan.changes) for (const note of notes) process.stderr.write(stderrLine(`${file}: ${note}`));
-      if (flags['fix-dry-run']) process.stdout.write(visibleDiff(fixDiff(plan)));
-      else {
-        await writeFixes(plan);
-        for (const { file, edits } of plan.changes) process.stderr.write(stderrLine(`fixed ${file} (${edits} change${edits === 1 ? '' : 's'})`));
-        // What is left is what the files say now.
-        if (plan.changes.length > 0) audited = await audit(paths, options);
-      }
-      audited = withRefusals(audited, plan.refusals);
+      audited = await fixFiles(audited, { dryRun: flags['fix-dry-run'], types: fixTypes, options, reaudit: () => audit(paths, options) });
     }
     for (const skipped of audited.skipped ?? []) process.stderr.write(stderrLine(`skipped ${skipped.file}: ${skipped.reason}`));
     const result = flags.baseline === undefined ? audited : applyBaseline(audited, await readBaselineFile(flags.baseline), flags.baseline);
@@ -116,6 +106,28 @@ function plannedOutputs(outputs: ReadonlyArray<{ format: OutputFormat; path?: st
   for (const { format, path } of outputs) if (path !== undefined) planned.push({ path, shownAs: path === output ? `-o ${path}` : `-f ${format}=${path}` });
   if (baseline !== undefined) planned.push({ path: baseline, shownAs: `--write-baseline ${baseline}` });
   return planned;
+}
+
+/**
+ * `--fix` / `--fix-dry-run`: writes the fixes (or prints their diff), says on stderr what was
+ * fixed, refused or shared, and returns what the files say now, with the refusals' findings.
+ */
+async function fixFiles(
+  audited: AuditResult,
+  run: { dryRun: boolean; types: ReadonlySet<FixType>; options: AuditOptions; reaudit: () => Promise<AuditResult> },
+): Promise<AuditResult> {
+  const plan = await planFixes(audited, { cwd: process.cwd(), types: run.types, audit: run.options });
+  for (const { reason } of plan.refusals) process.stderr.write(stderrLine(reason));
+  for (const { file, notes } of plan.changes) for (const note of notes) process.stderr.write(stderrLine(`${file}: ${note}`));
+  let current = audited;
+  if (run.dryRun) process.stdout.write(visibleDiff(fixDiff(plan)));
+  else {
+    await writeFixes(plan);
+    for (const { file, edits } of plan.changes) process.stderr.write(stderrLine(`fixed ${file} (${edits} change${edits === 1 ? '' : 's'})`));
+    // What is left is what the files say now.
+    if (plan.changes.length > 0) current = await run.reaudit();
+  }
+  return withRefusals(current, plan.refusals);
 }
 
 /** A diff quotes the flow: its control characters are shown as escapes (tabs stay, as in the file). */

@@ -108,8 +108,8 @@ function nodeClass(node: GraphNode): keyof typeof SEVERITY_COLORS {
 }
 
 function nodeLines(node: GraphNode): [string, string] {
-  const kind = node.type === 'missing' ? 'not a node' : node.label ? `${node.type} · ${node.label}` : node.type;
-  return [truncate(node.id.replace(/\s+/g, ' '), MAX_ID_CHARS), truncate(kind.replace(/\s+/g, ' '), MAX_ID_CHARS)];
+  const kind = node.type === 'missing' ? 'not a node' : node.label && node.name === undefined ? `${node.type} · ${node.label}` : node.type;
+  return [truncate((node.name ?? node.id).replace(/\s+/g, ' '), MAX_ID_CHARS), truncate(kind.replace(/\s+/g, ' '), MAX_ID_CHARS)];
 }
 
 function edgeCaptionText(edge: GraphEdge): string {
@@ -194,8 +194,8 @@ function markerDefs(prefix: string): string {
 }
 
 function nodeTooltip(node: GraphNode): string {
-  const parts = [node.id, node.type === 'missing' ? 'named by an exit, but not a node of the flow' : node.type];
-  if (node.label) parts.push(node.label);
+  const parts = [node.name ?? node.id, node.type === 'missing' ? 'named by an exit, but not a node of the flow' : node.type];
+  if (node.label && node.name === undefined) parts.push(node.label);
   if (node.say) parts.push(`says: ${truncate(node.say, 300)}`);
   if (node.findings > 0) parts.push(`${node.findings} finding${node.findings === 1 ? '' : 's'}, worst: ${node.severity}`);
   return parts.join(' | ');

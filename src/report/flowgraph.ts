@@ -2,6 +2,7 @@
 // HTML report and by the Mermaid and DOT text of `ivr-audit graph`, so all three agree on which
 // node is marked and which edge lies on a witness path.
 import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.js';
+import { isMachineId } from '../rules/names.js';
 import type { Edge, Flow, NodeType } from '../model/flow.js';
 import { splitPointer } from '../util/pointer.js';
 
@@ -10,6 +11,8 @@ export interface GraphNode {
   /** `missing`: an exit names this id but the flow has no such node (drawn as a ghost). */
   type: NodeType | 'missing';
   label?: string;
+  /** What people read for the node: its label when the id is machine-made (a Connect UUID). */
+  name?: string;
   /** Prompts joined, for a tooltip. */
   say: string;
   entry: boolean;
@@ -92,6 +95,7 @@ export function buildFlowGraph(flow: Flow, findings: readonly Finding[]): FlowGr
       id: node.id,
       type: node.type,
       label: node.label,
+      ...(isMachineId(node.id) && node.label ? { name: node.label } : {}),
       say: node.say.join(' '),
       entry: node.id === flow.entry,
       severity: severities.get(node.id),

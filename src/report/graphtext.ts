@@ -22,7 +22,7 @@ export const MERMAID_CLASSES: Readonly<Record<Severity | 'missing', string>> = {
 
 function kindText(node: GraphNode): string {
   if (node.type === 'missing') return 'not a node';
-  return node.label ? `${node.type} · ${node.label}` : node.type;
+  return node.label && node.name === undefined ? `${node.type} · ${node.label}` : node.type;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -39,7 +39,7 @@ export function formatMermaid(graph: FlowGraph): string {
   const keys = new Map(graph.nodes.map((node, index) => [node.id, `n${index}`]));
   const lines = ['flowchart TD'];
   for (const node of graph.nodes) {
-    const label = `"${escapeMermaidLabel(truncate(node.id, 60))}<br/>${escapeMermaidLabel(truncate(kindText(node), 60))}"`;
+    const label = `"${escapeMermaidLabel(truncate(node.name ?? node.id, 60))}<br/>${escapeMermaidLabel(truncate(kindText(node), 60))}"`;
     // Shapes: the entry is a stadium, an id that is not a node a hexagon, the rest rounded boxes.
     const shaped = node.entry ? `([${label}])` : node.type === 'missing' ? `{{${label}}}` : `(${label})`;
     lines.push(`  ${keys.get(node.id)}${shaped}`);
@@ -105,8 +105,8 @@ export function formatDot(graph: FlowGraph, name: string): string {
   for (const node of graph.nodes) {
     const mark = markOf(node);
     const attributes: Record<string, string | number> = {
-      label: `${visible(truncate(node.id, 60))}\n${visible(truncate(kindText(node), 60))}`,
-      tooltip: visible(truncate([node.id, kindText(node), node.say].filter(Boolean).join(' | '), 300)),
+      label: `${visible(truncate(node.name ?? node.id, 60))}\n${visible(truncate(kindText(node), 60))}`,
+      tooltip: visible(truncate([node.name ?? node.id, kindText(node), node.say].filter(Boolean).join(' | '), 300)),
     };
     if (mark) {
       attributes.class = mark;

@@ -140,8 +140,8 @@ function fixesSection(file: FileResult): string {
 
 function findingRow(finding: Finding): string {
   const details = [
-    finding.nodeId !== undefined ? `node <code>${h(finding.nodeId)}</code>` : '',
-    finding.path && finding.path.length > 0 ? `path: ${h(pathText(finding.path))}` : '',
+    finding.nodeId !== undefined ? `node <code>${h(finding.label ?? finding.nodeId)}</code>` : '',
+    finding.path && finding.path.length > 0 ? `path: ${h(pathText(finding.pathLabels ?? finding.path))}` : '',
   ].filter(Boolean).join('<br>');
   return `<tr class="finding"><td class="num">${finding.line}:${finding.column}</td><td class="sev sev-${finding.severity}">${finding.severity}</td>`
     + `<td class="rule"><a href="${h(finding.docs)}">${h(finding.ruleId)}</a></td><td>${h(finding.message)}${details ? `<div class="path">${details}</div>` : ''}</td></tr>`;

@@ -37,7 +37,7 @@ function failureCase(file: FileResult, ruleId: string, findings: readonly Findin
   const first = findings[0]!;
   const message = findings.length === 1 ? first.message : `${plural(findings.length, 'problem')}; first: ${first.message}`;
   const body = findings
-    .map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.message}${finding.nodeId !== undefined ? ` (node ${finding.nodeId})` : ''}\n  ${finding.docs}`)
+    .map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.severity} ${finding.message}${finding.nodeId !== undefined ? ` (node ${finding.label ?? finding.nodeId})` : ''}\n  ${finding.docs}`)
     .join('\n');
   return [
     `    <testcase${attributes({ name: ruleId, classname: file.file, file: file.file, line: first.line, time: 0 })}>`,

@@ -49,7 +49,7 @@ function scoreLine(file: FileResult): string {
 
 function findingRow(finding: Finding): string[] {
   const message = finding.path && finding.path.length > 0
-    ? `${escapeMarkdown(finding.message)}<br>path: ${escapeMarkdown(pathText(finding.path))}`
+    ? `${escapeMarkdown(finding.message)}<br>path: ${escapeMarkdown(pathText(finding.pathLabels ?? finding.path))}`
     : escapeMarkdown(finding.message);
   return [
     `${finding.line}:${finding.column}`,

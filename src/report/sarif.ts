@@ -87,6 +87,11 @@ function physicalLocation(place: { file: string; line: number; column: number; e
   return { artifactLocation: artifactLocation(place.file, cwd), region: sarifRegion(place) };
 }
 
+/** A node as a SARIF logical location: its id, and its readable name when the id is machine-made. */
+function logicalLocation(nodeId: string, label: string | undefined): Record<string, unknown> {
+  return { name: nodeId, kind: 'node', ...(label === undefined ? {} : { properties: { label } }) };
+}
+
 function sarifResult(finding: Finding, ruleIndex: number, cwd: string): Record<string, unknown> {
   const result: Record<string, unknown> = {
     ruleId: finding.ruleId,
@@ -95,18 +100,23 @@ function sarifResult(finding: Finding, ruleIndex: number, cwd: string): Record<s
     message: { text: finding.message },
     locations: [{
       physicalLocation: physicalLocation(finding, cwd),
-      ...(finding.nodeId !== undefined ? { logicalLocations: [{ name: finding.nodeId, kind: 'node' }] } : {}),
+      ...(finding.nodeId !== undefined ? { logicalLocations: [logicalLocation(finding.nodeId, finding.label)] } : {}),
     }],
     partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
   };
-  if (finding.related && finding.related.length > 0) {
-    result.relatedLocations = finding.related.map((place: SourceLocation, index) => ({
-      id: index,
-      physicalLocation: physicalLocation(place, cwd),
-      message: { text: place.pointer === '' ? 'related' : `related: ${place.pointer}` },
-    }));
-  }
+  const related = (finding.related ?? []).map((place: SourceLocation) => ({
+    physicalLocation: physicalLocation(place, cwd),
+    message: { text: place.pointer === '' ? 'related' : `related: ${place.pointer}` },
+  }));
+  // The other places of the same root cause, each with its node.
+  const places = (finding.places ?? []).map((place) => ({
+    physicalLocation: physicalLocation(place, cwd),
+    ...(place.nodeId !== undefined ? { logicalLocations: [logicalLocation(place.nodeId, place.label)] } : {}),
+    message: { text: `same cause: ${place.label ?? place.nodeId ?? place.pointer}` },
+  }));
+  if (related.length + places.length > 0) result.relatedLocations = [...related, ...places].map((location, id) => ({ id, ...location }));
   const properties: Record<string, unknown> = { pointer: finding.pointer };
+  if (finding.label !== undefined) properties.label = finding.label;
   if (finding.path) properties.path = finding.path;
   result.properties = properties;
   return result;

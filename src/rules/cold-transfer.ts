@@ -26,6 +26,8 @@ export const coldTransfer: Rule = {
         message: `${nodeName(node)} hands callers to ${node.to} without what they already gave (${givenText(given)}), so they start from zero: \`context: true\` is not set`,
         loc: node.fieldLocs.get('context') ?? node.loc,
         nodeId: node.id,
+        // Every cold transfer to one destination is one flaw: that team gets no context.
+        cause: `to ${node.to}`,
       });
     }
   },

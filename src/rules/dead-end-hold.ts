@@ -20,27 +20,42 @@ export const deadEndHold: Rule = {
       if (node.type !== 'queue') continue;
       const problems = holdProblems(node, flow, facts);
       if (problems.length === 0) continue;
-      report({ message: `${nodeName(node)}: ${problems.join('; ')}`, loc: node.loc, nodeId: node.id });
+      report({
+        message: `${nodeName(node)}: ${problems.map((problem) => problem.text).join('; ')}`,
+        loc: node.loc,
+        nodeId: node.id,
+        // Queues that fail the same way (every onFull ends in a hang-up) are one design flaw, reported once.
+        cause: problems.map((problem) => problem.kind).join('+'),
+      });
     }
   },
 };
 
-function holdProblems(node: QueueNode, flow: Flow, facts: Facts): string[] {
-  const problems: string[] = [];
+interface HoldProblem {
+  /** What is wrong, without naming nodes: queues with the same kinds of problem share a cause. */
+  kind: string;
+  text: string;
+}
+
+function holdProblems(node: QueueNode, flow: Flow, facts: Facts): HoldProblem[] {
+  const problems: HoldProblem[] = [];
+  const push = (kind: string, text: string): void => {
+    problems.push({ kind, text });
+  };
   const unbounded = node.maxWaitSeconds === undefined && !isUnknown(node, 'maxWaitSeconds');
   const timeout = node.edges.find((edge) => edge.kind === 'timeout');
   const noTimeout = !timeout && !isUnknown(node, 'onTimeout');
-  if (unbounded && noTimeout) problems.push('no `maxWaitSeconds` and no `onTimeout`: callers can wait forever, with nowhere to go');
-  else if (unbounded) problems.push('no `maxWaitSeconds`: callers can wait forever');
-  else if (noTimeout) problems.push(`no \`onTimeout\`: the call is dropped after ${node.maxWaitSeconds} s`);
+  if (unbounded && noTimeout) push('unbounded-no-timeout', 'no `maxWaitSeconds` and no `onTimeout`: callers can wait forever, with nowhere to go');
+  else if (unbounded) push('unbounded', 'no `maxWaitSeconds`: callers can wait forever');
+  else if (noTimeout) push('no-timeout', `no \`onTimeout\`: the call is dropped after ${node.maxWaitSeconds} s`);
   for (const edge of node.edges) {
     if (edge.kind !== 'timeout' && edge.kind !== 'full') continue;
     const target = flow.nodes.get(edge.to);
     if (!target) continue;
     const exit = edge.kind === 'timeout' ? '`onTimeout`' : '`onFull`';
     const requeue = queueAhead(flow, target.id);
-    if (requeue) problems.push(`${exit} sends callers straight into a queue again (\`${requeue}\`)`);
-    else if (!leadsToHelp(facts, target.id)) problems.push(`${exit} leads to \`${target.id}\`, from which no person or help can be reached`);
+    if (requeue) push(`${edge.kind}-requeue`, `${exit} sends callers straight into a queue again (\`${requeue}\`)`);
+    else if (!leadsToHelp(facts, target.id)) push(`${edge.kind}-no-help`, `${exit} leads to \`${target.id}\`, from which no person or help can be reached`);
   }
   return problems;
 }

@@ -1,6 +1,8 @@
 import { afterHoursOnly } from '../analysis/hours.js';
 import { isDeadEndOutcome, isHuman } from '../analysis/journey-facts.js';
-import { nodeName, pathText } from './describe.js';
+import { EXIT_KEY, type Edge, type FlowNode } from '../model/flow.js';
+import type { JourneyFacts } from '../analysis/journey-facts.js';
+import { exitName, nodeName, pathText } from './describe.js';
 import type { Rule } from './types.js';
 
 export const deadEnd: Rule = {
@@ -20,20 +22,26 @@ export const deadEnd: Rule = {
     const reach = journey.reachWithoutHelp;
     // Ends callers reach only while the line is closed are after-hours-dead-end's to judge.
     const afterHours = afterHoursOnly(journey);
+    // A hold's failure exit that leads nowhere useful is dead-end-hold's finding: the same cause.
+    const holdFailure = holdFailureOnly(journey);
     const reported = new Set<string>();
     journey.vertices.forEach((vertex, index) => {
-      if (!reach[index] || !isDeadEndOutcome(vertex.node) || afterHours[index]) return;
+      if (!reach[index] || !isDeadEndOutcome(vertex.node) || afterHours[index] || holdFailure[index]) return;
       const anchor = facts.anchor(index);
       if (reported.has(anchor.id)) return;
       reported.add(anchor.id);
-      const path = facts.ids(shortestPath(journey.graph, journey.graph.entry, index, (step) => !isHuman(journey.vertices[step]!.node)));
+      const steps = shortestPath(journey.graph, journey.graph.entry, index, (step) => !isHuman(journey.vertices[step]!.node));
+      const path = facts.ids(steps);
       const where = vertex.context === '' ? '' : ` inside subflow \`${anchor.id}\` (at \`${vertex.id}\`)`;
       const ending = vertex.node.type === 'hangup' && vertex.node.outcome === 'abandoned' ? 'be cut off' : 'end the call unresolved';
+      const empty = vertex.context === '' ? emptyExitInto(journey, steps) : undefined;
       report({
         message: `callers can ${ending}${where} without reaching a person or getting help (${pathText(path)})`,
         loc: anchor.loc,
         nodeId: anchor.id,
         path,
+        // Ends the platform makes where an exit is left empty: every step whose same exit is empty is one cause.
+        ...(empty === undefined ? {} : { cause: `empty ${EXIT_KEY[empty.edge.kind]}`, placeName: `${nodeName(empty.owner)} (${exitName(empty.edge)})` }),
       });
     });
   },
@@ -60,4 +68,50 @@ function shortestPath(graph: { size: number; offsets: Int32Array; targets: Int32
   const path: number[] = [];
   for (let step = to; step >= 0; step = parent[step]!) path.push(step);
   return path.reverse();
+}
+
+/**
+ * The exit that leads into a hang-up written nowhere but at that exit (an importer's "the call ends
+ * here" for a transition the platform leaves empty), with the step that owns it.
+ */
+function emptyExitInto(journey: JourneyFacts, steps: readonly number[]): { owner: FlowNode; edge: Edge } | undefined {
+  if (steps.length < 2) return undefined;
+  const end = journey.vertices[steps[steps.length - 1]!]!.node;
+  const owner = journey.vertices[steps[steps.length - 2]!]!.node;
+  const edge = owner.edges.find((exit) => exit.to === end.id);
+  if (!edge || edge.loc.pointer !== end.loc.pointer || edge.loc.file !== end.loc.file) return undefined;
+  return { owner, edge };
+}
+
+/**
+ * Steps callers reach only through a queue's `onTimeout` or `onFull` that leads where no help is
+ * ahead: dead-end-hold reports that exit, so the hang-up behind it is not a second finding.
+ */
+function holdFailureOnly(journey: JourneyFacts): Uint8Array {
+  const { size, offsets, targets, edges, entry } = journey.graph;
+  const helpAhead = journey.helpAhead;
+  const seen = new Uint8Array(size);
+  const queue: number[] = [];
+  if (entry >= 0) {
+    seen[entry] = 1;
+    queue.push(entry);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const vertex = queue[head]!;
+    // dead-end-hold judges the queues of this file, not those inside subflows.
+    const step = journey.vertices[vertex]!;
+    const fromQueue = step.node.type === 'queue' && step.context === '';
+    for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) {
+      const next = targets[slot]!;
+      const kind = edges[slot]?.kind;
+      if (fromQueue && (kind === 'timeout' || kind === 'full') && !helpAhead[next]) continue;
+      if (seen[next]) continue;
+      seen[next] = 1;
+      queue.push(next);
+    }
+  }
+  const reach = journey.reach;
+  const only = new Uint8Array(size);
+  for (let vertex = 0; vertex < size; vertex++) only[vertex] = reach[vertex] && !seen[vertex] ? 1 : 0;
+  return only;
 }

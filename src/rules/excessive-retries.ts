@@ -1,3 +1,4 @@
+import type { Edge } from '../model/flow.js';
 import { exitName, nodeName } from './describe.js';
 import { reportStep } from './steps.js';
 import { numberOption, type Rule } from './types.js';
@@ -29,16 +30,22 @@ export const excessiveRetries: Rule = {
       }
       if (vertex === undefined) continue;
       const { offsets, edges } = facts.journey.graph;
+      const loops: Edge[] = [];
       for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) {
         const edge = edges[slot];
-        if (!edge || !facts.journey.retrySlots[slot]) continue;
-        reportStep(context, step, {
-          message: `${exitName(edge)} of ${nodeName(node)} leads back to \`${node.id}\`: callers who ${edge.kind === 'noInput' ? 'say nothing' : 'are not understood'} are asked again without end`,
-          loc: edge.loc,
-          nodeId: node.id,
-          key: edge.label,
-        });
+        if (edge && facts.journey.retrySlots[slot]) loops.push(edge);
       }
+      const [first, ...others] = loops;
+      if (!first) continue;
+      // Silence and a wrong key that loop back are one flaw of the step (often one platform error exit).
+      const who = [...new Set(loops.map((edge) => (edge.kind === 'noInput' ? 'say nothing' : 'are not understood')))].join(' or ');
+      reportStep(context, step, {
+        message: `${loops.map(exitName).join(' and ')} of ${nodeName(node)} lead${loops.length === 1 ? 's' : ''} back to \`${node.id}\`: callers who ${who} are asked again without end`,
+        loc: first.loc,
+        nodeId: node.id,
+        key: first.label,
+        ...(others.length === 0 ? {} : { places: others.map((edge) => ({ ...edge.loc, nodeId: node.id })) }),
+      });
     }
   },
 };

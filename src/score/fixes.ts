@@ -1,7 +1,7 @@
 // Fixes: concrete changes to the flow, each applied to the model and re-scored for its gain.
 import { erlangC } from '../analysis/erlang.js';
 import { SEVERITY_RANK, type Finding } from '../model/finding.js';
-import type { Flow, FlowNode, Language, QueueStaffing } from '../model/flow.js';
+import type { Flow, FlowNode, Language, QueueNode, QueueStaffing } from '../model/flow.js';
 import type { Fix, FixType } from '../model/result.js';
 import { CLICHES, plainText } from '../rules/cliche-prompt.js';
 import type { OptionValue } from '../rules/types.js';
@@ -46,6 +46,12 @@ const code = (id: string): string => `\`${id}\``;
 function nodeOf(flow: Flow, findings: Finding[]): FlowNode | undefined {
   const id = findings[0]?.nodeId;
   return id === undefined ? undefined : flow.nodes.get(id);
+}
+
+/** The nodes of the other places a finding of one cause lists. */
+function placeNodes(flow: Flow, findings: Finding[]): FlowNode[] {
+  return findings.flatMap((finding) => finding.places ?? []).map((place) => (place.nodeId === undefined ? undefined : flow.nodes.get(place.nodeId)))
+    .filter((node): node is FlowNode => node !== undefined);
 }
 
 /** Root-flow nodes named on a finding's journey (ids inside subflows contain a `/`). */
@@ -125,29 +131,34 @@ const PROPOSERS: Record<string, Proposer> = {
   'cold-transfer': (flow, findings) => {
     const node = nodeOf(flow, findings);
     if (!node) return undefined;
+    // One cold transfer reached at several places is one fix: every one of them carries the context.
+    const nodes = [node, ...placeNodes(flow, findings).filter((other) => other.id !== node.id)];
     return {
       type: 'suggestion',
-      title: `make ${code(node.id)} a warm transfer (\`context: true\`)`,
+      title: `make ${nodes.map((each) => code(each.id)).join(', ')} ${nodes.length === 1 ? 'a warm transfer' : 'warm transfers'} (\`context: true\`)`,
       description: `Send the caller's data and reason with the call so ${node.type === 'transfer' ? node.to : 'the next person'} does not start from zero.`,
-      nodeIds: [node.id],
-      apply: (target) => patchNode(target, node.id, { context: true } as Partial<FlowNode>),
-      edits: nodeEdits(node, { context: true }),
+      nodeIds: nodes.map((each) => each.id),
+      apply: (target) => nodes.reduce((edited, each) => patchNode(edited, each.id, { context: true } as Partial<FlowNode>), target),
+      edits: nodes.flatMap((each) => nodeEdits(each, { context: true })),
     };
   },
   'dead-end-hold': (flow, findings) => {
     const node = nodeOf(flow, findings);
     if (!node || node.type !== 'queue') return undefined;
+    // Queues that fail the same way are one finding, and one fix for all of them.
+    const queues = [node, ...placeNodes(flow, findings).filter((other) => other.type === 'queue' && other.id !== node.id)] as QueueNode[];
+    const limit = (queue: QueueNode): number => queue.maxWaitSeconds ?? 120;
     return {
       type: 'suggestion',
-      title: `give ${code(node.id)} a \`maxWaitSeconds\` of ${node.maxWaitSeconds ?? 120} and an \`onTimeout\` that offers a callback`,
+      title: `give ${queues.map((queue) => code(queue.id)).join(', ')} a \`maxWaitSeconds\` of ${limit(node)} and an \`onTimeout\` that offers a callback`,
       description: 'A hold must end somewhere useful: after the limit, offer a callback instead of dropping or re-queueing the caller.',
-      nodeIds: [node.id],
-      apply: (target) => {
-        const id = freshId(target, `${node.id}-callback`);
-        const withCallback = addNode(target, { ...baseNode(id, node), type: 'hangup', outcome: 'callback' });
-        const limited = patchNode(withCallback, node.id, { maxWaitSeconds: node.maxWaitSeconds ?? 120 } as Partial<FlowNode>);
-        return setExit(limited, node.id, 'timeout', 'timeout', id);
-      },
+      nodeIds: queues.map((queue) => queue.id),
+      apply: (target) => queues.reduce((edited, queue) => {
+        const id = freshId(edited, `${queue.id}-callback`);
+        const withCallback = addNode(edited, { ...baseNode(id, queue), type: 'hangup', outcome: 'callback' });
+        const limited = patchNode(withCallback, queue.id, { maxWaitSeconds: limit(queue) } as Partial<FlowNode>);
+        return setExit(limited, queue.id, 'timeout', 'timeout', id);
+      }, target),
     };
   },
   'silent-hold': (flow, findings) => queuePatch(flow, findings, { music: true }, (id) => `play music or announcements in ${code(id)}`, 'Silence on hold sounds like a dropped call.'),
@@ -156,13 +167,16 @@ const PROPOSERS: Record<string, Proposer> = {
   'dead-end': (flow, findings) => {
     const node = nodeOf(flow, findings);
     if (!node || node.type !== 'hangup') return undefined;
+    // Hang-ups of one cause (exits left empty the same way) are fixed together.
+    const ends = [node, ...placeNodes(flow, findings).filter((other) => other.type === 'hangup' && other.id !== node.id)];
+    const where = ends.map((end) => code(end.id)).join(', ');
     return {
       type: 'suggestion',
-      title: `offer a callback at ${code(node.id)} instead of ${node.outcome === 'abandoned' ? 'cutting callers off' : 'ending the call unresolved'}`,
-      description: `Callers reach ${code(node.id)} without a person or any help promised. Offer a callback (or route them to a person).`,
-      nodeIds: [node.id],
-      apply: (target) => patchNode(target, node.id, { outcome: 'callback' } as Partial<FlowNode>),
-      edits: nodeEdits(node, { outcome: 'callback' }),
+      title: `offer a callback at ${where} instead of ${node.outcome === 'abandoned' ? 'cutting callers off' : 'ending the call unresolved'}`,
+      description: `Callers reach ${where} without a person or any help promised. Offer a callback (or route them to a person).`,
+      nodeIds: ends.map((end) => end.id),
+      apply: (target) => ends.reduce((edited, end) => patchNode(edited, end.id, { outcome: 'callback' } as Partial<FlowNode>), target),
+      edits: ends.flatMap((end) => nodeEdits(end, { outcome: 'callback' })),
     };
   },
   'no-human': (flow) => {
@@ -295,7 +309,8 @@ const PROPOSERS: Record<string, Proposer> = {
     const node = nodeOf(flow, findings);
     if (!node || (node.type !== 'menu' && node.type !== 'input')) return undefined;
     // A finding at an error exit is a loop that asks again forever: send those callers to a person.
-    const loops = node.edges.filter((edge) => (edge.kind === 'noInput' || edge.kind === 'noMatch') && findings.some((finding) => finding.pointer === edge.loc.pointer));
+    const loops = node.edges.filter((edge) => (edge.kind === 'noInput' || edge.kind === 'noMatch')
+      && findings.some((finding) => finding.pointer === edge.loc.pointer || finding.places?.some((place) => place.pointer === edge.loc.pointer)));
     // Within the limit the author configured.
     const retries = Math.min(2, typeof options.max === 'number' ? Math.max(0, Math.floor(options.max)) : 3);
     if (loops.length > 0) {

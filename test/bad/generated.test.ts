@@ -122,7 +122,7 @@ describe.concurrent('generated hostile inputs', () => {
       files[`level-${String(level).padStart(2, '0')}.yaml`] = ['version: 1', `name: Level ${level}`, 'entry: first', 'nodes:', ...body, ''].join('\n');
     }
     const folder = folderWith(files);
-    // How long it takes is test/bounded-work.test.ts's to say: here it runs beside thirty other cases.
+    // The test timeout guards against a hang; test/bounded-work.test.ts bounds its CPU time, and the benchmark its speed.
     const result = await lint(['level-00.yaml'], folder);
     expectOutcome(result, { exit: result.run.status === 1 ? 1 : 0 });
     const file = result.json!.files[0]!;
@@ -211,7 +211,7 @@ describe.concurrent('outputs aimed at an input', () => {
 
 describe.concurrent('--fix on files that are easy to damage', () => {
   /** Copies a corpus file to a scratch folder and runs `lint --fix` on the copy (its fix is a suggestion: `callback: true`). */
-  async function fixCopy(name: string): Promise<{ folder: string; path: string; before: Buffer; after: Buffer }> {
+  async function fixCopy(name: string): Promise<{ folder: string; path: string; before: Buffer; after: Buffer; stderr: string }> {
     const folder = scratch();
     const path = join(folder, name);
     copyFileSync(join(BAD, name), path);
@@ -219,7 +219,7 @@ describe.concurrent('--fix on files that are easy to damage', () => {
     const run = await cli(['lint', name, '--fix', '--fix-type', 'suggestion'], folder);
     expect(run.killed).toBe(false);
     expect(run.stderr).not.toMatch(/^\s+at /m);
-    return { folder, path, before, after: readFileSync(path) };
+    return { folder, path, before, after: readFileSync(path), stderr: run.stderr };
   }
 
   it('a JSON flow stays JSON and loses the fixed finding', async () => {
@@ -238,8 +238,11 @@ describe.concurrent('--fix on files that are easy to damage', () => {
     if (!after.equals(before)) expect(findings).toEqual([]);
   });
 
-  it('Latin-1 bytes outside the edit come back identical, or the file is refused', async () => {
-    const { before, after } = await fixCopy('fix-latin1.yaml');
+  it('a file with Latin-1 bytes is refused for --fix and comes back byte for byte', async () => {
+    const { before, after, stderr } = await fixCopy('fix-latin1.yaml');
+    // Refused: the whole file comes back as it was, and stderr says where the first bad byte is.
+    expect(stderr).toBe('ivr-audit: --fix left fix-latin1.yaml unchanged: byte 0xE9 at line 1, column 32 is not UTF-8\n');
+    expect(after.equals(before)).toBe(true);
     const untouchedLines = (bytes: Buffer): Buffer[] => [0, 2].map((index) => {
       const lines: Buffer[] = [];
       let start = 0;

@@ -115,7 +115,7 @@ describe('Connect flow language: queues, transfers, callbacks', () => {
   });
 
   it('maps InvokeFlowModule to an opaque step, or to a subflow when its file is known', () => {
-    expect(nodeOf(flow, 'survey-module')).toMatchObject({ type: 'play', label: 'survey-module (module Survey)' });
+    expect(nodeOf(flow, 'survey-module')).toMatchObject({ type: 'play', label: 'module Survey' });
     expect(flow.unknowns).toContain('what flow modules do');
     const resolved = flowOf(importConnect('routing.json', result.text, {
       resolveFlow: (name) => (name === 'Survey' ? 'survey.json' : name === 'Billing' ? 'billing.json' : undefined),

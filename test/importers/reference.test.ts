@@ -86,7 +86,7 @@ describe('positions in reference exports', () => {
     const { flow } = load('connect/RulesEngineDTMFMenu.json');
     const transfer = flow.nodes.get('_2fb6475a-483b-4100-8b76-af48f706fc0d')!;
     expect(transfer.type).toBe('transfer');
-    expect(transfer.label).toBe('2fb6475a-483b-4100-8b76-af48f706fc0d');
+    expect(transfer.label).toBe('flow RulesEngineError');
     expect([transfer.loc.line, transfer.loc.column, transfer.loc.pointer]).toEqual([268, 5, '/Actions/0']);
     expect(transfer.edges.map((edge) => [edge.kind, edge.loc.line, edge.loc.column])).toEqual([['noAnswer', 277, 27]]);
     expect([flow.entryLoc.line, flow.entryLoc.pointer]).toEqual([3, '/StartAction']);

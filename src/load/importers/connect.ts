@@ -12,6 +12,7 @@ import {
   type DraftInit,
   type NodeDraft,
 } from './build.js';
+import { connectLabel } from './connect-labels.js';
 import { isOpaqueValue } from './placeholders.js';
 import { child, readDocument, type SourceDocument } from './source.js';
 import type { ImportOptions, ImportProblem, ImportResult } from './types.js';
@@ -51,6 +52,8 @@ interface ConnectAction {
   errors: ErrorExit[];
   /** Names the console keeps beside the action (the flow a transfer goes to). */
   flowName?: string;
+  /** The first name the console keeps in the action's Metadata (its queue, flow, Lambda...), for its label. */
+  metadataName?: string;
 }
 
 interface Located {
@@ -174,6 +177,7 @@ function readActions(doc: SourceDocument, problems: ImportProblem[]): ConnectAct
       conditions: [],
       errors: [],
       flowName: text(field(field(field(metadata, rawId), 'ContactFlow'), 'text')),
+      metadataName: metadataName(field(metadata, rawId)),
     };
     if (transitions !== undefined && !isRecord(transitions)) {
       problems.push({ ruleId: 'schema', message: '`Transitions` must be an object', loc: doc.locate(`${pointer}/Transitions`) });
@@ -199,6 +203,16 @@ function readActions(doc: SourceDocument, problems: ImportProblem[]): ConnectAct
     });
     return [action];
   });
+}
+
+/** The first `{ text }` the console keeps for an action (`queue: { id, text: 'Billing' }`). */
+function metadataName(entry: unknown): string | undefined {
+  if (!isRecord(entry)) return undefined;
+  for (const value of Object.values(entry)) {
+    const name = text(field(value, 'text'));
+    if (name !== undefined && name.trim() !== '') return name.trim();
+  }
+  return undefined;
 }
 
 function listOf(value: unknown): unknown[] {
@@ -409,7 +423,14 @@ const PARAM_FIELDS: ReadonlyArray<readonly [string, string]> = [
 
 function node(context: MapContext, type: NodeDraft['type'], init: DraftInit = {}): NodeDraft {
   const { builder, doc, action } = context;
-  const draft = builder.node(action.id, type, doc.locate(action.pointer), { label: action.rawId, ...init });
+  const label = init.label ?? connectLabel({
+    type: action.type,
+    params: new Map([...action.params].map(([key, param]) => [key, param.value])),
+    nodeType: type,
+    say: init.say ?? [],
+    ...(action.metadataName === undefined ? {} : { metadataName: action.metadataName }),
+  });
+  const draft = builder.node(action.id, type, doc.locate(action.pointer), { ...init, label });
   for (const [param, key] of PARAM_FIELDS) {
     const pointer = action.params.get(param)?.pointer;
     if (pointer !== undefined) draft.fieldLocs.set(key, doc.locate(pointer));
@@ -657,5 +678,5 @@ function mapModule(context: MapContext): void {
     return;
   }
   builder.unknown('what flow modules do', 'modules');
-  passThrough(context, `${action.rawId} (module ${name})`);
+  passThrough(context, `module ${name}`);
 }

@@ -40,10 +40,19 @@ export const noZeroOut: Rule = {
         nodeId: node.id,
         // The key callers are not told about, for the fix that tells them.
         ...(unannounced.length === 0 ? {} : { data: { key: unannounced[0]! } }),
+        // Variants of one menu (the same prompt and options to the same places, as platforms write
+        // one menu per prompt source) are one flaw. Inside subflows each call site stays its own.
+        ...(step.inside === undefined ? { cause: menuSignature(node) } : {}),
       });
     }
   },
 };
+
+/** What makes two menus the same menu to callers: what they say and where each option leads. */
+function menuSignature(menu: MenuNode): string {
+  const options = menu.edges.filter((edge) => edge.kind === 'option').map((edge) => `${optionKey(edge)}>${edge.to}`).sort();
+  return JSON.stringify([menu.say, options]);
+}
 
 function optionKey(edge: Edge): string {
   return edge.label.slice('option:'.length);

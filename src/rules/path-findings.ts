@@ -54,6 +54,9 @@ export function reportWorstCount(
       nodeId: anchor.id,
       path: facts.ids(path),
       key: unbounded ? 'unbounded' : 'bounded',
+      // Loops through one region of the flow (variants of one menu that all lead back the same way)
+      // are one endless loop: one finding, naming where else callers enter it.
+      ...(unbounded ? { cause: `loop ${journey.components.componentOf[loop[0] ?? step]}` } : {}),
     });
   }
 }

@@ -204,21 +204,25 @@ const PROPOSERS: Record<string, Proposer> = {
     if (!node || node.type !== 'menu') return undefined;
     // A way to a person that the prompt keeps quiet about only needs saying.
     const silentKey = findings[0]!.data?.key;
+    // Variants of one menu (the same prompt and options to the same places) are fixed together.
+    const menus = [node, ...placeNodes(flow, findings).filter((other) => other.type === 'menu' && other.id !== node.id)];
     if (silentKey !== undefined) {
       return {
         type: 'suggestion',
-        title: `say in the prompt of ${code(node.id)} that "${silentKey}" reaches a person`,
+        title: `say in the prompt of ${menus.map((menu) => code(menu.id)).join(', ')} that "${silentKey}" reaches a person`,
         description: 'Callers only use a way to a person they are told about: name a person next to its key.',
-        nodeIds: [node.id],
-        apply: (target) => patchNode(target, node.id, { say: announcedPrompt(node, silentKey, target.settings.language) }),
+        nodeIds: menus.map((menu) => menu.id),
+        apply: (target) => menus.reduce((edited, menu) => patchNode(edited, menu.id, { say: announcedPrompt(menu, silentKey, target.settings.language) }), target),
       };
     }
     return {
       type: 'suggestion',
-      title: `add "${zeroKey(node)}" to reach a person in menu ${code(node.id)}, and say so in its prompt`,
+      title: menus.length === 1
+        ? `add "${zeroKey(node)}" to reach a person in menu ${code(node.id)}, and say so in its prompt`
+        : `add "${zeroKey(node)}" to reach a person in menus ${menus.map((menu) => code(menu.id)).join(', ')}, and say so in their prompts`,
       description: 'Callers who do not fit the menu need a way out to a person from every menu, and a prompt that tells them which key it is.',
-      nodeIds: [node.id],
-      apply: (target) => withPersonOption(target, node),
+      nodeIds: menus.map((menu) => menu.id),
+      apply: (target) => menus.reduce((edited, menu) => withPersonOption(edited, menu), target),
     };
   },
   'no-exit': (flow, findings) => {

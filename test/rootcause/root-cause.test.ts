@@ -195,6 +195,89 @@ nodes:
   });
 });
 
+/** One confirmation menu written three times (as platforms write one per prompt source), looping back. */
+const VARIANTS = `version: 1
+name: one menu in three variants, all leading back the same way
+entry: pick
+nodes:
+  pick:
+    type: branch
+    cases:
+      - when: the prompt is text
+        next: ask-text
+      - when: the prompt is SSML
+        next: ask-ssml
+    default: ask-audio
+  ask-text:
+    type: menu
+    say: "To confirm press 1, to change press 2."
+    options: { "1": done, "2": change }
+    onNoInput: agent
+    onNoMatch: agent
+  ask-ssml:
+    type: menu
+    say: "To confirm press 1, to change press 2."
+    options: { "1": done, "2": change }
+    onNoInput: agent
+    onNoMatch: agent
+  ask-audio:
+    type: menu
+    say: "To confirm press 1, to change press 2."
+    options: { "1": done, "2": change }
+    onNoInput: agent
+    onNoMatch: agent
+  change:
+    type: menu
+    say: "Enter the new choice: 1 or 2."
+    options: { "1": pick, "2": pick }
+    onNoInput: agent
+    onNoMatch: agent
+  done:
+    type: hangup
+    outcome: resolved
+  agent:
+    type: agent
+`;
+
+describe('variants of one menu, and one endless loop', () => {
+  it('reports the loop that three variants of a menu lead into once', async () => {
+    const result = await auditText(VARIANTS);
+    const loops = byRule(result.findings, 'menu-depth');
+    expect(loops).toHaveLength(1);
+    expect(loops[0]!.places?.map((place) => place.nodeId)).toEqual(['ask-ssml', 'ask-audio']);
+  });
+
+  it('reports variants of one menu that hide the way to a person once, and fixes them together', async () => {
+    const result = await auditText(VARIANTS);
+    const quiet = byRule(result.findings, 'no-zero-out');
+    expect(quiet.map((finding) => finding.nodeId)).toEqual(['ask-text', 'change']);
+    const fix = result.fixes.find((each) => each.nodeIds.includes('ask-text'));
+    expect(fix?.nodeIds).toEqual(['ask-text', 'ask-ssml', 'ask-audio']);
+    expect(fix!.gain).toBeGreaterThan(0);
+  });
+
+  it('scores the three variants as one menu: duplicates do not lower the score', async () => {
+    // The same flow with the menu written once: the branch still picks, every case to that menu.
+    const one = VARIANTS
+      .replace(/next: ask-(text|ssml)/g, 'next: ask-audio')
+      .replace(/  ask-(text|ssml):\n(    .*\n)+/g, '');
+    expect(one).not.toBe(VARIANTS);
+    const scored = async (text: string, rules = {}) => (await audit([{ path: 'flow.yaml', text }], { cwd: ROOT, rules })).files[0]!;
+    const off = { 'no-zero-out': 'off', 'menu-depth': 'off' } as const;
+    const [many, manyOff, single, singleOff] = await Promise.all([scored(VARIANTS), scored(VARIANTS, off), scored(one), scored(one, off)]);
+    expect(byRule(single.findings, 'no-zero-out')).toHaveLength(2);
+    // What the findings cost is the same: three variants are charged as one menu. (The journey
+    // model may still time three prompt variants differently from one.)
+    expect(manyOff.score!.value - many.score!.value).toBe(singleOff.score!.value - single.score!.value);
+    expect(manyOff.score!.value - many.score!.value).toBe(6);
+  });
+
+  it('keeps menus that say different things apart', async () => {
+    const result = await auditText(VARIANTS.replace('    say: "To confirm press 1, to change press 2."\n    options: { "1": done, "2": change }\n    onNoInput: agent\n    onNoMatch: agent\n  ask-audio', '    say: "Press 1 to confirm."\n    options: { "1": done, "2": change }\n    onNoInput: agent\n    onNoMatch: agent\n  ask-audio'));
+    expect(byRule(result.findings, 'no-zero-out').map((finding) => finding.nodeId)).toEqual(['ask-text', 'ask-ssml', 'change']);
+  });
+});
+
 describe('mergeByCause', () => {
   const loc = (line: number) => ({ file: 'f.yaml', pointer: `/nodes/n${line}`, line, column: 1, endLine: line, endColumn: 2 });
   const report = (line: number, cause?: string): Report => ({ message: `m${line}`, loc: loc(line), nodeId: `n${line}`, ...(cause === undefined ? {} : { cause }) });

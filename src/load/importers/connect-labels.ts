@@ -64,9 +64,9 @@ export function connectLabel(source: LabelSource): string {
 function promptLabel(nodeType: NodeType, source: LabelSource): string {
   const spoken = promptText(source.say);
   if (spoken !== undefined) return `${nodeType} ${spoken}`;
-  for (const key of ['Text', 'SSML']) {
+  for (const [key, what] of [['Text', 'prompt'], ['SSML', 'SSML prompt']] as const) {
     const held = referenceName(source.params.get(key));
-    if (held !== undefined) return `${nodeType} (prompt in ${held})`;
+    if (held !== undefined) return `${nodeType} (${what} in ${held})`;
   }
   if (source.params.has('PromptId') || source.params.has('Media')) {
     const held = referenceName(source.params.get('PromptId'));

@@ -15,13 +15,25 @@ const TARGET_VALUE = /\/(NextAction|next|transition|targetMenuRef|targetTaskRef|
 describe('reference exports and fixtures', () => {
   it('finds all the files listed in SOURCES.md, and a fixture set per platform', () => {
     expect(files.map((file) => file.name)).toEqual([
+      'connect/RulesEngineBootstrap.json',
+      'connect/RulesEngineCallback.json',
+      'connect/RulesEngineCustomerQueue.json',
       'connect/RulesEngineDTMFInput.json',
       'connect/RulesEngineDTMFMenu.json',
+      'connect/RulesEngineDisconnect.json',
+      'connect/RulesEngineError.json',
+      'connect/RulesEngineExternalNumber.json',
+      'connect/RulesEngineMain.json',
+      'connect/RulesEngineNLUMenu.json',
+      'connect/RulesEngineQueue.json',
+      'connect/RulesEngineTerminate.json',
       'connect/acme_main_AUTO.json',
       'connect/acme_queue_transfer_AUTO.json',
+      'twilio/template_example_callback_flow.json',
       'twilio/template_example_schedule_flow.json',
       'twilio/webinar-flow.json',
       'genesys/DR-Emergency-IVR.yaml',
+      'genesys/SimpleFinancialIvr_v2-0.yaml',
       'genesys/inboundcall_flow_example.yaml',
     ]);
     for (const platform of ['connect', 'twilio', 'genesys']) {

@@ -13,7 +13,7 @@ const files = ['connect', 'genesys', 'twilio'].flatMap((platform) =>
 
 describe('reference flows', () => {
   it('are all there', () => {
-    expect(files).toHaveLength(8);
+    expect(files).toHaveLength(20);
   });
 
   it.each(files)('%s lints with a score and no schema or syntax finding', async (file) => {

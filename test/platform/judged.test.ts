@@ -1,0 +1,209 @@
+// The judged corpus (issue 10 item 6): real public exports, each read by hand as an expert would,
+// with the findings that are true for the caller, the ones that must not appear, and a score band.
+// docs/judged-corpus.md gives the judgement behind every expectation. Where today's importers
+// disagree with the judgement the test is `it.fails`, with a comment naming what is wrong; flip it
+// to `it` once the importer is right.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { audit } from '../../src/index.js';
+import type { FileResult } from '../../src/model/result.js';
+import { ROOT } from '../helpers.js';
+
+const PLATFORM = join(ROOT, 'fixtures', 'platform');
+const exportPath = (name: string): string => join(PLATFORM, name);
+
+const alone = new Map<string, Promise<FileResult>>();
+/** One export linted on its own (cached: every `it` of a `describe` reads the same result). */
+function lintAlone(name: string): Promise<FileResult> {
+  let result = alone.get(name);
+  if (!result) {
+    result = audit([exportPath(name)], { noConfig: true }).then((audited) => audited.files[0]!);
+    alone.set(name, result);
+  }
+  return result;
+}
+
+const ruleIds = (result: FileResult): string[] => [...new Set(result.findings.map((finding) => finding.ruleId))];
+
+function expectBand(result: FileResult, low: number, high: number): void {
+  expect(result.score).not.toBeNull();
+  expect(result.score!.value).toBeGreaterThanOrEqual(low);
+  expect(result.score!.value).toBeLessThanOrEqual(high);
+}
+
+const RULES_ENGINE = [
+  'RulesEngineMain', 'RulesEngineBootstrap', 'RulesEngineQueue', 'RulesEngineCustomerQueue', 'RulesEngineDTMFMenu',
+  'RulesEngineDTMFInput', 'RulesEngineNLUMenu', 'RulesEngineExternalNumber', 'RulesEngineDisconnect', 'RulesEngineError',
+  'RulesEngineTerminate', 'RulesEngineCallback',
+].map((name) => `connect/${name}.json`);
+
+describe('connect/RulesEngineMain.json (entry router: Lambda, then hops to other flows)', () => {
+  const file = 'connect/RulesEngineMain.json';
+  it('imports without schema findings and scores in the band 70–100', async () => {
+    const result = await lintAlone(file);
+    expect(ruleIds(result)).not.toContain('schema');
+    expectBand(result, 70, 100);
+  });
+  it('names the flow hops it cannot follow as unknowns', async () => {
+    expect((await lintAlone(file)).unknowns.join('\n')).toContain('transfers to other flows');
+  });
+  // Wrong today: a TransferToFlow and its error fallback to RulesEngineError are hops between flows,
+  // not transfers between people, so they make no transfer chain.
+  it.fails('reports no transfer-chain made of flow hops', async () => {
+    expect(ruleIds(await lintAlone(file))).not.toContain('transfer-chain');
+  });
+});
+
+describe('connect/RulesEngineBootstrap.json (sets voice, recording, logging; hops on)', () => {
+  const file = 'connect/RulesEngineBootstrap.json';
+  it('scores in the band 70–100', async () => {
+    expectBand(await lintAlone(file), 70, 100);
+  });
+  // Wrong today: the hop onward and the hop to the error flow are counted as two transfers.
+  it.fails('reports no transfer-chain made of flow hops', async () => {
+    expect(ruleIds(await lintAlone(file))).not.toContain('transfer-chain');
+  });
+});
+
+describe('connect/RulesEngineQueue.json (hours, staffing, callback offer, queue transfer)', () => {
+  const file = 'connect/RulesEngineQueue.json';
+  it('reaches a person: no no-human', async () => {
+    expect(ruleIds(await lintAlone(file))).not.toContain('no-human');
+  });
+  it('finds the menus that never tell callers how to reach a person (no-zero-out)', async () => {
+    expect(ruleIds(await lintAlone(file))).toContain('no-zero-out');
+  });
+  it('scores in the band 50–90', async () => {
+    expectBand(await lintAlone(file), 50, 90);
+  });
+});
+
+describe('connect/RulesEngineCustomerQueue.json (customer-queue flow: the hold loop)', () => {
+  const file = 'connect/RulesEngineCustomerQueue.json';
+  it('scores in the band 40–90', async () => {
+    expectBand(await lintAlone(file), 40, 90);
+  });
+  // Wrong today: MessageParticipantIteratively and EndFlowExecution make this an in-queue flow; the
+  // caller is already waiting for an agent, so "no journey reaches a person" is false.
+  it.fails('is judged as a hold experience, not as a call that reaches no person', async () => {
+    expect(ruleIds(await lintAlone(file))).not.toContain('no-human');
+  });
+});
+
+describe('connect/RulesEngineNLUMenu.json (Lex bot menu with confirmation, hops to other flows)', () => {
+  const file = 'connect/RulesEngineNLUMenu.json';
+  it('has a person behind its intents (no no-human) and scores in the band 50–90', async () => {
+    const result = await lintAlone(file);
+    expect(ruleIds(result)).not.toContain('no-human');
+    expectBand(result, 50, 90);
+  });
+  // Wrong today: each intent's TransferToFlow plus the error fallback is counted as a chain of transfers.
+  it.fails('reports no transfer-chain made of flow hops', async () => {
+    expect(ruleIds(await lintAlone(file))).not.toContain('transfer-chain');
+  });
+});
+
+describe('connect/RulesEngineExternalNumber.json (third-party transfer that continues the flow)', () => {
+  const file = 'connect/RulesEngineExternalNumber.json';
+  it('reaches a person (the external number): no no-human', async () => {
+    expect(ruleIds(await lintAlone(file))).not.toContain('no-human');
+  });
+  it('scores in the band 70–100', async () => {
+    expectBand(await lintAlone(file), 70, 100);
+  });
+  // Wrong today: one third-party transfer with ContinueFlowExecution, then hops back to Main or to
+  // the error flow, is read as three transfers.
+  it.fails('reports no transfer-chain: one person, then flow hops', async () => {
+    expect(ruleIds(await lintAlone(file))).not.toContain('transfer-chain');
+  });
+});
+
+describe('connect/RulesEngineDisconnect.json (after the agent hangs up: chat return window)', () => {
+  const file = 'connect/RulesEngineDisconnect.json';
+  it('finds the queue-at-capacity branch that hangs up silently (dead-end-hold)', async () => {
+    expect(ruleIds(await lintAlone(file))).toContain('dead-end-hold');
+  });
+  it('reaches a person: no no-human', async () => {
+    expect(ruleIds(await lintAlone(file))).not.toContain('no-human');
+  });
+  it('scores in the band 50–90', async () => {
+    expectBand(await lintAlone(file), 50, 90);
+  });
+});
+
+describe.each([
+  ['connect/RulesEngineError.json', 'apology, then hang up'],
+  ['connect/RulesEngineTerminate.json', 'a single disconnect'],
+  ['connect/RulesEngineCallback.json', 'logging, then disconnect'],
+])('%s (utility flow: %s)', (file) => {
+  it('is a true dead end when linted alone, scored low (0–60)', async () => {
+    const result = await lintAlone(file);
+    expect(ruleIds(result)).toContain('dead-end');
+    expect(ruleIds(result)).not.toContain('transfer-chain');
+    expectBand(result, 0, 60);
+  });
+});
+
+describe('genesys/SimpleFinancialIvr_v2-0.yaml (one menu: two queues and a disconnect key)', () => {
+  const file = 'genesys/SimpleFinancialIvr_v2-0.yaml';
+  it('reaches a person through its queues: no no-human, no unreachable-node', async () => {
+    const ids = ruleIds(await lintAlone(file));
+    expect(ids).not.toContain('no-human');
+    expect(ids).not.toContain('unreachable-node');
+  });
+  it('finds that the menu prompt names only "press 9 to disconnect", not how to reach a person', async () => {
+    expect(ruleIds(await lintAlone(file))).toContain('no-zero-out');
+  });
+  it('scores in the band 50–90', async () => {
+    expectBand(await lintAlone(file), 50, 90);
+  });
+  // Wrong today: menuDisconnect (press 9) is the caller's own choice to leave, not a dead end.
+  it.fails('does not call the caller-chosen disconnect a dead end', async () => {
+    const result = await lintAlone(file);
+    const atDisconnect = result.findings.filter((finding) => finding.ruleId === 'dead-end' && finding.path?.at(-1) === 'Disconnect');
+    expect(atDisconnect).toEqual([]);
+  });
+});
+
+describe('twilio/template_example_callback_flow.json (send-to-flex with a callback wait experience)', () => {
+  const file = 'twilio/template_example_callback_flow.json';
+  it('reaches a person (Flex): no no-human', async () => {
+    expect(ruleIds(await lintAlone(file))).not.toContain('no-human');
+  });
+  it('finds that a failure to enqueue hangs up silently (dead-end-hold)', async () => {
+    expect(ruleIds(await lintAlone(file))).toContain('dead-end-hold');
+  });
+  it('scores in the band 55–90', async () => {
+    expectBand(await lintAlone(file), 55, 90);
+  });
+  // Wrong today: the importer drops the callFailure exit and then reports its own hang-up node as unreachable.
+  it.fails('reports no unreachable node the importer made', async () => {
+    expect(ruleIds(await lintAlone(file))).not.toContain('unreachable-node');
+  });
+});
+
+describe('the rules engine as a project (twelve Connect flows linted together)', () => {
+  let project: Promise<FileResult[]> | undefined;
+  const lintProject = (): Promise<FileResult[]> =>
+    (project ??= audit(RULES_ENGINE.map(exportPath), { noConfig: true }).then((audited) => audited.files));
+  const resultFor = async (name: string): Promise<FileResult> =>
+    (await lintProject()).find((result) => result.file.endsWith(name))!;
+
+  it('lints every flow with a score', async () => {
+    const results = await lintProject();
+    expect(results).toHaveLength(RULES_ENGINE.length);
+    for (const result of results) expect(result.score).not.toBeNull();
+  });
+  it('finds a person from the queue flow', async () => {
+    expect(ruleIds(await resultFor('RulesEngineQueue.json'))).not.toContain('no-human');
+  });
+  // Wrong today: references by deploy placeholder ({{contactFlows.RulesEngineError.arn}}) are not
+  // resolved between the exports, so hops are still counted as transfers.
+  it.fails('resolves the hops between flows: no transfer-chain on the entry flow', async () => {
+    expect(ruleIds(await resultFor('RulesEngineMain.json'))).not.toContain('transfer-chain');
+  });
+  // Wrong today: the customer-queue flow, played by the queue flow, is still judged as an entry call.
+  it.fails('judges the customer-queue flow as the hold of the queue flow, not as reaching no person', async () => {
+    expect(ruleIds(await resultFor('RulesEngineCustomerQueue.json'))).not.toContain('no-human');
+  });
+});

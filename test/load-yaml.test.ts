@@ -15,6 +15,21 @@ describe('hostile YAML', () => {
     expect(brief(result.findings)).toEqual(['1:1 yaml-syntax the document is nested too deeply to read']);
   });
 
+  // The parser recurses: whether it overflowed at 1,000 levels depended on the stack its caller
+  // left, so the same file got different findings from one call to the next.
+  it('gives deep nesting the same finding wherever it is parsed from, at the line it gets too deep', async () => {
+    const text = lines('version: 1', 'name: Deep', 'nodes:', `  a: ${'['.repeat(1200)}${']'.repeat(1200)}`);
+    const nested = (depth: number): Promise<string[]> => (depth === 0 ? auditText(text).then((file) => brief(file.findings)) : nested(depth - 1));
+    const fromTop = brief((await auditText(text)).findings);
+    expect(fromTop).toEqual(['4:206 yaml-syntax the document is nested too deeply to read']);
+    expect(await nested(2000)).toEqual(fromTop);
+  });
+
+  it('reads nesting a real file could have', async () => {
+    const result = await auditText(lines('version: 1', 'name: Nested', 'entry: a', 'nodes:', '  a:', '    type: agent', `    label: "${'['.repeat(500)}"`, `# ${'{'.repeat(500)}`, `x: ${'['.repeat(150)}${']'.repeat(150)}`));
+    expect(brief(result.findings)).toEqual([expect.stringMatching(/^9:1 schema `x` is not a key of the flow/)]);
+  });
+
   it('merges `<<` keys as YAML 1.1 readers do, the node\'s own keys winning', async () => {
     const result = await auditText(
       lines(

@@ -69,6 +69,13 @@ export function parseYaml(source: string): ParsedYaml {
     problems.push({ kind: 'yaml-syntax', message: 'the file holds a NUL byte (\\0): it is not a text file', range: toRange(lineCounter, nul, nul + 1), pointer: '' });
     return { data: undefined, places: new Map(), problems, lineCounter };
   }
+  const tooDeep = tooDeepAt(text);
+  if (tooDeep !== undefined) {
+    lineCounter.addNewLine(0);
+    for (let index = text.indexOf('\n'); index >= 0 && index < tooDeep; index = text.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1);
+    problems.push({ kind: 'yaml-syntax', message: TOO_DEEP, range: toRange(lineCounter, tooDeep, tooDeep), pointer: '' });
+    return { data: undefined, places: new Map(), problems, lineCounter };
+  }
   let doc;
   try {
     doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, merge: true });
@@ -110,6 +117,52 @@ export function parseYaml(source: string): ParsedYaml {
     data = undefined;
   }
   return { data: data ?? undefined, places, problems, lineCounter };
+}
+
+/**
+ * Nesting refused before parsing. The parser recurses, and whether it overflows at 1,000 levels
+ * depends on how much stack its caller left: below this bound it never does, so the same file
+ * always gets the same findings. A flow nests a dozen levels.
+ */
+export const MAX_NESTING = 200;
+
+/**
+ * Where the nesting of `text` may pass MAX_NESTING, or undefined. An upper bound, cheap and
+ * linear: block nesting is at most the width of a line's indentation and `- `, `? `, `: `
+ * indicators; flow nesting is the count of open `[` and `{` outside quotes and comments.
+ */
+function tooDeepAt(text: string): number | undefined {
+  let flow = 0;
+  let quote: '"' | "'" | undefined;
+  let previous = '\n';
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (previous === '\n' && quote === undefined && flow + indentationWidth(text, index) > MAX_NESTING) return index;
+    previous = char;
+    if (quote !== undefined) {
+      if (char === '\\' && quote === '"') index++;
+      else if (char === quote) quote = undefined;
+    } else if (char === '#' && /\s/.test(text[index - 1] ?? ' ')) {
+      const end = text.indexOf('\n', index);
+      index = (end < 0 ? text.length : end) - 1;
+    } else if ((char === '"' || char === "'") && /[\s,[{:-]/.test(text[index - 1] ?? ' ')) quote = char;
+    else if (char === '[' || char === '{') {
+      if (++flow > MAX_NESTING) return index;
+    } else if ((char === ']' || char === '}') && flow > 0) flow--;
+  }
+  return undefined;
+}
+
+/** Columns of indentation and block indicators at the start of the line at `start`, counted up to the bound. */
+function indentationWidth(text: string, start: number): number {
+  let index = start;
+  while (index - start <= MAX_NESTING) {
+    const char = text[index];
+    if (char === ' ' || char === '\t') index++;
+    else if ((char === '-' || char === '?' || char === ':') && /[ \t\n]/.test(text[index + 1] ?? '\n')) index += 2;
+    else break;
+  }
+  return index - start;
 }
 
 function firstLine(message: string): string {

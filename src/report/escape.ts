@@ -45,9 +45,34 @@ export function stripInvalidXmlChars(text: string): string {
   return text.replace(XML_INVALID, '\uFFFD');
 }
 
-/** Text content of an XML or HTML element. */
+/**
+ * What JSON.stringify and XML escaping leave raw although a terminal or CI log would act on it or
+ * hide it when the file is printed (DEL, C1 controls, bidi and zero-width characters, U+2028/9,
+ * the BOM); C0 controls and lone surrogates are escaped or replaced by those already.
+ */
+const RAW_IN_MACHINE_FORMATS = /[\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+function hex(char: string): string {
+  return char.charCodeAt(0).toString(16).padStart(4, '0');
+}
+
+/**
+ * JSON text (JSON.stringify's output) with those characters written as `\uXXXX`: the parsed data
+ * is the same, and printing the file shows them instead of obeying them. They only occur inside
+ * strings, so replacing them anywhere is safe.
+ */
+export function escapeJsonOutput(json: string): string {
+  return json.replace(RAW_IN_MACHINE_FORMATS, (char) => `\\u${hex(char)}`);
+}
+
+/** Text content of an XML or HTML element; the characters a log would act on as references. */
 export function escapeXmlText(text: string): string {
-  return stripInvalidXmlChars(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return stripInvalidXmlChars(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r/g, '&#13;')
+    .replace(RAW_IN_MACHINE_FORMATS, (char) => `&#x${hex(char)};`);
 }
 
 /**
@@ -58,8 +83,7 @@ export function escapeXmlAttribute(text: string): string {
   return escapeXmlText(text)
     .replace(/"/g, '&quot;')
     .replace(/\t/g, '&#9;')
-    .replace(/\n/g, '&#10;')
-    .replace(/\r/g, '&#13;');
+    .replace(/\n/g, '&#10;');
 }
 
 /**

@@ -9,6 +9,7 @@ import type { AuditResult } from '../model/result.js';
 import { ruleMetas } from '../rules/index.js';
 import type { RuleMeta } from '../rules/types.js';
 import { TOOL_NAME, VERSION } from '../version.js';
+import { escapeJsonOutput } from './escape.js';
 import { relativePath } from './text.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -175,5 +176,5 @@ export function sarifLog(result: AuditResult, options: SarifOptions): Record<str
 }
 
 export function formatSarif(result: AuditResult, options: SarifOptions): string {
-  return `${JSON.stringify(sarifLog(result, options), null, 2)}\n`;
+  return `${escapeJsonOutput(JSON.stringify(sarifLog(result, options), null, 2))}\n`;
 }

@@ -109,7 +109,7 @@ describe.concurrent('generated hostile inputs', () => {
     expect(result.json!.files).toHaveLength(1);
   });
 
-  it('a subflow bomb finishes in seconds, reports its cap as an unknown and keeps the output small', async () => {
+  it('a subflow bomb reports its cap as an unknown and keeps the output small', async () => {
     const levels = 25;
     const files: Record<string, string> = {};
     for (let level = 0; level < levels; level++) {
@@ -122,7 +122,7 @@ describe.concurrent('generated hostile inputs', () => {
       files[`level-${String(level).padStart(2, '0')}.yaml`] = ['version: 1', `name: Level ${level}`, 'entry: first', 'nodes:', ...body, ''].join('\n');
     }
     const folder = folderWith(files);
-    // The test timeout is the guard against a hang; how fast it finishes is the benchmark's business.
+    // The test timeout guards against a hang; test/bounded-work.test.ts bounds its CPU time, and the benchmark its speed.
     const result = await lint(['level-00.yaml'], folder);
     expectOutcome(result, { exit: result.run.status === 1 ? 1 : 0 });
     const file = result.json!.files[0]!;

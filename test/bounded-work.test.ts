@@ -1,0 +1,33 @@
+// Work is bounded whatever the input (issue 9): a subflow bomb (each file calls the next twice, 25
+// levels deep, 2^24 journeys) is cut at the journey cap and finishes in seconds of CPU time.
+// CPU time, not wall time: the suite runs many processes on a small machine.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { audit } from '../src/index.js';
+
+function subflowBomb(levels: number): string {
+  const folder = mkdtempSync(join(tmpdir(), 'ivr-audit-bomb-'));
+  const name = (level: number): string => `level-${String(level).padStart(2, '0')}.yaml`;
+  for (let level = 0; level < levels; level++) {
+    const last = level === levels - 1;
+    const after = level === 0 ? ['  person:', '    type: agent'] : ['  done:', '    type: return'];
+    const body = last
+      ? ['  first:', '    type: play', '    say: The last level.', '    next: done', '  done:', '    type: return']
+      : ['  first:', '    type: subflow', `    flow: ${name(level + 1)}`, '    next: second', '  second:', '    type: subflow', `    flow: ${name(level + 1)}`, `    next: ${level === 0 ? 'person' : 'done'}`, ...after];
+    writeFileSync(join(folder, name(level)), ['version: 1', `name: Level ${level}`, 'entry: first', 'nodes:', ...body, ''].join('\n'));
+  }
+  return folder;
+}
+
+describe('bounded work', () => {
+  it('a subflow bomb takes seconds of CPU, not tens (the cap was 400,000 steps: 13 s of CPU, 20-36 s)', async () => {
+    const cwd = subflowBomb(25);
+    const before = process.cpuUsage();
+    const result = await audit([join(cwd, 'level-00.yaml')], { cwd, noConfig: true });
+    const used = process.cpuUsage(before);
+    expect(result.files[0]!.unknowns.join('\n')).toMatch(/journeys truncated at 100,000 steps/);
+    expect((used.user + used.system) / 1e6).toBeLessThan(8);
+  });
+});

@@ -1,6 +1,6 @@
 // Work is bounded whatever the input (issue 9): a subflow bomb (each file calls the next twice, 25
-// levels deep, 2^24 journeys) is cut at the journey cap and finishes in seconds of CPU time.
-// CPU time, not wall time: the suite runs many processes on a small machine.
+// levels deep, 2^24 journeys) is cut at the journey cap. How fast that is belongs to the benchmark;
+// the test timeout is the guard against a hang.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,12 +22,9 @@ function subflowBomb(levels: number): string {
 }
 
 describe('bounded work', () => {
-  it('a subflow bomb takes seconds of CPU, not tens (the cap was 400,000 steps: 13 s of CPU, 20-36 s)', async () => {
+  it('a subflow bomb is cut at the journey cap and says so', async () => {
     const cwd = subflowBomb(25);
-    const before = process.cpuUsage();
     const result = await audit([join(cwd, 'level-00.yaml')], { cwd, noConfig: true });
-    const used = process.cpuUsage(before);
     expect(result.files[0]!.unknowns.join('\n')).toMatch(/journeys truncated at 100,000 steps/);
-    expect((used.user + used.system) / 1e6).toBeLessThan(8);
   });
 });

@@ -336,10 +336,14 @@ function mapQueue(context: Context): void {
     handled.add(complete);
     if (complete.next) builder.exit(agent, 'next', targetOf(context, agent, complete).to, context.doc.locate(complete.pointer));
   }
+  let emptyFailureSeen = false;
   for (const name of ['failedToEnqueue', 'callFailure']) {
     const failure = event(context, name);
     if (!failure) continue;
     handled.add(failure);
+    // Two empty failures are one hang-up: a second made-up hang-up would only be unreachable.
+    if (!failure.next && emptyFailureSeen) continue;
+    emptyFailureSeen ||= !failure.next;
     const { to, loc } = targetOf(context, draft, failure);
     if (builder.exit(draft, 'full', to, loc) === 'taken') builder.extra(draft, to, loc, failure.event);
   }

@@ -12,7 +12,7 @@ export const deadEnd: Rule = {
     severity: 'error',
     description: 'A journey ends unresolved or abandoned before the caller reached a person or got help promised.',
     details:
-      'A `hangup` with outcome `unresolved` (the default) or `abandoned` that callers can reach without having spoken to a person, or been offered a callback or voicemail. Gates such as "no receipt, no service" are dead ends too. Hang-ups that callers reach only from the `closed` or `holiday` exit of an `hours` node are left to after-hours-dead-end. Seed 001: "la llamada se cae"; seed 004: the receipt gate.',
+      'A `hangup` with outcome `unresolved` (the default) or `abandoned` that callers can reach without having spoken to a person, or been offered a callback or voicemail. Gates such as "no receipt, no service" are dead ends too. Hang-ups that callers reach only from the `closed` or `holiday` exit of an `hours` node are left to after-hours-dead-end, those behind a failing hold to dead-end-hold, and those behind a failed backend step (`onError`) to backend-failure. Seed 001: "la llamada se cae"; seed 004: the receipt gate.',
     options: [],
     driver: 'deadEnds',
     scoring: 'journey',
@@ -22,8 +22,9 @@ export const deadEnd: Rule = {
     const reach = journey.reachWithoutHelp;
     // Ends callers reach only while the line is closed are after-hours-dead-end's to judge.
     const afterHours = afterHoursOnly(journey);
-    // A hold's failure exit that leads nowhere useful is dead-end-hold's finding: the same cause.
-    const holdFailure = holdFailureOnly(journey);
+    // A hold's failure exit that leads nowhere useful is dead-end-hold's finding, a failed backend
+    // step's is backend-failure's: the same cause, reported once.
+    const holdFailure = failureExitOnly(journey);
     const reported = new Set<string>();
     journey.vertices.forEach((vertex, index) => {
       if (!reach[index] || !isDeadEndOutcome(vertex.node) || afterHours[index] || holdFailure[index]) return;
@@ -84,10 +85,11 @@ function emptyExitInto(journey: JourneyFacts, steps: readonly number[]): { owner
 }
 
 /**
- * Steps callers reach only through a queue's `onTimeout` or `onFull` that leads where no help is
- * ahead: dead-end-hold reports that exit, so the hang-up behind it is not a second finding.
+ * Steps callers reach only through a failure exit that leads where no help is ahead: a queue's
+ * `onTimeout` or `onFull` (dead-end-hold reports it) or a backend step's `onError` (backend-failure
+ * reports it), so the hang-up behind it is not a second finding.
  */
-function holdFailureOnly(journey: JourneyFacts): Uint8Array {
+function failureExitOnly(journey: JourneyFacts): Uint8Array {
   const { size, offsets, targets, edges, entry } = journey.graph;
   const helpAhead = journey.helpAhead;
   const seen = new Uint8Array(size);
@@ -105,6 +107,7 @@ function holdFailureOnly(journey: JourneyFacts): Uint8Array {
       const next = targets[slot]!;
       const kind = edges[slot]?.kind;
       if (fromQueue && (kind === 'timeout' || kind === 'full') && !helpAhead[next]) continue;
+      if (kind === 'error' && !helpAhead[next]) continue;
       if (seen[next]) continue;
       seen[next] = 1;
       queue.push(next);

@@ -294,3 +294,36 @@ describe('mergeByCause', () => {
     expect(merged!.key).toBe('cause:a');
   });
 });
+
+describe('a failed backend step that drops callers', () => {
+  it('is one finding, backend-failure at the step, not a second dead-end at the hang-up', async () => {
+    const result = await audit([`${ROOT}/fixtures/rules/backend-failure/fires.yaml`], { noConfig: true });
+    const findings = result.files[0]!.findings;
+    expect(byRule(findings, 'backend-failure').map((finding) => finding.nodeId)).toEqual(['check-balance']);
+    expect(byRule(findings, 'dead-end')).toEqual([]);
+  });
+
+  it('leaves a hang-up that callers also reach another way to dead-end', async () => {
+    const result = await auditText(`version: 1
+name: Balance line
+entry: check
+nodes:
+  check:
+    type: branch
+    cases:
+      - when: balance known
+        next: menu
+    default: menu
+    onError: bye
+  menu:
+    type: menu
+    say: For your balance press 1. For a person press 0.
+    options: { "1": bye, "0": person }
+    onNoInput: person
+    onNoMatch: person
+  person: { type: agent }
+  bye: { type: hangup }
+`);
+    expect(byRule(result.findings, 'dead-end').map((finding) => finding.nodeId)).toEqual(['bye']);
+  });
+});

@@ -2,7 +2,7 @@
 // and which queues nobody answers then.
 import { CLOSED_EXIT_KINDS, type Flow, type HoursNode, type QueueNode, type Schedule } from '../model/flow.js';
 import { MINUTES_PER_WEEK } from '../load/schedule.js';
-import type { JourneyFacts } from './journey-facts.js';
+import { reachedOnlyThrough, type JourneyFacts } from './journey-facts.js';
 
 /**
  * Calls arriving in an hour when closed, relative to an hour when open. Arrivals concentrate in
@@ -54,27 +54,11 @@ const afterHoursCache = new WeakMap<JourneyFacts, Uint8Array>();
 export function afterHoursOnly(journey: JourneyFacts): Uint8Array {
   const cached = afterHoursCache.get(journey);
   if (cached) return cached;
-  const { size, offsets, targets, edges, entry } = journey.graph;
-  const inHours = new Uint8Array(size);
-  const queue: number[] = [];
-  if (entry >= 0) {
-    inHours[entry] = 1;
-    queue.push(entry);
-  }
-  for (let head = 0; head < queue.length; head++) {
-    const vertex = queue[head]!;
-    for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) {
-      const kind = edges[slot]?.kind;
-      if (kind !== undefined && CLOSED_EXIT_KINDS.has(kind)) continue;
-      const next = targets[slot]!;
-      if (inHours[next]) continue;
-      inHours[next] = 1;
-      queue.push(next);
-    }
-  }
-  const reach = journey.reach;
-  const only = new Uint8Array(size);
-  for (let vertex = 0; vertex < size; vertex++) only[vertex] = reach[vertex] && !inHours[vertex] ? 1 : 0;
+  const { edges } = journey.graph;
+  const only = reachedOnlyThrough(journey, (_vertex, slot) => {
+    const kind = edges[slot]?.kind;
+    return kind === undefined || !CLOSED_EXIT_KINDS.has(kind);
+  });
   afterHoursCache.set(journey, only);
   return only;
 }

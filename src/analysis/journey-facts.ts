@@ -365,3 +365,30 @@ function leadsBack(facts: JourneyFacts, from: number, home: number): boolean {
   }
   return false;
 }
+
+/**
+ * Vertices callers reach only through edges `passes` refuses: reachable from the entry, but no longer
+ * once those edges are left out. Rules use it to leave an end to the rule that reports its cause.
+ */
+export function reachedOnlyThrough(journey: JourneyFacts, passes: (vertex: number, slot: number) => boolean): Uint8Array {
+  const { size, offsets, targets, entry } = journey.graph;
+  const seen = new Uint8Array(size);
+  const queue: number[] = [];
+  if (entry >= 0) {
+    seen[entry] = 1;
+    queue.push(entry);
+  }
+  for (let head = 0; head < queue.length; head++) {
+    const vertex = queue[head]!;
+    for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) {
+      const next = targets[slot]!;
+      if (seen[next] || !passes(vertex, slot)) continue;
+      seen[next] = 1;
+      queue.push(next);
+    }
+  }
+  const reach = journey.reach;
+  const only = new Uint8Array(size);
+  for (let vertex = 0; vertex < size; vertex++) only[vertex] = reach[vertex] && !seen[vertex] ? 1 : 0;
+  return only;
+}

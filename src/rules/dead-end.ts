@@ -1,5 +1,5 @@
 import { afterHoursOnly } from '../analysis/hours.js';
-import { isDeadEndOutcome, isHuman } from '../analysis/journey-facts.js';
+import { isDeadEndOutcome, isHuman, reachedOnlyThrough } from '../analysis/journey-facts.js';
 import { EXIT_KEY, type Edge, type FlowNode } from '../model/flow.js';
 import type { JourneyFacts } from '../analysis/journey-facts.js';
 import { exitName, nodeName, pathText } from './describe.js';
@@ -90,31 +90,15 @@ function emptyExitInto(journey: JourneyFacts, steps: readonly number[]): { owner
  * reports it), so the hang-up behind it is not a second finding.
  */
 function failureExitOnly(journey: JourneyFacts): Uint8Array {
-  const { size, offsets, targets, edges, entry } = journey.graph;
+  const { targets, edges } = journey.graph;
   const helpAhead = journey.helpAhead;
-  const seen = new Uint8Array(size);
-  const queue: number[] = [];
-  if (entry >= 0) {
-    seen[entry] = 1;
-    queue.push(entry);
-  }
-  for (let head = 0; head < queue.length; head++) {
-    const vertex = queue[head]!;
+  return reachedOnlyThrough(journey, (vertex, slot) => {
+    const kind = edges[slot]?.kind;
+    if (helpAhead[targets[slot]!]) return true;
+    if (kind === 'error') return false;
     // dead-end-hold judges the queues of this file, not those inside subflows.
     const step = journey.vertices[vertex]!;
     const fromQueue = step.node.type === 'queue' && step.context === '';
-    for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) {
-      const next = targets[slot]!;
-      const kind = edges[slot]?.kind;
-      if (fromQueue && (kind === 'timeout' || kind === 'full') && !helpAhead[next]) continue;
-      if (kind === 'error' && !helpAhead[next]) continue;
-      if (seen[next]) continue;
-      seen[next] = 1;
-      queue.push(next);
-    }
-  }
-  const reach = journey.reach;
-  const only = new Uint8Array(size);
-  for (let vertex = 0; vertex < size; vertex++) only[vertex] = reach[vertex] && !seen[vertex] ? 1 : 0;
-  return only;
+    return !(fromQueue && (kind === 'timeout' || kind === 'full'));
+  });
 }

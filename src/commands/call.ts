@@ -21,7 +21,7 @@ export default class Call extends IvrAuditCommand {
   static override flags = {
     keys: Flags.string({ description: 'walk without a terminal: what the caller does at each menu and input, comma-separated (an empty item is silence, ? something unexpected)' }),
     hours: Flags.string({ options: ['open', 'closed', 'holiday'], description: 'the time of the call, for flows with schedules (default: open)' }),
-    take: Flags.string({ multiple: true, description: 'NODE=EXIT: the exit a system step takes (a branch case, a queue timeout); repeatable' }),
+    take: Flags.string({ multiple: true, multipleNonGreedy: true, description: 'NODE=EXIT: the exit a system step takes (a branch case, a queue timeout); repeatable' }),
     speak: Flags.boolean({ description: 'speak the prompts through espeak-ng' }),
     format: Flags.string({ char: 'f', options: ['text', 'json'], description: 'with --keys: text (default) or json' }),
   };

@@ -14,12 +14,19 @@ export const MAX_GENERATED_JOURNEYS = 200;
 /** What a generated journey's caller types at an input: any answer takes `next`. */
 const SAMPLE_ANSWER = '1234';
 
+/** A journey as the test file writes it. */
 export interface GeneratedJourney {
   name: string;
   keys: string[];
-  hours?: HoursState;
+  at?: { hours: HoursState };
   take?: Record<string, string>;
   expect: Expectations;
+}
+
+interface Moves {
+  keys: string[];
+  hours?: HoursState;
+  take?: Record<string, string>;
 }
 
 export interface Generated {
@@ -101,7 +108,7 @@ function sourceOf(graph: JourneyGraph, slot: number): number {
 }
 
 /** Keys, time of call and system choices that make the walk follow `slots`; undefined when they conflict. */
-function movesOf(graph: JourneyGraph, slots: readonly number[]): Omit<GeneratedJourney, 'name' | 'expect'> | undefined {
+function movesOf(graph: JourneyGraph, slots: readonly number[]): Moves | undefined {
   const keys: string[] = [];
   const take: Record<string, string> = {};
   let hours: HoursState | undefined;
@@ -123,7 +130,7 @@ function movesOf(graph: JourneyGraph, slots: readonly number[]): Omit<GeneratedJ
 }
 
 /** A take that names the exit the walk would take anyway says nothing; leave it out. */
-function withoutUsualTakes(graph: JourneyGraph, moves: Omit<GeneratedJourney, 'name' | 'expect'>): Omit<GeneratedJourney, 'name' | 'expect'> {
+function withoutUsualTakes(graph: JourneyGraph, moves: Moves): Moves {
   if (!moves.take) return moves;
   const plain = walkJourney(graph, moves.keys, { hours: moves.hours });
   const taken = new Map(plain.steps.map((step) => [step.id, step.exit]));
@@ -205,7 +212,13 @@ export function generateJourneys(graph: JourneyGraph): Generated {
     let name = nameOf(walk);
     for (let copy = 2; names.has(name); copy++) name = `${nameOf(walk)} #${copy}`;
     names.add(name);
-    journeys.push({ name, ...moves, expect: expectationsOf(walk) });
+    journeys.push({
+      name,
+      keys: moves.keys,
+      ...(moves.hours ? { at: { hours: moves.hours } } : {}),
+      ...(moves.take ? { take: moves.take } : {}),
+      expect: expectationsOf(walk),
+    });
   }
   return { journeys, uncovered };
 }

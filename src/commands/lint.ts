@@ -39,6 +39,7 @@ export default class Lint extends IvrAuditCommand {
     fix: Flags.boolean({ description: 'write the fixes (a misspelt target, a ring limit, retries) into the flow files, then report what is left' }),
     'fix-dry-run': Flags.boolean({ description: 'print the unified diff of what --fix would write; change nothing' }),
     'fix-type': Flags.string({ multiple: true, multipleNonGreedy: true, description: 'kinds of fixes --fix applies: fix (default), suggestion (claims about the platform such as callback: true); repeatable or comma-separated' }),
+    'no-fixes': Flags.boolean({ description: 'do not propose or score fixes (faster; for editors that lint on every save)' }),
     color: Flags.boolean({ allowNo: true, description: 'color the output (default: when printing to a terminal; NO_COLOR and FORCE_COLOR are honored)' }),
   };
 
@@ -49,7 +50,8 @@ export default class Lint extends IvrAuditCommand {
     // In GitHub Actions, annotations show findings on the pull request besides the usual output.
     if (githubAnnotationsByDefault(process.env, flags.format ?? [], flags.output)) outputs.push({ format: 'github' });
     if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
-    const options = { configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], rules: parseRuleFlags(flags.rule ?? []) };
+    const options = { configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], rules: parseRuleFlags(flags.rule ?? []), fixes: !flags['no-fixes'] };
+    if (flags['no-fixes'] && (flags.fix || flags['fix-dry-run'])) throw new UsageError(`--no-fixes and ${flags.fix ? '--fix' : '--fix-dry-run'} cannot be used together`);
     if (flags.fix && flags['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
     if (flags['fix-type'] !== undefined && !flags.fix && !flags['fix-dry-run']) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
     // Checked before the audit, so a mistyped flag costs no time.

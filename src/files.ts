@@ -5,8 +5,9 @@ import { join, relative, resolve } from 'node:path';
 import { gitignoresAbove, isGitignored, withGitignoreOf, type GitignoreChain } from './util/gitignore.js';
 import { compileGlob, isGlobPattern } from './util/glob-match.js';
 
-/** The tool cannot do its job with what it was given (exit code 2). */
-export class UsageError extends Error {}
+import { UsageError } from './cli/usage-error.js';
+
+export { UsageError };
 
 export const FLOW_EXTENSIONS = ['yaml', 'yml', 'json'] as const;
 const FLOW_FILE = new RegExp(`\\.(${FLOW_EXTENSIONS.join('|')})$`);

@@ -64,6 +64,10 @@ describe('ivr-audit test', () => {
     const files = (JSON.parse(lint.stdout) as { files: Array<{ file: string }> }).files.map((file) => file.file);
     expect(files.sort()).toEqual(['fixtures/journeys/clinic.yaml', 'fixtures/journeys/patient-id.yaml']);
     expect(lint.stderr).not.toContain('ivr-test');
+    const globbed = runCli(['lint', 'fixtures/journeys/*.yaml', '-f', 'json']);
+    expect((JSON.parse(globbed.stdout) as { files: unknown[] }).files).toHaveLength(2);
+    expect(globbed.stderr).not.toContain('ivr-test');
+    expect(runCli(['test', 'fixtures/journeys/clinic*.yaml']).stdout).toContain('9 journeys');
   });
 
   it('gives JSON and JUnit that parse, with the failures in them', () => {

@@ -130,6 +130,27 @@ describe('ivr-audit test', () => {
   });
 });
 
+describe('journeys through platform exports', () => {
+  const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+  it('generates tests for a Connect export that pass on it, named without UUIDs', () => {
+    const folder = scratchFolder();
+    copyFileSync(join(ROOT, 'fixtures/platform/connect/RulesEngineDTMFMenu.json'), join(folder, 'menu.json'));
+    expect(runCli(['test', '--generate', 'menu.json'], { cwd: folder }).status).toBe(0);
+    const file = parse(readFileSync(join(folder, 'menu.ivr-test.yaml'), 'utf8')) as { journeys: Array<{ name: string }> };
+    expect(file.journeys.length).toBeGreaterThan(3);
+    for (const journey of file.journeys) expect(journey.name).not.toMatch(UUID);
+    const run = runCli(['test'], { cwd: folder });
+    expect(run.status).toBe(0);
+  });
+
+  it('shows the journey through a Connect export by block names, and a hop to a flow not at hand as other-flow', () => {
+    const run = runCli(['call', 'fixtures/platform/connect/RulesEngineBootstrap.json', '--keys', '']);
+    expect(run.stdout).toContain('ends at flow RulesEngineMain (other-flow)');
+    expect(run.stdout.split('the audit says')[0]).not.toMatch(UUID);
+  });
+});
+
 describe('ivr-audit call --keys', () => {
   it('walks the flow and prints the journey with its times and what the audit says', () => {
     const run = runCli(['call', 'examples/acme-support.yaml', '--keys', '1,12345678']);

@@ -25,6 +25,8 @@ export interface FileAuditOptions {
   weights?: Record<string, number>;
   /** Called with the analysis the file was scored on (the language server's hover reads it). */
   inspect?: (analysis: FileAnalysis) => void;
+  /** False: no fixes are proposed or scored (default true). */
+  fixes?: boolean;
 }
 
 /** What one flow was scored on: its model with the config's settings, the facts and the weights. */
@@ -60,7 +62,7 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
     if (program.flows.size > 1 && facts.journey.graph.truncated) {
       truncation.push(`journeys truncated at ${MAX_JOURNEY_VERTICES.toLocaleString('en-US')} steps (subflows inlined too many times); counts are lower bounds`);
     }
-    fixes = scoreFixes(flow, program, facts, findings, beforeRules, rules, weights, scored);
+    if (options.fixes !== false) fixes = scoreFixes(flow, program, facts, findings, beforeRules, rules, weights, scored);
     // Named last: rules, fixes and fingerprints work on ids; people read names.
     names = readableNames(program.flows.values());
     fixes = fixes.map((fix) => nameFix(fix, names));

@@ -1,6 +1,5 @@
 // The flow as an inline SVG diagram, laid out by dagre. dagre is loaded by the caller (only the
 // report code path needs it), so `lint` start-up never pays for it.
-import { createRequire } from 'node:module';
 import type dagreModule from '@dagrejs/dagre';
 import type { Severity } from '../model/finding.js';
 import { escapeXmlAttribute, escapeXmlText, visible } from './escape.js';
@@ -63,15 +62,6 @@ export function diagramOmission(graph: FlowGraph): string | undefined {
 /** For the report and graph commands: an ES dynamic import, paid for only when a diagram is drawn. */
 export async function loadDagre(): Promise<Dagre> {
   const loaded = (await import('@dagrejs/dagre')) as unknown as { default?: Dagre } & Dagre;
-  return loaded.default ?? loaded;
-}
-
-/**
- * For the synchronous formatter registry (`lint -f html`): the same package through `require`,
- * still loaded only when the HTML format is asked for.
- */
-export function loadDagreSync(): Dagre {
-  const loaded = createRequire(import.meta.url)('@dagrejs/dagre') as { default?: Dagre } & Dagre;
   return loaded.default ?? loaded;
 }
 

@@ -1,16 +1,8 @@
-// The output formats by name. Each is a plain function of the AuditResult.
+// The output formats by name. Each is a plain function of the AuditResult, loaded only when its
+// format is asked for: a lint that prints stylish output never loads the SARIF, HTML or diagram code.
 import { extname } from 'node:path';
-import { UsageError } from '../files.js';
+import { UsageError } from '../cli/usage-error.js';
 import type { AuditResult } from '../model/result.js';
-import { loadDagreSync } from './diagram.js';
-import { loadFlowsSync } from './flows.js';
-import { formatGithub } from './github.js';
-import { formatHtml } from './html.js';
-import { formatJson } from './json.js';
-import { formatJunit } from './junit.js';
-import { formatMarkdown } from './markdown.js';
-import { formatSarif } from './sarif.js';
-import { formatStylish } from './stylish.js';
 
 export interface FormatContext {
   color: boolean;
@@ -18,19 +10,41 @@ export interface FormatContext {
   cwd?: string;
 }
 
+export type Formatter = (result: AuditResult, context: FormatContext) => string;
+
+/** Format name → its module, imported on first use. Add a format by adding a line. */
 const FORMATTERS = {
-  stylish: (result: AuditResult, context: FormatContext) => formatStylish(result, { color: context.color }),
-  json: (result: AuditResult) => formatJson(result),
-  sarif: (result: AuditResult, context: FormatContext) => formatSarif(result, { cwd: context.cwd ?? process.cwd() }),
-  junit: (result: AuditResult) => formatJunit(result),
-  github: (result: AuditResult, context: FormatContext) => formatGithub(result, { cwd: context.cwd ?? process.cwd() }),
-  markdown: (result: AuditResult) => formatMarkdown(result),
-  // The diagrams need the flows and the layout library: both are read only when HTML is asked for.
-  html: (result: AuditResult, context: FormatContext) => {
-    const cwd = context.cwd ?? process.cwd();
-    return formatHtml(result, { flows: loadFlowsSync(result, cwd), dagre: loadDagreSync() });
+  stylish: async (): Promise<Formatter> => {
+    const { formatStylish } = await import('./stylish.js');
+    return (result, context) => formatStylish(result, { color: context.color });
   },
-} satisfies Record<string, (result: AuditResult, context: FormatContext) => string>;
+  json: async (): Promise<Formatter> => {
+    const { formatJson } = await import('./json.js');
+    return (result) => formatJson(result);
+  },
+  sarif: async (): Promise<Formatter> => {
+    const { formatSarif } = await import('./sarif.js');
+    return (result, context) => formatSarif(result, { cwd: context.cwd ?? process.cwd() });
+  },
+  junit: async (): Promise<Formatter> => {
+    const { formatJunit } = await import('./junit.js');
+    return (result) => formatJunit(result);
+  },
+  github: async (): Promise<Formatter> => {
+    const { formatGithub } = await import('./github.js');
+    return (result, context) => formatGithub(result, { cwd: context.cwd ?? process.cwd() });
+  },
+  markdown: async (): Promise<Formatter> => {
+    const { formatMarkdown } = await import('./markdown.js');
+    return (result) => formatMarkdown(result);
+  },
+  // The diagrams need the flows and the layout library: both are read only when HTML is asked for.
+  html: async (): Promise<Formatter> => {
+    const [{ formatHtml }, { loadFlowsSync }, { loadDagre }] = await Promise.all([import('./html.js'), import('./flows.js'), import('./diagram.js')]);
+    const dagre = await loadDagre();
+    return (result, context) => formatHtml(result, { flows: loadFlowsSync(result, context.cwd ?? process.cwd()), dagre });
+  },
+} satisfies Record<string, () => Promise<Formatter>>;
 
 export type OutputFormat = keyof typeof FORMATTERS;
 
@@ -40,8 +54,13 @@ export function isOutputFormat(name: string): name is OutputFormat {
   return Object.hasOwn(FORMATTERS, name);
 }
 
-export function formatResult(format: OutputFormat, result: AuditResult, context: FormatContext): string {
-  return FORMATTERS[format](result, context);
+/** The formatter of a format, its module loaded on the first call. */
+export function loadFormatter(format: OutputFormat): Promise<Formatter> {
+  return FORMATTERS[format]();
+}
+
+export async function formatResult(format: OutputFormat, result: AuditResult, context: FormatContext): Promise<string> {
+  return (await loadFormatter(format))(result, context);
 }
 
 /** `json` or `json=out/report.json`. */

@@ -27,6 +27,8 @@ export interface FileAuditOptions {
   inspect?: (analysis: FileAnalysis) => void;
   /** False: no fixes are proposed or scored (default true). */
   fixes?: boolean;
+  /** Folder relative paths are read from (the API's `cwd`); the process's by default. */
+  cwd?: string;
 }
 
 /** What one flow was scored on: its model with the config's settings, the facts and the weights. */
@@ -52,7 +54,7 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
   if (flow) {
     // Subflow files are read relative to this file, through the same cache.
     const loadSubflow = (absolute: string): Promise<LoadedFile> => loadFile(absolute);
-    const program = await loadProgram(flow, config.subflowRoot === undefined ? loadSubflow : confinedLoader(config.subflowRoot, loadSubflow));
+    const program = await loadProgram(flow, config.subflowRoot === undefined ? loadSubflow : confinedLoader(config.subflowRoot, loadSubflow), resolve(options.cwd ?? process.cwd(), file));
     findings.push(...findingsOfProblems(program.problems, rules));
     const beforeRules = [...findings];
     const facts = new Facts(flow, program);
@@ -129,7 +131,7 @@ function scoreFixes(
   const scoringRules = new Map([...rules].filter(([, { rule, severity }]) => rule.meta.scoring === 'penalty' || severity === 'error'));
   const measure = (edited: Flow): Measured => {
     const flows = new Map(program.flows);
-    flows.set(resolve(edited.file), edited);
+    flows.set(program.rootPath, edited);
     const editedFacts = new Facts(edited, { ...program, root: edited, flows });
     return measured(scoreFlow(editedFacts, [...beforeRules, ...runRules(edited, scoringRules, editedFacts)], weights));
   };

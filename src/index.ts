@@ -96,7 +96,7 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
     try {
       const loaded = await loadFile(file);
       if (loaded.skipped) skipped.push({ file, reason: loaded.skipped });
-      else results.push(await auditFile(file, loadFile, { config, weights: options.weights, fixes: options.fixes, inspect: options.inspect }));
+      else results.push(await auditFile(file, loadFile, { config, weights: options.weights, fixes: options.fixes, inspect: options.inspect, cwd }));
       if (loaded.flow) flows.set(file, loaded.flow);
     } catch (error) {
       // A usage error is about the whole run (exit 2); anything else is a bug met on this file only.

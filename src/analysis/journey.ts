@@ -69,7 +69,7 @@ export function buildJourney(program: Program): JourneyGraph {
   };
 
   const work: Array<{ frame: Frame; indexOf: Map<string, number> }> = [];
-  const rootPath = resolve(program.root.file);
+  const rootPath = program.rootPath;
   const rootFrame: Frame = { flow: program.root, context: '', stack: new Set([rootPath]), entries: null, returnTo: -1 };
   const rootIndex = instantiate(rootFrame);
   rootFrame.entries = { file: rootPath, vertex: rootIndex.get(program.root.entry) ?? -1, outer: null };
@@ -79,7 +79,7 @@ export function buildJourney(program: Program): JourneyGraph {
   const steps: Array<{ to: number; edge: Edge | null }> = [];
   while (work.length > 0) {
     const { frame, indexOf } = work.pop()!;
-    const file = resolve(frame.flow.file);
+    const file = frame.flow === program.root ? rootPath : resolve(frame.flow.file);
     for (const node of frame.flow.nodes.values()) {
       const from = indexOf.get(node.id)!;
       steps.length = 0;
@@ -148,5 +148,6 @@ export function buildJourney(program: Program): JourneyGraph {
 
 /** A journey for a flow without subflows, or when no program is at hand. */
 export function singleFlowProgram(flow: Flow): Program {
-  return { root: flow, flows: new Map([[resolve(flow.file), flow]]), callees: new Map(), problems: [] };
+  const rootPath = resolve(flow.file);
+  return { root: flow, rootPath, flows: new Map([[rootPath, flow]]), callees: new Map(), problems: [] };
 }

@@ -5,6 +5,8 @@ import type { LoadedFile, LoadProblem } from './index.js';
 
 export interface Program {
   root: Flow;
+  /** The root flow's absolute path (its `file` may be relative to the API's `cwd`). */
+  rootPath: string;
   /** Every flow reachable through subflow nodes, by absolute path, the root included. */
   flows: ReadonlyMap<string, Flow>;
   /** The absolute path a subflow node calls, keyed by `subflowKey`; absent when it could not be loaded. */
@@ -19,9 +21,11 @@ export function subflowKey(file: string, nodeId: string): string {
 
 export type LoadFile = (absolutePath: string) => Promise<LoadedFile>;
 
-/** Loads the subflow files a flow calls, breadth first, each file once. */
-export async function loadProgram(root: Flow, loadFile: LoadFile): Promise<Program> {
-  const rootPath = resolve(root.file);
+/**
+ * Loads the subflow files a flow calls, breadth first, each file once. `rootPath` is where the root
+ * flow is: subflows are found next to it, whatever folder the process runs in.
+ */
+export async function loadProgram(root: Flow, loadFile: LoadFile, rootPath = resolve(root.file)): Promise<Program> {
   const flows = new Map<string, Flow>([[rootPath, root]]);
   const failures = new Map<string, string>();
   const callees = new Map<string, string>();
@@ -29,7 +33,7 @@ export async function loadProgram(root: Flow, loadFile: LoadFile): Promise<Progr
   const queue: Flow[] = [root];
   while (queue.length > 0) {
     const flow = queue.shift()!;
-    const from = resolve(flow.file);
+    const from = flow === root ? rootPath : resolve(flow.file);
     const targets: string[] = [];
     for (const node of subflowNodes(flow)) {
       const target = resolve(dirname(from), node.flow);
@@ -47,7 +51,7 @@ export async function loadProgram(root: Flow, loadFile: LoadFile): Promise<Progr
     }
     calls.set(from, targets);
   }
-  return { root, flows, callees, problems: rootProblems(root, rootPath, failures, calls) };
+  return { root, rootPath, flows, callees, problems: rootProblems(root, rootPath, failures, calls) };
 }
 
 function subflowNodes(flow: Flow): SubflowNode[] {

@@ -27,6 +27,6 @@ export function reportStep(context: RuleContext, step: Step, report: Report): vo
 /** "in subflow `verify` (verify-pin.yaml)", or "in subflow `verify` → `pin` (pin.yaml)" when nested. */
 function whereInside(context: RuleContext, step: Step): string {
   const calls = step.inside!.split('/').slice(0, -1).map((id) => `\`${id}\``).join(' → ');
-  const file = relative(dirname(context.flow.file), step.flow.file) || step.flow.file;
+  const file = relative(dirname(context.facts.program.rootPath), step.flow.file) || step.flow.file;
   return `in subflow ${calls} (${file})`;
 }

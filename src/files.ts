@@ -11,6 +11,9 @@ export { UsageError };
 
 export const FLOW_EXTENSIONS = ['yaml', 'yml', 'json'] as const;
 const FLOW_FILE = new RegExp(`\\.(${FLOW_EXTENSIONS.join('|')})$`);
+/** Journey tests (`ivr-audit test`) sit beside the flows; a folder's flows leave them out. */
+export const JOURNEY_TEST_FILE = /\.ivr-test\.ya?ml$/i;
+const isFlowFile = (name: string): boolean => FLOW_FILE.test(name) && !JOURNEY_TEST_FILE.test(name);
 /** Folders never walked into, whatever the pattern. */
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 
@@ -18,6 +21,8 @@ export interface ExpandOptions {
   cwd: string;
   /** Leave out what .gitignore files exclude when walking folders and globs (default true). */
   gitignore?: boolean;
+  /** Which files of a folder are taken (default: flow files). */
+  select?: (name: string) => boolean;
 }
 
 /**
@@ -45,11 +50,12 @@ export async function expandPaths(paths: readonly string[], options: ExpandOptio
       add(path);
     } else if (info) {
       const found = await walk(resolve(cwd, path), Infinity, walkOptions);
-      for (const file of found.filter((name) => FLOW_FILE.test(name)).sort()) add(join(path, file));
+      for (const file of found.filter(options.select ?? isFlowFile).sort()) add(join(path, file));
     } else if (isGlobPattern(path)) {
       const found = await matchGlob(path, cwd, walkOptions);
       if (found.length === 0) throw new UsageError(`no files match ${path}`);
-      for (const file of found) add(file);
+      // A glob names its files itself; only journey tests are kept out of a lint's flows.
+      for (const file of found) if (options.select ? options.select(file) : !JOURNEY_TEST_FILE.test(file)) add(file);
     } else {
       throw new UsageError(`no such file or folder: ${path}`);
     }

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { unknownRuleIds, type RuleSetting } from './engine.js';
 import { UsageError, expandPaths } from './files.js';
+import type { FileAnalysis } from './audit.js';
 import type { Source } from './load/index.js';
 import type { Flow } from './model/flow.js';
 import { auditFiles, type AuditProgress } from './parallel/run.js';
@@ -20,6 +21,13 @@ export interface AuditOptions {
   noConfig?: boolean;
   /** Leave out what .gitignore files exclude when walking folders and globs (default true; like `--no-gitignore` when false). */
   gitignore?: boolean;
+  /**
+   * Absolute paths of the inputs to lint; the other inputs are only read as members of the project
+   * (the language server lints the file being edited, with its folder's exports around it).
+   */
+  lintOnly?: readonly string[];
+  /** Called with the analysis each flow was scored on (for tools such as the language server); such a run stays in this thread. */
+  inspect?: (analysis: FileAnalysis) => void;
   /** Rank fixes for each flow (default true); false skips that work, as an editor on every save would. */
   fixes?: boolean;
   /**
@@ -53,8 +61,9 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
     const configFile = resolve(cwd, options.configPath);
     files = files.filter((file) => resolve(cwd, file) !== configFile);
   }
-  const sessionOptions = { cwd, rules: options.rules, weights: options.weights, configPath: options.configPath, noConfig: options.noConfig, fixes: options.fixes };
-  const { outcomes, read } = await auditFiles(files, sessionOptions, memory, { concurrency: options.concurrency ?? 1, onProgress: options.onProgress });
+  const { rules, weights, configPath, noConfig, fixes, lintOnly, inspect } = options;
+  const sessionOptions = { cwd, rules, weights, configPath, noConfig, fixes, ...(lintOnly === undefined ? {} : { lintOnly: [...lintOnly] }) };
+  const { outcomes, read } = await auditFiles(files, sessionOptions, memory, { concurrency: options.concurrency ?? 1, onProgress: options.onProgress, inspect });
   const results: FileResult[] = [];
   const skipped: SkippedFile[] = [];
   const flows = new Map<string, Flow>();
@@ -88,6 +97,7 @@ export { UsageError } from './files.js';
 export { RULES, findRule, ruleMetas } from './rules/index.js';
 export type { Source } from './load/index.js';
 export type { AuditProgress } from './parallel/run.js';
+export type { FileAnalysis } from './audit.js';
 export type { RuleSetting } from './engine.js';
 export type * from './model/index.js';
 export type { RuleMeta, RuleOption } from './rules/types.js';

@@ -165,6 +165,11 @@ export interface QueueNode extends NodeBase {
   announcementLocs?: SourceLocation[];
   announceWait: boolean;
   callback: boolean;
+  /**
+   * The in-queue flow that plays to callers waiting here, by the name the export gives it (a Genesys
+   * `overrideInQueueFlow`, the customer queue flow a Connect hook sets on the way): read by projects.
+   */
+  holdFlow?: string;
 }
 export interface AgentNode extends NodeBase {
   type: 'agent';
@@ -194,6 +199,11 @@ export interface HoursNode extends NodeBase {
   type: 'hours';
   /** Name of an entry of the flow's `schedules`; an importer may name one the file does not define. */
   schedule: string;
+  /**
+   * The check is whether agents are staffed (Connect `CheckStaffing`), not the opening hours: its
+   * `closed` exit means "no agent staffed", and findings say so.
+   */
+  staffing?: boolean;
 }
 export interface SubflowNode extends NodeBase { type: 'subflow'; flow: string }
 export interface ReturnNode extends NodeBase { type: 'return' }

@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../cli/usage-error.js';
+import type { FileAnalysis } from '../audit.js';
 import type { ProjectMember } from '../load/project.js';
 import { answer, type Job, type JobReply } from './answer.js';
 import { batches, fileSizes, workerCount } from './plan.js';
@@ -22,6 +23,8 @@ export interface AuditProgress {
 export interface RunOptions {
   /** Most worker threads to use; 1 audits in this thread. */
   concurrency: number;
+  /** Sees each flow's analysis: a function, so the run stays in this thread. */
+  inspect?: (analysis: FileAnalysis) => void;
   onProgress?: (progress: AuditProgress) => void;
 }
 
@@ -35,11 +38,11 @@ const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 
 export async function auditFiles(files: readonly string[], options: SessionOptions, memory: ReadonlyMap<string, string>, run: RunOptions): Promise<RunResult> {
   // Workers read files from disk; run from the TypeScript sources (tests) there is no built worker.
-  if (run.concurrency >= 2 && memory.size === 0 && existsSync(fileURLToPath(WORKER_SCRIPT))) {
+  if (run.concurrency >= 2 && memory.size === 0 && run.inspect === undefined && existsSync(fileURLToPath(WORKER_SCRIPT))) {
     const count = workerCount(run.concurrency, await fileSizes(files, options.cwd));
     if (count >= 2) return auditInWorkers(files, options, count, run);
   }
-  return auditInThread(files, new AuditSession(options, memory), run);
+  return auditInThread(files, new AuditSession(options, memory, run.inspect), run);
 }
 
 async function auditInThread(files: readonly string[], session: AuditSession, run: RunOptions): Promise<RunResult> {
@@ -47,7 +50,8 @@ async function auditInThread(files: readonly string[], session: AuditSession, ru
     const linked: string[] = [];
     const members: ProjectMember[] = [];
     for (const file of files) {
-      if ((await session.config(file)).ignored) continue;
+      // Only the files linted note their config among what was read.
+      if ((await (session.lints(file) ? session.config(file) : session.configFor(file))).ignored) continue;
       linked.push(file);
       const member = await session.member(file);
       if (member) members.push(member);
@@ -65,12 +69,13 @@ async function auditInThread(files: readonly string[], session: AuditSession, ru
 
 async function auditInWorkers(files: readonly string[], options: SessionOptions, count: number, run: RunOptions): Promise<RunResult> {
   const main = new AuditSession(options);
-  // Configs first, in input order; an error is thrown where the serial run would meet it.
-  const wanted: number[] = [];
+  // Configs first, in input order; an error is thrown where the serial run would meet it. Files not
+  // ignored are scanned (read as project members); of those, the files linted are audited.
+  const scannedFiles: number[] = [];
   let configError: unknown;
   for (const [index, file] of files.entries()) {
     try {
-      if (!(await main.config(file)).ignored) wanted.push(index);
+      if (!(await (main.lints(file) ? main.config(file) : main.configFor(file))).ignored) scannedFiles.push(index);
     } catch (error) {
       configError = error;
       break;
@@ -78,7 +83,7 @@ async function auditInWorkers(files: readonly string[], options: SessionOptions,
   }
   const pool = new WorkerPool(WORKER_SCRIPT, count, options, (job: Job, id: number) => answer(main, job, id));
   try {
-    const scanJobs = batches(wanted, SCAN_BATCH);
+    const scanJobs = batches(scannedFiles, SCAN_BATCH);
     const scanned = await pool.run(scanJobs.map((batch) => ({ type: 'scan', files: batch.map((index) => files[index]!) })), () => undefined);
     const reader = new Map<number, number | undefined>();
     const members: ProjectMember[] = [];
@@ -90,7 +95,8 @@ async function auditInWorkers(files: readonly string[], options: SessionOptions,
       }
     }
     if (configError !== undefined) throw configError;
-    const linked = wanted.map((index) => files[index]!);
+    const linked = scannedFiles.map((index) => files[index]!);
+    const wanted = scannedFiles.filter((index) => main.lints(files[index]!));
     main.link(linked, members);
     pool.broadcast({ type: 'link', files: linked, members });
 

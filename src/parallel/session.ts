@@ -3,7 +3,7 @@
 // a parallel run has one in each worker, all linked to the same project, so every file is audited
 // by the same code with the same inputs wherever it runs.
 import { resolve } from 'node:path';
-import { auditFile, internalErrorResult } from '../audit.js';
+import { auditFile, internalErrorResult, type FileAnalysis } from '../audit.js';
 import { UsageError } from '../cli/usage-error.js';
 import { configResolver, type ConfigFor, type FileConfig } from '../config/for-file.js';
 import type { RuleSetting } from '../engine.js';
@@ -20,6 +20,8 @@ export interface SessionOptions {
   configPath?: string;
   noConfig?: boolean;
   fixes?: boolean;
+  /** Absolute paths of the files to lint; the others are only read as members of the project. */
+  lintOnly?: string[];
 }
 
 /** What became of one file of the run. */
@@ -37,12 +39,16 @@ export class AuditSession {
   private project: Project | undefined;
   /** The run's files (not ignored) by absolute path, under the names the user gave them. */
   private runFiles = new Map<string, string>();
+  private readonly lintOnly: ReadonlySet<string> | undefined;
 
   constructor(
     private readonly options: SessionOptions,
     /** In-memory sources by absolute path, read instead of the disk. */
     private readonly memory: ReadonlyMap<string, string> = new Map(),
+    /** Sees the analysis of each flow (a function: only in the thread that was given it). */
+    private readonly inspect?: (analysis: FileAnalysis) => void,
   ) {
+    this.lintOnly = options.lintOnly === undefined ? undefined : new Set(options.lintOnly);
     const { cwd, configPath, noConfig, rules } = options;
     this.configFor = configResolver({ cwd, configPath, noConfig, cliRules: rules });
     if (configPath !== undefined) this.read.add(resolve(cwd, configPath));
@@ -102,6 +108,11 @@ export class AuditSession {
     }
   }
 
+  /** False for a file read only as a member of the project (see `lintOnly`). */
+  lints(file: string): boolean {
+    return this.lintOnly === undefined || this.lintOnly.has(resolve(this.options.cwd, file));
+  }
+
   /**
    * The run: its files that are not ignored, and its platform exports, linked as one project when
    * there are several (members in input order).
@@ -117,12 +128,13 @@ export class AuditSession {
 
   /** One file of the run; a usage error is about the whole run and is thrown, any other is this file's. */
   async auditOne(file: string): Promise<FileOutcome> {
+    if (!this.lints(file)) return { kind: 'ignored' };
     const config = await this.config(file);
     if (config.ignored) return { kind: 'ignored' };
     try {
       const loaded = await this.loadFile(file);
       if (loaded.skipped) return { kind: 'skipped', reason: loaded.skipped };
-      const result = await auditFile(file, (path) => this.loadFile(path), { config, weights: this.options.weights, fixes: this.options.fixes });
+      const result = await auditFile(file, (path) => this.loadFile(path), { config, weights: this.options.weights, fixes: this.options.fixes, inspect: this.inspect });
       return { kind: 'audited', result, ...(loaded.flow ? { flow: loaded.flow } : {}) };
     } catch (error) {
       if (error instanceof UsageError) throw error;
@@ -136,11 +148,13 @@ function inProject(alone: LoadedFile, absolute: string, project: Project): Loade
   if (!alone.flow || alone.flow.format === 'ivr-audit') return alone;
   const options = project.importOptions(absolute);
   const linked = options ? loadAnyText(alone.file, alone.text, alone.flow.format, options) : alone;
-  const hold = project.holdExperience();
   if (!linked.flow) return linked;
-  if (hold) return { ...linked, flow: withHoldExperience(linked.flow, hold) };
+  const heard = withHoldExperience(linked.flow, (queue) => project.holdFor(queue));
+  if (heard !== linked.flow) return { ...linked, flow: heard };
   const candidates = project.queueFlowNames();
-  if (candidates.length < 2 || !linked.flow.unknowns.some(isQueueFlowUnknown)) return linked;
+  // Queues that name their in-queue flow are not in doubt about which one plays.
+  const unnamed = [...linked.flow.nodes.values()].some((node) => node.type === 'queue' && node.holdFlow === undefined);
+  if (candidates.length < 2 || !unnamed || !linked.flow.unknowns.some(isQueueFlowUnknown)) return linked;
   const which = `which customer queue flow the queues play (${candidates.map((name) => `\`${name}\``).join(', ')})`;
   return { ...linked, flow: { ...linked.flow, unknowns: [...linked.flow.unknowns, which] } };
 }

@@ -73,6 +73,12 @@ describe('connect/RulesEngineQueue.json (hours, staffing, callback offer, queue 
   it('scores in the band 50–90', async () => {
     expectBand(await lintAlone(file), 50, 90);
   });
+  // Three prompt variants (text, SSML, recording) of one question leave out the same exit to the
+  // same place: one cause, one note.
+  it('notes an exit left out once per cause, with its other places', async () => {
+    const notes = (await lintAlone(file)).findings.filter((finding) => finding.ruleId === 'import-note');
+    expect(notes.map((note) => note.places?.length ?? 0)).toEqual([2, 2]);
+  });
 });
 
 describe('connect/RulesEngineCustomerQueue.json (customer-queue flow: the hold loop)', () => {
@@ -96,6 +102,17 @@ describe('connect/RulesEngineNLUMenu.json (Lex bot menu with confirmation, hops 
   });
   it('reports no transfer-chain made of flow hops', async () => {
     expect(ruleIds(await lintAlone(file))).not.toContain('transfer-chain');
+  });
+  // A bot re-prompts a silent caller itself, then takes its Error exit: that is the no-input path.
+  it('does not report the bots for having no no-input handling', async () => {
+    expect(ruleIds(await lintAlone(file))).not.toContain('missing-error-handling');
+  });
+  // The yes/no bot is used twice: one cause, one note naming both places.
+  it('advises a keypad fallback once per bot, naming every place it is used', async () => {
+    const advice = (await lintAlone(file)).findings.filter((finding) => finding.message.includes('keypad fallback'));
+    expect(advice.map((finding) => finding.message.split(' is a speech-only')[0])).toEqual(['Lex bot CurrentRule_yesNoBotArn']);
+    expect(advice[0]!.places).toHaveLength(1);
+    expect(advice[0]!.message).toContain('the same at 1 more place: Lex bot CurrentRule_yesNoBotArn');
   });
 });
 
@@ -198,5 +215,40 @@ describe('the rules engine as a project (twelve Connect flows linted together)',
   // The customer-queue flow, played by the queue flow, is not judged as an entry call.
   it('judges the customer-queue flow as the hold of the queue flow, not as reaching no person', async () => {
     expect(ruleIds(await resultFor('RulesEngineCustomerQueue.json'))).not.toContain('no-human');
+  });
+});
+
+describe('projects/call-park/in-queue-orbit-call-park-hold.yaml (Genesys in-queue flow: a recorded prompt and hold music)', () => {
+  const file = 'projects/call-park/in-queue-orbit-call-park-hold.yaml';
+  it('is judged as a hold experience: no no-human, and the end of its task is the caller still waiting, not a dead end', async () => {
+    const ids = ruleIds(await lintAlone(file));
+    expect(ids).not.toContain('no-human');
+    expect(ids).not.toContain('dead-end');
+  });
+  it('scores in the band 80–100', async () => {
+    expectBand(await lintAlone(file), 80, 100);
+  });
+});
+
+describe('projects/call-park/call-park-agent-inbound-flow.yaml (Genesys: press 1 for the queue, 2 to leave)', () => {
+  const file = 'projects/call-park/call-park-agent-inbound-flow.yaml';
+  it('reaches a person through the queue: no no-human', async () => {
+    expect(ruleIds(await lintAlone(file))).not.toContain('no-human');
+  });
+  it('finds the error handling that disconnects after the menu fails (a true dead end)', async () => {
+    const ends = (await lintAlone(file)).findings.filter((finding) => finding.ruleId === 'dead-end').map((finding) => finding.path?.at(-1));
+    expect(ends).toContain('errorHandling');
+  });
+  it('names the in-queue flow the queue plays, left to a deploy placeholder, as an unknown', async () => {
+    expect((await lintAlone(file)).unknowns).toContain('flow `{{in_queue_flow_name}}` (not among the files linted)');
+  });
+  it('scores in the band 50–90', async () => {
+    expectBand(await lintAlone(file), 50, 90);
+  });
+  // "To leave, press 2" then a goodbye: the caller chose to end the call. The importer reads a choice
+  // that plays and disconnects as a dead end; only `menuDisconnect` is read as the caller's choice.
+  it.fails('does not call the caller-chosen leave (key 2) a dead end', async () => {
+    const ends = (await lintAlone(file)).findings.filter((finding) => finding.ruleId === 'dead-end').map((finding) => finding.path?.at(-1));
+    expect(ends).not.toContain('New_Task_1.Disconnect');
   });
 });

@@ -3,7 +3,7 @@ import { audit, type AuditOptions } from '../index.js';
 import { fixDiff, parseFixTypes, planFixes, withRefusals, writeFixes } from '../fix.js';
 import { gateFailures, type FailOn } from '../gate.js';
 import { stderrLine, visible } from '../report/escape.js';
-import { formatResult, githubAnnotationsByDefault, outputFormatFor, parseFormatFlag, type OutputFormat } from '../report/index.js';
+import { formatResult, githubAnnotationsByDefault, outputFormatFor, parseFormatFlag, prepareFormats, type OutputFormat } from '../report/index.js';
 import type { AuditResult, FixType } from '../model/result.js';
 import { UsageError } from '../files.js';
 import { applyBaseline, readBaselineFile, writeBaseline } from '../config/baseline.js';
@@ -68,6 +68,7 @@ export default class Lint extends IvrAuditCommand {
     const color = flags.color ?? (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0'
       ? true
       : process.stdout.isTTY === true && process.env.NO_COLOR === undefined);
+    await prepareFormats(outputs.map((output) => output.format));
     for (const output of outputs) {
       const text = formatResult(output.format, shown, { color: output.path === undefined && color });
       if (output.path === undefined) process.stdout.write(text);

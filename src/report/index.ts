@@ -2,7 +2,7 @@
 import { extname } from 'node:path';
 import { UsageError } from '../files.js';
 import type { AuditResult } from '../model/result.js';
-import { loadDagreSync } from './diagram.js';
+import { loadLayoutEngine, loadedLayoutEngine } from './diagram.js';
 import { loadFlowsSync } from './flows.js';
 import { formatGithub } from './github.js';
 import { formatHtml } from './html.js';
@@ -25,10 +25,11 @@ const FORMATTERS = {
   junit: (result: AuditResult) => formatJunit(result),
   github: (result: AuditResult, context: FormatContext) => formatGithub(result, { cwd: context.cwd ?? process.cwd() }),
   markdown: (result: AuditResult) => formatMarkdown(result),
-  // The diagrams need the flows and the layout library: both are read only when HTML is asked for.
+  // The diagrams need the flows and the layout engine: the engine is loaded beforehand by
+  // `prepareFormats`, only when HTML is asked for.
   html: (result: AuditResult, context: FormatContext) => {
     const cwd = context.cwd ?? process.cwd();
-    return formatHtml(result, { flows: loadFlowsSync(result, cwd), dagre: loadDagreSync() });
+    return formatHtml(result, { flows: loadFlowsSync(result, cwd), layout: loadedLayoutEngine() });
   },
 } satisfies Record<string, (result: AuditResult, context: FormatContext) => string>;
 
@@ -38,6 +39,11 @@ export const OUTPUT_FORMATS = Object.keys(FORMATTERS) as OutputFormat[];
 
 export function isOutputFormat(name: string): name is OutputFormat {
   return Object.hasOwn(FORMATTERS, name);
+}
+
+/** Loads what a format needs before the synchronous `formatResult` runs (the WebAssembly layout engine for HTML). */
+export async function prepareFormats(formats: readonly OutputFormat[]): Promise<void> {
+  if (formats.includes('html')) await loadLayoutEngine();
 }
 
 export function formatResult(format: OutputFormat, result: AuditResult, context: FormatContext): string {

@@ -15,9 +15,10 @@ function printVersion() {
 
 async function runCommand() {
   const { flush, run } = await import('@oclif/core');
-  const { errorReport } = await import('../dist/cli/errors.js');
 
-  function fail(error) {
+  // The error report is loaded only when there is an error to report: `--help` stays light.
+  async function fail(error) {
+    const { errorReport } = await import('../dist/cli/errors.js');
     const report = errorReport(error, process.env);
     for (const line of report.lines) process.stderr.write(`${line}\n`);
     process.exitCode = report.exitCode;
@@ -25,15 +26,14 @@ async function runCommand() {
 
   // A promise nobody awaited is a bug, but the user still gets one line, not a Node stack trace.
   process.on('unhandledRejection', (error) => {
-    fail(error);
-    process.exit();
+    fail(error).finally(() => process.exit());
   });
 
   try {
     await run(args, import.meta.url);
     await flush();
   } catch (error) {
-    fail(error);
+    await fail(error);
   }
 }
 

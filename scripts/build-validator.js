@@ -13,6 +13,7 @@ mkdirSync(outDir, { recursive: true });
 const schemas = [
   { file: 'callflow.schema.json', out: 'callflow-validator.ts' },
   { file: 'config.schema.json', out: 'config-validator.ts' },
+  { file: 'ivr-test.schema.json', out: 'journey-test-validator.ts' },
 ];
 for (const { file, out } of schemas) {
   const schema = JSON.parse(readFileSync(join(root, 'schemas', file), 'utf8'));

@@ -23,6 +23,8 @@ export interface FileAuditOptions {
   config: FileConfig;
   /** Weights from the API caller, over the config's. */
   weights?: Record<string, number>;
+  /** False: no fixes are proposed or scored (default true). */
+  fixes?: boolean;
 }
 
 export async function auditFile(file: string, loadFile: LoadFile, options: FileAuditOptions): Promise<FileResult> {
@@ -49,7 +51,7 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
     if (program.flows.size > 1 && facts.journey.graph.truncated) {
       truncation.push(`journeys truncated at ${MAX_JOURNEY_VERTICES.toLocaleString('en-US')} steps (subflows inlined too many times); counts are lower bounds`);
     }
-    fixes = scoreFixes(flow, program, facts, findings, beforeRules, rules, weights, scored);
+    if (options.fixes !== false) fixes = scoreFixes(flow, program, facts, findings, beforeRules, rules, weights, scored);
     // Named last: rules, fixes and fingerprints work on ids; people read names.
     names = readableNames(program.flows.values());
     fixes = fixes.map((fix) => nameFix(fix, names));

@@ -5,11 +5,15 @@ import { join, relative, resolve } from 'node:path';
 import { gitignoresAbove, isGitignored, withGitignoreOf, type GitignoreChain } from './util/gitignore.js';
 import { compileGlob, isGlobPattern } from './util/glob-match.js';
 
-/** The tool cannot do its job with what it was given (exit code 2). */
-export class UsageError extends Error {}
+import { UsageError } from './cli/usage-error.js';
+
+export { UsageError };
 
 export const FLOW_EXTENSIONS = ['yaml', 'yml', 'json'] as const;
 const FLOW_FILE = new RegExp(`\\.(${FLOW_EXTENSIONS.join('|')})$`);
+/** Journey tests (`ivr-audit test`) sit beside the flows; a folder's flows leave them out. */
+export const JOURNEY_TEST_FILE = /\.ivr-test\.ya?ml$/i;
+const isFlowFile = (name: string): boolean => FLOW_FILE.test(name) && !JOURNEY_TEST_FILE.test(name);
 /** Folders never walked into, whatever the pattern. */
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 
@@ -17,6 +21,8 @@ export interface ExpandOptions {
   cwd: string;
   /** Leave out what .gitignore files exclude when walking folders and globs (default true). */
   gitignore?: boolean;
+  /** Which files of a folder are taken (default: flow files). */
+  select?: (name: string) => boolean;
 }
 
 /**
@@ -44,7 +50,7 @@ export async function expandPaths(paths: readonly string[], options: ExpandOptio
       add(path);
     } else if (info) {
       const found = await walk(resolve(cwd, path), Infinity, walkOptions);
-      for (const file of found.filter((name) => FLOW_FILE.test(name)).sort()) add(join(path, file));
+      for (const file of found.filter(options.select ?? isFlowFile).sort()) add(join(path, file));
     } else if (isGlobPattern(path)) {
       const found = await matchGlob(path, cwd, walkOptions);
       if (found.length === 0) throw new UsageError(`no files match ${path}`);

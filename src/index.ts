@@ -22,6 +22,8 @@ export interface AuditOptions {
   noConfig?: boolean;
   /** Leave out what .gitignore files exclude when walking folders and globs (default true; like `--no-gitignore` when false). */
   gitignore?: boolean;
+  /** Rank fixes for each flow (default true); false skips that work, as an editor on every save would. */
+  fixes?: boolean;
 }
 
 /**
@@ -85,7 +87,7 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
     try {
       const loaded = await loadFile(file);
       if (loaded.skipped) skipped.push({ file, reason: loaded.skipped });
-      else results.push(await auditFile(file, loadFile, { config, weights: options.weights }));
+      else results.push(await auditFile(file, loadFile, { config, weights: options.weights, fixes: options.fixes }));
       if (loaded.flow) flows.set(file, loaded.flow);
     } catch (error) {
       // A usage error is about the whole run (exit 2); anything else is a bug met on this file only.

@@ -19,7 +19,15 @@
  * once terms no longer count: the work grows with the square root of the load, never with the
  * number of agents, and nothing overflows.
  */
-import gammaln from '@stdlib/math-base-special-gammaln';
+import { createRequire } from 'node:module';
+
+// @stdlib's gammaln is some 200 small CommonJS modules: required on the first queue modelled, so a
+// lint of flows without staffing figures (and every `--help`) does not load them.
+let loadedGammaln: ((x: number) => number) | undefined;
+function gammaln(x: number): number {
+  loadedGammaln ??= createRequire(import.meta.url)('@stdlib/math-base-special-gammaln') as (x: number) => number;
+  return loadedGammaln(x);
+}
 
 /**
  * Largest offered load modelled, in erlangs. The biggest single queues run a few thousand agents;

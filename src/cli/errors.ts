@@ -1,6 +1,6 @@
 // What the user sees when a run cannot be done: one line on stderr and exit code 2. A mistake of
 // theirs says what is wrong and how to fix it; a bug of ours says so and asks to be reported.
-import { UsageError } from '../files.js';
+import { UsageError } from './usage-error.js';
 import { visible } from '../report/escape.js';
 import { closest } from '../util/suggest.js';
 

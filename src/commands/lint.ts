@@ -1,12 +1,10 @@
 import { Args, Flags } from '@oclif/core';
 import { audit, type AuditOptions } from '../index.js';
-import { fixDiff, parseFixTypes, planFixes, withRefusals, writeFixes } from '../fix.js';
 import { gateFailures, type FailOn } from '../gate.js';
 import { stderrLine, visible } from '../report/escape.js';
-import { formatResult, githubAnnotationsByDefault, outputFormatFor, parseFormatFlag, prepareFormats, type OutputFormat } from '../report/index.js';
+import { formatResult, githubAnnotationsByDefault, outputFormatFor, parseFormatFlag, type OutputFormat } from '../report/index.js';
 import type { AuditResult, FixType } from '../model/result.js';
 import { UsageError } from '../files.js';
-import { applyBaseline, readBaselineFile, writeBaseline } from '../config/baseline.js';
 import { parseRuleFlags } from '../config/validate.js';
 import { refuseOutputsOverInputs, type PlannedOutput } from '../util/output-guard.js';
 import { IvrAuditCommand } from '../cli/command.js';
@@ -41,6 +39,7 @@ export default class Lint extends IvrAuditCommand {
     fix: Flags.boolean({ description: 'write the fixes (a misspelt target, a ring limit, retries) into the flow files, then report what is left' }),
     'fix-dry-run': Flags.boolean({ description: 'print the unified diff of what --fix would write; change nothing' }),
     'fix-type': Flags.string({ multiple: true, multipleNonGreedy: true, description: 'kinds of fixes --fix applies: fix (default), suggestion (claims about the platform such as callback: true); repeatable or comma-separated' }),
+    'no-fixes': Flags.boolean({ description: 'do not propose or score fixes (faster; for editors that lint on every save)' }),
     color: Flags.boolean({ allowNo: true, description: 'color the output (default: when printing to a terminal; NO_COLOR and FORCE_COLOR are honored)' }),
   };
 
@@ -51,32 +50,35 @@ export default class Lint extends IvrAuditCommand {
     // In GitHub Actions, annotations show findings on the pull request besides the usual output.
     if (githubAnnotationsByDefault(process.env, flags.format ?? [], flags.output)) outputs.push({ format: 'github' });
     if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
-    const options = { configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], rules: parseRuleFlags(flags.rule ?? []) };
+    const options = { configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], rules: parseRuleFlags(flags.rule ?? []), fixes: !flags['no-fixes'] };
+    if (flags['no-fixes'] && (flags.fix || flags['fix-dry-run'])) throw new UsageError(`--no-fixes and ${flags.fix ? '--fix' : '--fix-dry-run'} cannot be used together`);
     if (flags.fix && flags['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
     if (flags['fix-type'] !== undefined && !flags.fix && !flags['fix-dry-run']) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
     // Checked before the audit, so a mistyped flag costs no time.
-    const fixTypes = parseFixTypes(flags['fix-type'] ?? []);
+    // Fixing and baselines load their modules (a diff library, YAML editing) only when asked for.
+    const fixing = flags.fix || flags['fix-dry-run'] ? await import('../fix.js') : undefined;
+    const fixTypes = fixing?.parseFixTypes(flags['fix-type'] ?? []);
     let audited = await audit(paths, options);
     const read = flags.baseline === undefined ? audited.read ?? [] : [...(audited.read ?? []), flags.baseline];
     await refuseOutputsOverInputs(plannedOutputs(outputs, flags.output, flags['write-baseline']), read);
-    if (flags.fix || flags['fix-dry-run']) {
-      audited = await fixFiles(audited, { dryRun: flags['fix-dry-run'], types: fixTypes, options, reaudit: () => audit(paths, options) });
+    if (fixing && fixTypes) {
+      audited = await fixFiles(fixing, audited, { dryRun: flags['fix-dry-run'], types: fixTypes, options, reaudit: () => audit(paths, options) });
     }
     for (const skipped of audited.skipped ?? []) process.stderr.write(stderrLine(`skipped ${skipped.file}: ${skipped.reason}`));
-    const result = flags.baseline === undefined ? audited : applyBaseline(audited, await readBaselineFile(flags.baseline), flags.baseline);
+    const baseline = flags.baseline !== undefined || flags['write-baseline'] !== undefined ? await import('../config/baseline.js') : undefined;
+    const result = flags.baseline === undefined || !baseline ? audited : baseline.applyBaseline(audited, await baseline.readBaselineFile(flags.baseline), flags.baseline);
     const shown = flags.quiet ? onlyErrors(result) : result;
     const color = flags.color ?? (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0'
       ? true
       : process.stdout.isTTY === true && process.env.NO_COLOR === undefined);
-    await prepareFormats(outputs.map((output) => output.format));
     for (const output of outputs) {
-      const text = formatResult(output.format, shown, { color: output.path === undefined && color });
+      const text = await formatResult(output.format, shown, { color: output.path === undefined && color });
       if (output.path === undefined) process.stdout.write(text);
       else await writeFileAtomic(output.path, text);
     }
-    if (flags['write-baseline'] !== undefined) {
+    if (flags['write-baseline'] !== undefined && baseline) {
       // Recording the findings is the job of this run: they are accepted, so it does not fail on them.
-      await writeFileAtomic(flags['write-baseline'], writeBaseline(audited));
+      await writeFileAtomic(flags['write-baseline'], baseline.writeBaseline(audited));
       const count = audited.files.reduce((sum, file) => sum + file.findings.length, 0);
       process.stderr.write(stderrLine(`wrote baseline ${flags['write-baseline']} with ${count} finding${count === 1 ? '' : 's'}`));
       return;
@@ -114,6 +116,7 @@ function plannedOutputs(outputs: ReadonlyArray<{ format: OutputFormat; path?: st
  * fixed, refused or shared, and returns what the files say now, with the refusals' findings.
  */
 async function fixFiles(
+  { fixDiff, planFixes, withRefusals, writeFixes }: typeof import('../fix.js'),
   audited: AuditResult,
   run: { dryRun: boolean; types: ReadonlySet<FixType>; options: AuditOptions; reaudit: () => Promise<AuditResult> },
 ): Promise<AuditResult> {

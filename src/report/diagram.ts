@@ -66,20 +66,11 @@ export function diagramOmission(graph: FlowGraph): string | undefined {
 }
 
 let engine: Promise<LayoutEngine> | undefined;
-let ready: LayoutEngine | undefined;
 
 /** For the report and graph commands: an ES dynamic import, paid for only when a diagram is drawn. */
 export function loadLayoutEngine(): Promise<LayoutEngine> {
-  engine ??= import('@hpcc-js/wasm-graphviz').then(async ({ Graphviz: loader }) => {
-    ready = await loader.load();
-    return ready;
-  });
+  engine ??= import('@hpcc-js/wasm-graphviz').then(({ Graphviz: loader }) => loader.load());
   return engine;
-}
-
-/** The engine if `loadLayoutEngine` has finished: the synchronous formatter registry (`lint -f html`) uses it. */
-export function loadedLayoutEngine(): LayoutEngine | undefined {
-  return ready;
 }
 
 export interface Palette {

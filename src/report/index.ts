@@ -1,16 +1,8 @@
-// The output formats by name. Each is a plain function of the AuditResult.
+// The output formats by name. Each is a plain function of the AuditResult, loaded only when its
+// format is asked for: a lint that prints stylish output never loads the SARIF, HTML or diagram code.
 import { extname } from 'node:path';
-import { UsageError } from '../files.js';
+import { UsageError } from '../cli/usage-error.js';
 import type { AuditResult } from '../model/result.js';
-import { loadLayoutEngine, loadedLayoutEngine } from './diagram.js';
-import { loadFlowsSync } from './flows.js';
-import { formatGithub } from './github.js';
-import { formatHtml } from './html.js';
-import { formatJson } from './json.js';
-import { formatJunit } from './junit.js';
-import { formatMarkdown } from './markdown.js';
-import { formatSarif } from './sarif.js';
-import { formatStylish } from './stylish.js';
 
 export interface FormatContext {
   color: boolean;
@@ -18,20 +10,41 @@ export interface FormatContext {
   cwd?: string;
 }
 
+export type Formatter = (result: AuditResult, context: FormatContext) => string;
+
+/** Format name → its module, imported on first use. Add a format by adding a line. */
 const FORMATTERS = {
-  stylish: (result: AuditResult, context: FormatContext) => formatStylish(result, { color: context.color }),
-  json: (result: AuditResult) => formatJson(result),
-  sarif: (result: AuditResult, context: FormatContext) => formatSarif(result, { cwd: context.cwd ?? process.cwd() }),
-  junit: (result: AuditResult) => formatJunit(result),
-  github: (result: AuditResult, context: FormatContext) => formatGithub(result, { cwd: context.cwd ?? process.cwd() }),
-  markdown: (result: AuditResult) => formatMarkdown(result),
-  // The diagrams need the flows and the layout engine: the engine is loaded beforehand by
-  // `prepareFormats`, only when HTML is asked for.
-  html: (result: AuditResult, context: FormatContext) => {
-    const cwd = context.cwd ?? process.cwd();
-    return formatHtml(result, { flows: loadFlowsSync(result, cwd), layout: loadedLayoutEngine() });
+  stylish: async (): Promise<Formatter> => {
+    const { formatStylish } = await import('./stylish.js');
+    return (result, context) => formatStylish(result, { color: context.color });
   },
-} satisfies Record<string, (result: AuditResult, context: FormatContext) => string>;
+  json: async (): Promise<Formatter> => {
+    const { formatJson } = await import('./json.js');
+    return (result) => formatJson(result);
+  },
+  sarif: async (): Promise<Formatter> => {
+    const { formatSarif } = await import('./sarif.js');
+    return (result, context) => formatSarif(result, { cwd: context.cwd ?? process.cwd() });
+  },
+  junit: async (): Promise<Formatter> => {
+    const { formatJunit } = await import('./junit.js');
+    return (result) => formatJunit(result);
+  },
+  github: async (): Promise<Formatter> => {
+    const { formatGithub } = await import('./github.js');
+    return (result, context) => formatGithub(result, { cwd: context.cwd ?? process.cwd() });
+  },
+  markdown: async (): Promise<Formatter> => {
+    const { formatMarkdown } = await import('./markdown.js');
+    return (result) => formatMarkdown(result);
+  },
+  // The diagrams need the flows and the layout engine: both are read only when HTML is asked for.
+  html: async (): Promise<Formatter> => {
+    const [{ formatHtml }, { loadFlowsSync }, { loadLayoutEngine }] = await Promise.all([import('./html.js'), import('./flows.js'), import('./diagram.js')]);
+    const layout = await loadLayoutEngine();
+    return (result, context) => formatHtml(result, { flows: loadFlowsSync(result, context.cwd ?? process.cwd()), layout });
+  },
+} satisfies Record<string, () => Promise<Formatter>>;
 
 export type OutputFormat = keyof typeof FORMATTERS;
 
@@ -41,13 +54,13 @@ export function isOutputFormat(name: string): name is OutputFormat {
   return Object.hasOwn(FORMATTERS, name);
 }
 
-/** Loads what a format needs before the synchronous `formatResult` runs (the WebAssembly layout engine for HTML). */
-export async function prepareFormats(formats: readonly OutputFormat[]): Promise<void> {
-  if (formats.includes('html')) await loadLayoutEngine();
+/** The formatter of a format, its module loaded on the first call. */
+export function loadFormatter(format: OutputFormat): Promise<Formatter> {
+  return FORMATTERS[format]();
 }
 
-export function formatResult(format: OutputFormat, result: AuditResult, context: FormatContext): string {
-  return FORMATTERS[format](result, context);
+export async function formatResult(format: OutputFormat, result: AuditResult, context: FormatContext): Promise<string> {
+  return (await loadFormatter(format))(result, context);
 }
 
 /** `json` or `json=out/report.json`. */

@@ -157,13 +157,13 @@ async function auditOne(path: string, text: string): Promise<AuditResult | 'not 
   }
 }
 
-function expectSoundOutputs(result: AuditResult): Map<string, string> {
+async function expectSoundOutputs(result: AuditResult): Promise<Map<string, string>> {
   for (const file of result.files) {
     expect(file.findings.filter((finding) => finding.ruleId === 'internal-error').map((finding) => finding.message)).toEqual([]);
   }
   const outputs = new Map<string, string>();
   for (const format of OUTPUT_FORMATS) {
-    const text = formatResult(format, result, { color: false, cwd: ROOT });
+    const text = await formatResult(format, result, { color: false, cwd: ROOT });
     outputs.set(format, text);
     expect(rawControl(text), `raw control character in ${format}`).toBeUndefined();
   }
@@ -178,11 +178,11 @@ function expectSoundOutputs(result: AuditResult): Map<string, string> {
 async function checkRun(path: string, text: string): Promise<void> {
   const first = await auditOne(path, text);
   if (first === 'not a flow') return;
-  const outputs = expectSoundOutputs(first);
+  const outputs = await expectSoundOutputs(first);
   const second = await auditOne(path, text);
   expect(second).not.toBe('not a flow');
   for (const format of ['json', 'stylish', 'sarif'] as const) {
-    expect(formatResult(format, second as AuditResult, { color: false, cwd: ROOT }), `${format} differs between two runs`).toBe(outputs.get(format));
+    expect(await formatResult(format, second as AuditResult, { color: false, cwd: ROOT }), `${format} differs between two runs`).toBe(outputs.get(format));
   }
 }
 

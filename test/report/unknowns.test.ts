@@ -17,19 +17,19 @@ describe('unknowns in every output format', async () => {
   });
 
   for (const format of OUTPUT_FORMATS) {
-    it(`${format} prints each of them`, () => {
-      const text = formatResult(format, result, { color: false, cwd: ROOT });
+    it(`${format} prints each of them`, async () => {
+      const text = await formatResult(format, result, { color: false, cwd: ROOT });
       for (const unknown of unknowns) expect(text).toContain(unknown);
     });
   }
 
-  it('github says them in one file-level notice', () => {
-    const lines = formatResult('github', result, { color: false, cwd: ROOT }).split('\n').filter((line) => line.includes('not stated'));
+  it('github says them in one file-level notice', async () => {
+    const lines = (await formatResult('github', result, { color: false, cwd: ROOT })).split('\n').filter((line) => line.includes('not stated'));
     expect(lines).toEqual([`::notice file=${EXPORT},title=not stated::not stated in the file, so rules that need it stayed quiet: ${unknowns.join('; ')}`]);
   });
 
-  it('junit keeps them in the suite system-out, and stays valid XML', () => {
-    const xml = formatResult('junit', result, { color: false });
+  it('junit keeps them in the suite system-out, and stays valid XML', async () => {
+    const xml = await formatResult('junit', result, { color: false });
     const parsed = new XMLParser().parse(xml) as { testsuites: { testsuite: { 'system-out': string } } };
     expect(parsed.testsuites.testsuite['system-out']).toBe(`not stated in the file, so rules that need it stayed quiet: ${unknowns.join('; ')}`);
   });

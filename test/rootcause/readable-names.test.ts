@@ -25,7 +25,7 @@ describe('readable names in human output', () => {
     // A flow's own name is the author's, as written (a Terraform test flow is named with a UUID).
     const flowName = result.files[0]!.flow?.name ?? '';
     for (const format of ['stylish', 'markdown', 'html', 'github', 'junit'] as const) {
-      const output = formatResult(format, result, { color: false, cwd: ROOT }).split(flowName).join('');
+      const output = (await formatResult(format, result, { color: false, cwd: ROOT })).split(flowName).join('');
       expect(UUID.exec(output)?.[0], `${format} of ${file}`).toBeUndefined();
     }
   };
@@ -34,7 +34,7 @@ describe('readable names in human output', () => {
 
   it('keeps the UUID in JSON id fields and adds the label beside it', async () => {
     const result = await audit(['fixtures/platform/connect/acme_main_AUTO.json'], { cwd: ROOT });
-    const json = JSON.parse(formatResult('json', result, { color: false, cwd: ROOT })) as {
+    const json = JSON.parse(await formatResult('json', result, { color: false, cwd: ROOT })) as {
       files: Array<{ findings: Array<{ ruleId: string; nodeId?: string; label?: string; message: string; path?: string[]; pathLabels?: string[] }> }>;
     };
     const findings = json.files[0]!.findings;
@@ -50,7 +50,7 @@ describe('readable names in human output', () => {
 
   it('names SARIF logical locations by id, with the label as a property', async () => {
     const result = await audit(['fixtures/platform/connect/acme_main_AUTO.json'], { cwd: ROOT });
-    const sarif = JSON.parse(formatResult('sarif', result, { color: false, cwd: ROOT })) as {
+    const sarif = JSON.parse(await formatResult('sarif', result, { color: false, cwd: ROOT })) as {
       runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ logicalLocations?: Array<{ name: string; properties?: { label?: string } }> }> }> }>;
     };
     const lex = sarif.runs[0]!.results.find((each) => each.ruleId === 'missing-error-handling')!;
@@ -99,7 +99,7 @@ describe('names', () => {
       ],
     }, null, 2);
     const result = await audit([{ path: 'inputs.json', text: flow }], { cwd: ROOT });
-    const output = formatResult('stylish', result, { color: false, cwd: ROOT });
+    const output = await formatResult('stylish', result, { color: false, cwd: ROOT });
     expect(output).toContain('input "Please enter your account number."');
     expect(UUID.exec(output)?.[0]).toBeUndefined();
   });

@@ -68,7 +68,7 @@ describe('one finding per root cause', () => {
 
   it('reports a SARIF relatedLocation for each other place', async () => {
     const result = await audit([{ path: 'cold.yaml', text: coldBranches(3) }], { cwd: ROOT });
-    const sarif = JSON.parse(formatResult('sarif', result, { color: false, cwd: ROOT })) as {
+    const sarif = JSON.parse(await formatResult('sarif', result, { color: false, cwd: ROOT })) as {
       runs: Array<{ results: Array<{ ruleId: string; relatedLocations?: Array<{ message: { text: string } }> }> }>;
     };
     const cold = sarif.runs[0]!.results.filter((each) => each.ruleId === 'cold-transfer');

@@ -86,7 +86,7 @@ describe('YAML and JSON that are plainly not flows are skipped with a note', () 
   });
 
   it("skips this tool's own JSON report", async () => {
-    const report = formatResult('json', await auditSources([{ path: 'flow.yaml', text: FLOW }]), { color: false });
+    const report = await formatResult('json', await auditSources([{ path: 'flow.yaml', text: FLOW }]), { color: false });
     const result = await auditSources([{ path: 'flow.yaml', text: FLOW }, { path: 'report.json', text: report }]);
     expect(result.skipped?.map((skip) => skip.file)).toEqual(['report.json']);
   });

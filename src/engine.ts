@@ -70,7 +70,7 @@ export function findingsOfProblems(problems: readonly LoadProblem[], rules: Read
   for (const problem of problems) {
     const resolved = rules.get(problem.ruleId);
     if (!resolved) continue;
-    findings.push(toFinding(problem.ruleId, resolved.severity, { message: problem.message, loc: problem.loc, related: problem.related }));
+    findings.push(toFinding(problem.ruleId, resolved.severity, { message: problem.message, loc: problem.loc, related: problem.related, places: problem.places }));
   }
   return findings;
 }

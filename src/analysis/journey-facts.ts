@@ -3,9 +3,9 @@
 import type { FlowNode } from '../model/flow.js';
 import type { Program } from '../load/program.js';
 import { buildJourney, type JourneyGraph, type JourneyVertex } from './journey.js';
-import { Passage, worstCounts, type WorstCounts } from './paths.js';
+import { Passage, prepareWalk, worstCounts, type CountingWalk, type WorstCounts } from './paths.js';
 import { repeatedAsks } from './repeats.js';
-import { incomingLists, reachable, stronglyConnectedComponents, toCsr, type Components, type CsrGraph } from './scc.js';
+import { reachable, reversed, stronglyConnectedComponents, toCsr, type Components, type CsrGraph } from './scc.js';
 import { stepTime } from './timing.js';
 
 /** A person takes the call: an agent, or a transfer that hands the call out of the flow. */
@@ -48,6 +48,26 @@ export interface Given {
   seconds: number;
 }
 
+/** Bits of {@link JourneyFacts.kinds}: what a step is, as the walks over the journey ask it. */
+export const enum Kind {
+  Human = 1,
+  Identity = 2,
+  PersonTransfer = 4,
+  Menu = 8,
+  /** A menu choice, an input or a talk with a person: something the caller gives. */
+  Answer = 16,
+  Listening = 32,
+}
+
+/** How counts pass the steps: through all, starting again after a person, or only through listening steps. */
+type WalkKind = 'pass' | 'resetAtPerson' | 'untilAction';
+
+function passageOf(walk: WalkKind, kind: number): Passage {
+  if (walk === 'resetAtPerson') return kind & Kind.Human ? Passage.Reset : Passage.Pass;
+  if (walk === 'untilAction') return kind & Kind.Listening ? Passage.Pass : Passage.Block;
+  return Passage.Pass;
+}
+
 export class JourneyFacts {
   readonly graph: JourneyGraph;
   #components?: Components;
@@ -63,7 +83,9 @@ export class JourneyFacts {
   #unknownTime?: Uint8Array;
   #fastest?: FastestToHuman;
   #rootIndex?: Map<string, number>;
-  #incoming?: number[][];
+  #incoming?: CsrGraph;
+  #kinds?: Uint8Array;
+  #walks = new Map<WalkKind, CountingWalk>();
   #repeats?: Array<[number, number[]]>;
   #retrySlots?: Uint8Array;
   #countingGraph?: CsrGraph;
@@ -84,10 +106,29 @@ export class JourneyFacts {
 
   /** The vertex of a node of the root flow. */
   rootVertex(nodeId: string): number | undefined {
-    this.#rootIndex ??= new Map(
-      this.vertices.flatMap((vertex, index) => (vertex.context === '' ? [[vertex.node.id, index] as const] : [])),
-    );
+    if (!this.#rootIndex) {
+      const index = new Map<string, number>();
+      this.vertices.forEach((vertex, at) => {
+        if (vertex.context === '') index.set(vertex.node.id, at);
+      });
+      this.#rootIndex = index;
+    }
     return this.#rootIndex.get(nodeId);
+  }
+
+  /** What each vertex's node is, as {@link Kind} bits: read once, so walks test a byte, not a node. */
+  get kinds(): Uint8Array {
+    if (this.#kinds) return this.#kinds;
+    const kinds = new Uint8Array(this.graph.size);
+    this.vertices.forEach(({ node }, vertex) => {
+      kinds[vertex] = (isHuman(node) ? Kind.Human : 0)
+        | (isIdentityQuestion(node) ? Kind.Identity : 0)
+        | (isPersonTransfer(node) ? Kind.PersonTransfer : 0)
+        | (node.type === 'menu' ? Kind.Menu : 0)
+        | (node.type === 'menu' || node.type === 'input' || node.type === 'agent' ? Kind.Answer : 0)
+        | (LISTENING_STEPS.has(node.type) ? Kind.Listening : 0);
+    });
+    return (this.#kinds = kinds);
   }
 
   get components(): Components {
@@ -104,7 +145,8 @@ export class JourneyFacts {
    * offers a callback does not stop the walk: callers who time out of it did not take the offer.
    */
   get reachWithoutHelp(): Uint8Array {
-    return (this.#withoutHelp ??= reachable(this.graph, this.graph.entry, (vertex) => !isHuman(this.vertices[vertex]!.node)));
+    const kinds = this.kinds;
+    return (this.#withoutHelp ??= reachable(this.graph, this.graph.entry, (vertex) => (kinds[vertex]! & Kind.Human) === 0));
   }
 
   /**
@@ -139,25 +181,26 @@ export class JourneyFacts {
 
   /** Identity questions asked before a person takes the call (counting restarts after each person). */
   get identityQuestions(): WorstCounts {
-    return (this.#identity ??= this.#count((node) => (isIdentityQuestion(node) ? 1 : 0), (node) => (isHuman(node) ? Passage.Reset : Passage.Pass)));
+    return (this.#identity ??= this.#count(this.#flag(Kind.Identity), 'resetAtPerson'));
   }
 
   /** Transfers to people along a journey, from the first ring to the end (flow hops not counted). */
   get transfers(): WorstCounts {
-    return (this.#transfers ??= this.#count((node) => (isPersonTransfer(node) ? 1 : 0), () => Passage.Pass));
+    return (this.#transfers ??= this.#count(this.#flag(Kind.PersonTransfer), 'pass'));
   }
 
   /** Menus passed before a person takes the call. */
   get menus(): WorstCounts {
-    return (this.#menus ??= this.#count((node) => (node.type === 'menu' ? 1 : 0), (node) => (isHuman(node) ? Passage.Reset : Passage.Pass)));
+    return (this.#menus ??= this.#count(this.#flag(Kind.Menu), 'resetAtPerson'));
   }
 
   /** Seconds of audio before the caller's first chance to act (a menu, an input) or a hand-over. */
   get preamble(): WorstCounts {
-    return (this.#preamble ??= this.#count(
-      (node, vertex) => (LISTENING_STEPS.has(node.type) ? this.seconds[vertex]! : 0),
-      (node) => (LISTENING_STEPS.has(node.type) ? Passage.Pass : Passage.Block),
-    ));
+    if (this.#preamble) return this.#preamble;
+    const listening = this.#flag(Kind.Listening);
+    const seconds = this.seconds;
+    for (let vertex = 0; vertex < listening.length; vertex++) listening[vertex] = listening[vertex] ? seconds[vertex]! : 0;
+    return (this.#preamble = this.#count(listening, 'untilAction'));
   }
 
   /** Seconds each step takes (audio, response, rings, expected hold). */
@@ -197,9 +240,9 @@ export class JourneyFacts {
    */
   given(vertex: number): Given {
     this.#given ??= {
-      answers: this.#count((node) => (node.type === 'menu' || node.type === 'input' || node.type === 'agent' ? 1 : 0), () => Passage.Pass, 'once'),
-      identity: this.#count((node) => (isIdentityQuestion(node) ? 1 : 0), () => Passage.Pass, 'once'),
-      seconds: this.#count((_node, index) => this.seconds[index]!, () => Passage.Pass, 'once'),
+      answers: this.#count(this.#flag(Kind.Answer), 'pass', 'once'),
+      identity: this.#count(this.#flag(Kind.Identity), 'pass', 'once'),
+      seconds: this.#count(this.seconds, 'pass', 'once'),
     };
     const own = this.vertices[vertex]!.node;
     const before = (counts: WorstCounts, ownWeight: number): number => Math.max(0, counts.value[vertex]! - ownWeight);
@@ -210,14 +253,25 @@ export class JourneyFacts {
     };
   }
 
-  #count(weight: (node: FlowNode, vertex: number) => number, passage: (node: FlowNode) => Passage, cycles?: 'once'): WorstCounts {
-    const weights = new Float64Array(this.graph.size);
-    const passages = new Uint8Array(this.graph.size);
-    this.vertices.forEach((vertex, index) => {
-      weights[index] = weight(vertex.node, index);
-      passages[index] = passage(vertex.node);
-    });
-    return worstCounts(this.countingGraph, { start: this.graph.entry, weight: weights, passage: passages as ArrayLike<Passage>, ...(cycles ? { cycles } : {}) });
+  /** 1 on the vertices with `kind`, 0 elsewhere: a weight of one per such step. */
+  #flag(kind: Kind): Float64Array {
+    const kinds = this.kinds;
+    const weights = new Float64Array(kinds.length);
+    for (let vertex = 0; vertex < kinds.length; vertex++) weights[vertex] = kinds[vertex]! & kind ? 1 : 0;
+    return weights;
+  }
+
+  /** Worst counts of `weights` over the counting graph; counts of one walk kind share its components. */
+  #count(weights: Float64Array, walk: WalkKind, cycles?: 'once'): WorstCounts {
+    let prepared = this.#walks.get(walk);
+    if (!prepared) {
+      const kinds = this.kinds;
+      const passages = new Uint8Array(this.graph.size);
+      for (let vertex = 0; vertex < passages.length; vertex++) passages[vertex] = passageOf(walk, kinds[vertex]!);
+      prepared = prepareWalk(this.countingGraph, this.graph.entry, passages);
+      this.#walks.set(walk, prepared);
+    }
+    return worstCounts(this.countingGraph, { start: this.graph.entry, weight: weights, walk: prepared, ...(cycles ? { cycles } : {}) });
   }
 
   /**
@@ -226,7 +280,7 @@ export class JourneyFacts {
    * journey may not pass it on its way to the goal).
    */
   ahead(goal: (node: FlowNode) => boolean, through: (node: FlowNode) => boolean = () => true): Uint8Array {
-    const incoming = (this.#incoming ??= incomingLists(this.graph));
+    const incoming = (this.#incoming ??= reversed(this.graph));
     const seen = new Uint8Array(this.graph.size);
     const queue: number[] = [];
     this.vertices.forEach((vertex, index) => {
@@ -236,7 +290,9 @@ export class JourneyFacts {
       }
     });
     for (let head = 0; head < queue.length; head++) {
-      for (const from of incoming[queue[head]!]!) {
+      const vertex = queue[head]!;
+      for (let slot = incoming.offsets[vertex]!; slot < incoming.offsets[vertex + 1]!; slot++) {
+        const from = incoming.targets[slot]!;
         if (seen[from] || !through(this.vertices[from]!.node)) continue;
         seen[from] = 1;
         queue.push(from);
@@ -287,6 +343,34 @@ function fastestToHuman(facts: JourneyFacts): FastestToHuman {
     }
   }
   return { path: [], lowerBound: false };
+}
+
+/**
+ * Seconds from the first ring until each step begins, on the fastest journey there (Dijkstra over
+ * step times, as `fastestToHuman`); Infinity where no journey leads.
+ */
+export function fastestArrivals(facts: JourneyFacts): Float64Array {
+  const { graph } = facts;
+  const arrival = new Float64Array(graph.size).fill(Number.POSITIVE_INFINITY);
+  if (graph.entry < 0) return arrival;
+  const seconds = facts.seconds;
+  const root = graph.vertices[graph.entry]!.flow;
+  const heap = new MinHeap();
+  arrival[graph.entry] = root.settings.answerRings * root.settings.ringSeconds;
+  heap.push(graph.entry, arrival[graph.entry]!);
+  while (heap.size > 0) {
+    const [vertex, cost] = heap.pop();
+    if (cost > arrival[vertex]!) continue;
+    const left = cost + seconds[vertex]!;
+    for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) {
+      const next = graph.targets[slot]!;
+      if (left < arrival[next]!) {
+        arrival[next] = left;
+        heap.push(next, left);
+      }
+    }
+  }
+  return arrival;
 }
 
 class MinHeap {

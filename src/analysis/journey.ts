@@ -50,7 +50,11 @@ interface Frame {
 
 export function buildJourney(program: Program): JourneyGraph {
   const vertices: JourneyVertex[] = [];
-  const successors: Array<Array<{ to: number; edge: Edge | null }>> = [];
+  // Edges as flat columns (from, to, flow edge), gathered in any vertex order and sorted into CSR
+  // at the end: no list per vertex.
+  const edgeFrom: number[] = [];
+  const edgeTo: number[] = [];
+  const edgeOf: Array<Edge | null> = [];
   let truncated = false;
 
   // Vertices of one flow instance are created up front so that edges can point at them; the
@@ -60,7 +64,6 @@ export function buildJourney(program: Program): JourneyGraph {
     for (const node of frame.flow.nodes.values()) {
       indexOf.set(node.id, vertices.length);
       vertices.push({ node, flow: frame.flow, context: frame.context, id: frame.context + node.id });
-      successors.push([]);
     }
     return indexOf;
   };
@@ -72,61 +75,75 @@ export function buildJourney(program: Program): JourneyGraph {
   rootFrame.entries = { file: rootPath, vertex: rootIndex.get(program.root.entry) ?? -1, outer: null };
   work.push({ frame: rootFrame, indexOf: rootIndex });
 
+  // The steps out of one vertex, decided while its node is read, then appended to the columns.
+  const steps: Array<{ to: number; edge: Edge | null }> = [];
   while (work.length > 0) {
     const { frame, indexOf } = work.pop()!;
     const file = resolve(frame.flow.file);
     for (const node of frame.flow.nodes.values()) {
       const from = indexOf.get(node.id)!;
+      steps.length = 0;
       for (const edge of node.edges) {
         const to = indexOf.get(edge.to);
-        if (to !== undefined) successors[from]!.push({ to, edge });
+        if (to !== undefined) steps.push({ to, edge });
       }
-      if (node.type === 'return' && frame.returnTo >= 0) successors[from]!.push({ to: frame.returnTo, edge: null });
-      if (node.type !== 'subflow') continue;
-      const callee = program.callees.get(subflowKey(file, node.id));
-      const calleeFlow = callee === undefined ? undefined : program.flows.get(callee);
-      if (!calleeFlow || !calleeFlow.nodes.has(calleeFlow.entry)) continue;
-      if (frame.stack.has(callee!)) {
-        // Platform flows hop back to a flow that is running (`TransferToFlow` to the main menu): the caller
-        // is there again. Format v1 forbids such cycles (subflow-cycle) and stops at them.
-        const back = entryOf(frame.entries, callee!);
-        if (calleeFlow.format !== 'ivr-audit' && back >= 0) successors[from]!.push({ to: back, edge: null });
-        continue;
+      if (node.type === 'return' && frame.returnTo >= 0) steps.push({ to: frame.returnTo, edge: null });
+      if (node.type === 'subflow') inlineCall(frame, file, node, indexOf, from);
+      for (const step of steps) {
+        edgeFrom.push(from);
+        edgeTo.push(step.to);
+        edgeOf.push(step.edge);
       }
-      if (vertices.length + calleeFlow.nodes.size > MAX_JOURNEY_VERTICES) {
-        truncated = true;
-        continue;
-      }
-      const next = node.edges.find((edge) => edge.kind === 'next');
-      const calleeFrame: Frame = {
-        flow: calleeFlow,
-        context: `${frame.context}${node.id}/`,
-        stack: new Set([...frame.stack, callee!]),
-        entries: frame.entries,
-        returnTo: next ? indexOf.get(next.to) ?? -1 : -1,
-      };
-      const calleeIndex = instantiate(calleeFrame);
-      calleeFrame.entries = { file: callee!, vertex: calleeIndex.get(calleeFlow.entry)!, outer: frame.entries };
-      // The call replaces the subflow node's own `next`: callers continue there only by returning.
-      successors[from] = successors[from]!.filter((step) => step.edge?.kind !== 'next');
-      successors[from]!.push({ to: calleeIndex.get(calleeFlow.entry)!, edge: null });
-      work.push({ frame: calleeFrame, indexOf: calleeIndex });
     }
   }
 
-  const offsets = new Int32Array(vertices.length + 1);
-  const targets: number[] = [];
-  const edges: Array<Edge | null> = [];
-  successors.forEach((steps, vertex) => {
-    offsets[vertex] = targets.length;
-    for (const step of steps) {
-      targets.push(step.to);
-      edges.push(step.edge);
+  function inlineCall(frame: Frame, file: string, node: FlowNode, indexOf: Map<string, number>, from: number): void {
+    const callee = program.callees.get(subflowKey(file, node.id));
+    const calleeFlow = callee === undefined ? undefined : program.flows.get(callee);
+    if (!calleeFlow || !calleeFlow.nodes.has(calleeFlow.entry)) return;
+    if (frame.stack.has(callee!)) {
+      // Platform flows hop back to a flow that is running (`TransferToFlow` to the main menu): the caller
+      // is there again. Format v1 forbids such cycles (subflow-cycle) and stops at them.
+      const back = entryOf(frame.entries, callee!);
+      if (calleeFlow.format !== 'ivr-audit' && back >= 0) steps.push({ to: back, edge: null });
+      return;
     }
-  });
-  offsets[vertices.length] = targets.length;
-  const rootEntry = vertices.findIndex((vertex) => vertex.context === '' && vertex.node.id === program.root.entry);
-  return { size: vertices.length, offsets, targets: Int32Array.from(targets), edges, vertices, entry: rootEntry, truncated };
+    if (vertices.length + calleeFlow.nodes.size > MAX_JOURNEY_VERTICES) {
+      truncated = true;
+      return;
+    }
+    const next = node.edges.find((edge) => edge.kind === 'next');
+    const calleeFrame: Frame = {
+      flow: calleeFlow,
+      context: `${frame.context}${node.id}/`,
+      stack: new Set([...frame.stack, callee!]),
+      entries: frame.entries,
+      returnTo: next ? indexOf.get(next.to) ?? -1 : -1,
+    };
+    const calleeIndex = instantiate(calleeFrame);
+    calleeFrame.entries = { file: callee!, vertex: calleeIndex.get(calleeFlow.entry)!, outer: frame.entries };
+    // The call replaces the subflow node's own `next`: callers continue there only by returning.
+    const kept = steps.filter((step) => step.edge?.kind !== 'next');
+    steps.length = 0;
+    steps.push(...kept, { to: calleeIndex.get(calleeFlow.entry)!, edge: null });
+    work.push({ frame: calleeFrame, indexOf: calleeIndex });
+  }
+
+  // Counting sort by source vertex; stable, so each vertex keeps its steps in the order found.
+  const size = vertices.length;
+  const offsets = new Int32Array(size + 1);
+  for (const from of edgeFrom) offsets[from + 1]!++;
+  for (let vertex = 0; vertex < size; vertex++) offsets[vertex + 1]! += offsets[vertex]!;
+  const fill = offsets.slice(0, size);
+  const targets = new Int32Array(edgeFrom.length);
+  const edges = new Array<Edge | null>(edgeFrom.length);
+  for (let index = 0; index < edgeFrom.length; index++) {
+    const slot = fill[edgeFrom[index]!]!++;
+    targets[slot] = edgeTo[index]!;
+    edges[slot] = edgeOf[index]!;
+  }
+  const rootEntry = program.root.nodes.has(program.root.entry) ? rootIndex.get(program.root.entry)! : -1;
+  return { size, offsets, targets, edges, vertices, entry: rootEntry, truncated };
 }
 
 /** A journey for a flow without subflows, or when no program is at hand. */

@@ -1,6 +1,6 @@
 // Worst-case counts along caller journeys, without enumerating paths: dynamic programming over
 // the condensation of the graph into strongly connected components, linear in vertices + edges.
-import { incomingLists, reachable, stronglyConnectedComponents, type CsrGraph } from './scc.js';
+import { reachable, reversed, stronglyConnectedComponents, type Components, type CsrGraph } from './scc.js';
 
 /** How a vertex treats the count that reaches it. */
 export const enum Passage {
@@ -29,19 +29,26 @@ export interface WorstCountOptions {
   passage?: ArrayLike<Passage>;
   /** 'unbounded' (default): a weighted cycle makes the count Infinity. 'once': a component counts each member once. */
   cycles?: 'unbounded' | 'once';
+  /** The walk of {@link prepareWalk} for this graph, start and passage, when several counts share it. */
+  walk?: CountingWalk;
 }
 
-export function worstCounts(graph: CsrGraph, options: WorstCountOptions): WorstCounts {
-  const { size, offsets, targets } = graph;
-  const { start, weight } = options;
-  const passage = options.passage ?? new Uint8Array(size);
-  const onceMode = options.cycles === 'once';
-  const value = new Float64Array(size).fill(-1);
-  const previous = new Int32Array(size).fill(-1);
-  if (start < 0 || start >= size) return { value, witness: () => [], previous: () => -1, cycle: () => [] };
+/**
+ * What every count with one start and one passage pattern shares, whatever it weighs: where the
+ * walk starts again from zero, the graph of edges that carry a count, its components and its
+ * predecessors. Prepared once, it serves each weight.
+ */
+export interface CountingWalk {
+  /** 0 where a walk starts (the start, the successors of a reachable Reset), -1 elsewhere. */
+  base: Float64Array;
+  carried: CsrGraph;
+  components: Components;
+  incoming: CsrGraph;
+}
 
+export function prepareWalk(graph: CsrGraph, start: number, passage: ArrayLike<Passage>): CountingWalk {
+  const { size, offsets, targets } = graph;
   // Counts flow only along edges out of Pass vertices; Reset vertices restart their successors.
-  const carries = (vertex: number): boolean => passage[vertex] === Passage.Pass;
   const reach = reachable(graph, start, (vertex) => passage[vertex] !== Passage.Block);
   const base = new Float64Array(size).fill(-1);
   base[start] = 0;
@@ -49,10 +56,19 @@ export function worstCounts(graph: CsrGraph, options: WorstCountOptions): WorstC
     if (!reach[vertex] || passage[vertex] !== Passage.Reset) continue;
     for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) base[targets[slot]!] = 0;
   }
+  const carried = carriedGraph(graph, reach, passage);
+  return { base, carried, components: stronglyConnectedComponents(carried), incoming: reversed(carried) };
+}
 
-  const carried = carriedGraph(graph, reach, carries);
-  const { components, componentOf } = stronglyConnectedComponents(carried);
-  const incoming = incomingLists(carried);
+export function worstCounts(graph: CsrGraph, options: WorstCountOptions): WorstCounts {
+  const { size } = graph;
+  const { start, weight } = options;
+  const onceMode = options.cycles === 'once';
+  const value = new Float64Array(size).fill(-1);
+  const previous = new Int32Array(size).fill(-1);
+  if (start < 0 || start >= size) return { value, witness: () => [], previous: () => -1, cycle: () => [] };
+
+  const { base, carried, components: { components, componentOf }, incoming } = options.walk ?? prepareWalk(graph, start, options.passage ?? new Uint8Array(size));
   // Sources first: every component after those with edges into it.
   for (let index = components.length - 1; index >= 0; index--) {
     const members = components[index]!;
@@ -65,7 +81,8 @@ export function worstCounts(graph: CsrGraph, options: WorstCountOptions): WorstC
         bestVertex = vertex;
         bestFrom = -1;
       }
-      for (const from of incoming[vertex]!) {
+      for (let slot = incoming.offsets[vertex]!; slot < incoming.offsets[vertex + 1]!; slot++) {
+        const from = incoming.targets[slot]!;
         if (componentOf[from] === index || value[from]! < 0) continue;
         if (value[from]! > bestIn) {
           bestIn = value[from]!;
@@ -103,16 +120,21 @@ export function worstCounts(graph: CsrGraph, options: WorstCountOptions): WorstC
   return { value, witness, previous: (vertex) => previous[vertex]!, cycle };
 }
 
-function carriedGraph(graph: CsrGraph, reach: Uint8Array, carries: (vertex: number) => boolean): CsrGraph {
+/** The edges out of reached Pass vertices, the only ones a count travels along. */
+function carriedGraph(graph: CsrGraph, reach: Uint8Array, passage: ArrayLike<Passage>): CsrGraph {
+  const carries = (vertex: number): boolean => reach[vertex] === 1 && passage[vertex] === Passage.Pass;
   const offsets = new Int32Array(graph.size + 1);
-  const targets: number[] = [];
+  let count = 0;
   for (let vertex = 0; vertex < graph.size; vertex++) {
-    offsets[vertex] = targets.length;
-    if (!reach[vertex] || !carries(vertex)) continue;
-    for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) targets.push(graph.targets[slot]!);
+    offsets[vertex] = count;
+    if (carries(vertex)) count += graph.offsets[vertex + 1]! - graph.offsets[vertex]!;
   }
-  offsets[graph.size] = targets.length;
-  return { size: graph.size, offsets, targets: Int32Array.from(targets) };
+  offsets[graph.size] = count;
+  const targets = new Int32Array(count);
+  for (let vertex = 0; vertex < graph.size; vertex++) {
+    if (carries(vertex)) targets.set(graph.targets.subarray(graph.offsets[vertex]!, graph.offsets[vertex + 1]!), offsets[vertex]!);
+  }
+  return { size: graph.size, offsets, targets };
 }
 
 function hasSelfLoop(graph: CsrGraph, vertex: number): boolean {

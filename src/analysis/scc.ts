@@ -124,6 +124,20 @@ export function reachable(graph: CsrGraph, start: number, expand: (vertex: numbe
   return seen;
 }
 
+/** The reversed graph: the predecessors of v are targets[offsets[v] .. offsets[v+1]), in vertex order. Two typed arrays, not a list per vertex. */
+export function reversed(graph: CsrGraph): CsrGraph {
+  const { size, offsets, targets } = graph;
+  const reverseOffsets = new Int32Array(size + 1);
+  for (let slot = 0; slot < targets.length; slot++) reverseOffsets[targets[slot]! + 1]!++;
+  for (let vertex = 0; vertex < size; vertex++) reverseOffsets[vertex + 1]! += reverseOffsets[vertex]!;
+  const fill = reverseOffsets.slice(0, size);
+  const sources = new Int32Array(targets.length);
+  for (let vertex = 0; vertex < size; vertex++) {
+    for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) sources[fill[targets[slot]!]!++] = vertex;
+  }
+  return { size, offsets: reverseOffsets, targets: sources };
+}
+
 /** The predecessors of each vertex. */
 export function incomingLists(graph: CsrGraph): number[][] {
   const incoming: number[][] = Array.from({ length: graph.size }, () => []);

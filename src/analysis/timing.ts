@@ -84,11 +84,26 @@ export function waitOf(node: QueueNode, flow: Flow): Wait {
 
 const waits = new WeakMap<QueueNode, WeakMap<Flow, Wait>>();
 
+/**
+ * Modelled waits by staffing entry, then by patience and limit: queue nodes that share a staffing
+ * entry and a limit (most of a big flow's) integrate Erlang A once between them.
+ */
+const modelledWaits = new WeakMap<QueueStaffing, Map<string, Wait>>();
+
 function measureWait(node: QueueNode, flow: Flow): Wait {
   const max = node.maxWaitSeconds ?? Number.POSITIVE_INFINITY;
   if (node.expectedWaitSeconds !== undefined) return { expected: Math.min(node.expectedWaitSeconds, max), max };
-  const model = queueModel(node, flow);
-  if (!model) return { max };
+  const staffing = node.queue === undefined ? undefined : flow.queues.get(node.queue);
+  if (!staffing) return { max };
+  let byLimit = modelledWaits.get(staffing);
+  if (!byLimit) modelledWaits.set(staffing, (byLimit = new Map()));
+  const key = `${patienceOf(staffing, flow)}|${max}`;
+  let wait = byLimit.get(key);
+  if (!wait) byLimit.set(key, (wait = modelledWait(staffingModel(staffing, flow), max)));
+  return wait;
+}
+
+function modelledWait(model: QueueModel, max: number): Wait {
   const expected = model.waitWithin(max);
   return {
     expected,

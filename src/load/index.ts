@@ -14,6 +14,8 @@ export interface LoadProblem {
   message: string;
   loc: SourceLocation;
   related?: SourceLocation[];
+  /** Other places of the same cause (import notes of one cause are one finding). */
+  places?: SourceLocation[];
 }
 
 export interface LoadedFile {
@@ -99,7 +101,7 @@ export function loadAnyText(file: string, source: string, format?: ImportFormat,
   if (imported) {
     const problems: LoadProblem[] = [
       ...imported.problems.map((problem) => ({ ruleId: problem.ruleId, message: problem.message, loc: problem.loc })),
-      ...(imported.notes ?? []).map((note) => ({ ruleId: 'import-note' as const, message: note.message, loc: note.loc })),
+      ...(imported.notes ?? []).map((note) => ({ ruleId: 'import-note' as const, message: note.message, loc: note.loc, ...(note.places ? { places: note.places } : {}) })),
     ];
     return { file, text, flow: imported.flow, problems, aliases: imported.aliases ?? [], references: imported.references ?? [] };
   }

@@ -194,6 +194,11 @@ export interface HoursNode extends NodeBase {
   type: 'hours';
   /** Name of an entry of the flow's `schedules`; an importer may name one the file does not define. */
   schedule: string;
+  /**
+   * The check is whether agents are staffed (Connect `CheckStaffing`), not the opening hours: its
+   * `closed` exit means "no agent staffed", and findings say so.
+   */
+  staffing?: boolean;
 }
 export interface SubflowNode extends NodeBase { type: 'subflow'; flow: string }
 export interface ReturnNode extends NodeBase { type: 'return' }

@@ -88,9 +88,14 @@ export const afterHoursDeadEnd: Rule = {
       reported.add(anchor.id);
       const ids = facts.ids(path);
       const exit = journey.graph.edges[firstSlot(journey, hours, path[1]!)]?.kind ?? 'closed';
+      const check = journey.vertices[hours]!.node;
+      // A staffing check's closed side is "no agent staffed", said in those words.
+      const unstaffed = check.type === 'hours' && check.staffing === true && exit === 'closed';
       const when = exit === 'holiday' ? 'on a holiday' : 'after hours';
       report({
-        message: `${when}, callers sent from \`${exit}\` of hours \`${ids[0]}\` are hung up on at \`${ids.at(-1)}\` while the line is closed, without hearing the opening hours, a callback or voicemail (${pathText(ids)})`,
+        message: unstaffed
+          ? `when no agent is staffed, callers sent from \`closed\` of hours \`${ids[0]}\` are hung up on at \`${ids.at(-1)}\`, without hearing the opening hours, a callback or voicemail (${pathText(ids)})`
+          : `${when}, callers sent from \`${exit}\` of hours \`${ids[0]}\` are hung up on at \`${ids.at(-1)}\` while the line is closed, without hearing the opening hours, a callback or voicemail (${pathText(ids)})`,
         loc: anchor.loc,
         nodeId: anchor.id,
         path: ids,

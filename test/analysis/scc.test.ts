@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stronglyConnectedComponents, toCsr } from '../../src/analysis/scc.js';
+import { incomingLists, reversed, stronglyConnectedComponents, toCsr } from '../../src/analysis/scc.js';
 import { auditText } from '../helpers.js';
 
 describe('stronglyConnectedComponents', () => {
@@ -23,6 +23,17 @@ describe('stronglyConnectedComponents', () => {
     expect(chain.components).toHaveLength(size);
     const cycle = stronglyConnectedComponents(toCsr(size, (vertex) => [(vertex + 1) % size]));
     expect(cycle.components).toHaveLength(1);
+  });
+});
+
+describe('reversed', () => {
+  it('lists each vertex\'s predecessors in the order of incomingLists, repeated edges included', () => {
+    const edges: number[][] = [[1, 2], [2, 0, 2], [], [3, 1]];
+    const graph = toCsr(edges.length, (vertex) => edges[vertex]!);
+    const back = reversed(graph);
+    const lists = Array.from({ length: back.size }, (_, vertex) => [...back.targets.subarray(back.offsets[vertex]!, back.offsets[vertex + 1]!)]);
+    expect(lists).toEqual(incomingLists(graph));
+    expect(lists).toEqual([[1], [0, 3], [0, 1, 1], [3]]);
   });
 });
 

@@ -54,6 +54,22 @@ describe('Connect: hours, staffing, a Lambda and hops to other flows', () => {
   });
 });
 
+describe('Connect: a staffing check whose unstaffed side hangs up', () => {
+  const name = 'connect/staffing.json';
+
+  it('marks the hours node as a staffing check', () => {
+    expect(nodeOf(flowOf(importFixture(name)), 'check-staff')).toMatchObject({ type: 'hours', staffing: true });
+    expect(nodeOf(flowOf(importFixture('connect/hours-and-backend.json')), 'check-hours')).not.toHaveProperty('staffing');
+  });
+
+  it('reports the bare hang-up in its own words: no agent staffed, not "after hours"', async () => {
+    const closed = (await findingsOf(name)).filter((finding) => finding.ruleId === 'after-hours-dead-end');
+    expect(closed).toHaveLength(1);
+    expect(closed[0]!.message).toMatch(/^when no agent is staffed, callers sent from `closed` of hours `check-staff` are hung up on at `hang-up`/);
+    expect(closed[0]!.message).not.toContain('after hours');
+  });
+});
+
 describe('Connect: an agent-assisted segment', () => {
   it('reads hold and resume as an agent on the call, so the flow reaches a person', async () => {
     const flow = flowOf(importFixture('connect/agent-hold.json'));
@@ -79,7 +95,7 @@ describe('Connect: a Lex bot', () => {
   it('advises a keypad fallback when no option is a key', () => {
     const advice = result.notes!.filter((note) => note.message.includes('keypad fallback'));
     expect(advice).toHaveLength(1);
-    expect(advice[0]!.message).toContain('Lex bot `ask-bot` is a speech-only menu (intents "Billing", "Payments")');
+    expect(advice[0]!.message).toContain('menu `ask-bot` is a speech-only menu (intents "Billing", "Payments")');
     expect(advice[0]!.loc.line).toBe(lineOf(result.text, '"Identifier": "ask-bot"') - 1);
   });
 });

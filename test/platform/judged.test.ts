@@ -73,6 +73,12 @@ describe('connect/RulesEngineQueue.json (hours, staffing, callback offer, queue 
   it('scores in the band 50–90', async () => {
     expectBand(await lintAlone(file), 50, 90);
   });
+  // Three prompt variants (text, SSML, recording) of one question leave out the same exit to the
+  // same place: one cause, one note.
+  it('notes an exit left out once per cause, with its other places', async () => {
+    const notes = (await lintAlone(file)).findings.filter((finding) => finding.ruleId === 'import-note');
+    expect(notes.map((note) => note.places?.length ?? 0)).toEqual([2, 2]);
+  });
 });
 
 describe('connect/RulesEngineCustomerQueue.json (customer-queue flow: the hold loop)', () => {
@@ -96,6 +102,17 @@ describe('connect/RulesEngineNLUMenu.json (Lex bot menu with confirmation, hops 
   });
   it('reports no transfer-chain made of flow hops', async () => {
     expect(ruleIds(await lintAlone(file))).not.toContain('transfer-chain');
+  });
+  // A bot re-prompts a silent caller itself, then takes its Error exit: that is the no-input path.
+  it('does not report the bots for having no no-input handling', async () => {
+    expect(ruleIds(await lintAlone(file))).not.toContain('missing-error-handling');
+  });
+  // The yes/no bot is used twice: one cause, one note naming both places.
+  it('advises a keypad fallback once per bot, naming every place it is used', async () => {
+    const advice = (await lintAlone(file)).findings.filter((finding) => finding.message.includes('keypad fallback'));
+    expect(advice.map((finding) => finding.message.split(' is a speech-only')[0])).toEqual(['Lex bot CurrentRule_yesNoBotArn']);
+    expect(advice[0]!.places).toHaveLength(1);
+    expect(advice[0]!.message).toContain('the same at 1 more place: Lex bot CurrentRule_yesNoBotArn');
   });
 });
 

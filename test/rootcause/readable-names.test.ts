@@ -38,10 +38,11 @@ describe('readable names in human output', () => {
       files: Array<{ findings: Array<{ ruleId: string; nodeId?: string; label?: string; message: string; path?: string[]; pathLabels?: string[] }> }>;
     };
     const findings = json.files[0]!.findings;
-    const lex = findings.find((finding) => finding.ruleId === 'missing-error-handling')!;
+    // The bot's finding: its intents reach people, its prompt does not say so.
+    const lex = findings.find((finding) => finding.ruleId === 'no-zero-out')!;
     expect(lex.nodeId).toMatch(UUID);
     expect(lex.label).toBe('Lex bot acme-lexbot');
-    expect(lex.message).toMatch(/^Lex bot acme-lexbot has no `onNoInput`/);
+    expect(lex.message).toMatch(/^Lex bot acme-lexbot reaches a person/);
     const deadEnd = findings.find((finding) => finding.ruleId === 'dead-end')!;
     expect(deadEnd.path!.some((id) => UUID.test(id))).toBe(true);
     expect(deadEnd.pathLabels).toContain('play "Welcome to ACME corporation"');
@@ -53,7 +54,7 @@ describe('readable names in human output', () => {
     const sarif = JSON.parse(await formatResult('sarif', result, { color: false, cwd: ROOT })) as {
       runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ logicalLocations?: Array<{ name: string; properties?: { label?: string } }> }> }> }>;
     };
-    const lex = sarif.runs[0]!.results.find((each) => each.ruleId === 'missing-error-handling')!;
+    const lex = sarif.runs[0]!.results.find((each) => each.ruleId === 'no-zero-out')!;
     const logical = lex.locations[0]!.logicalLocations![0]!;
     expect(logical.name).toMatch(UUID);
     expect(logical.properties?.label).toBe('Lex bot acme-lexbot');

@@ -95,6 +95,8 @@ export interface NodeFacts {
   provides?: string[];
   /** The hours of operation an `hours` node checks. */
   schedule?: string;
+  /** An `hours` node that checks agents staffed, not hours. */
+  staffing?: boolean;
 }
 
 /** A node under construction: its type may still change (a play with an error exit becomes a branch). */
@@ -116,6 +118,12 @@ export interface DraftInit {
   say?: string[];
   sayLoc?: SourceLocation;
   facts?: NodeFacts;
+}
+
+/** What makes notes one: the same cause (`key`), shown at each further place by its name (`place`). */
+export interface NoteCause {
+  key: string;
+  place: string;
 }
 
 /** Exit kinds that hold one target each (options and cases hold many). */
@@ -148,7 +156,7 @@ export class FlowBuilder {
   private readonly unknownCounts = new Map<string, { count: number; noun: string }>();
   private readonly promises: Array<{ from: string; outcome: Outcome }> = [];
   private readonly dropped = new Set<string>();
-  readonly notes: ImportNote[] = [];
+  private readonly noteList: Array<{ message: string; loc: SourceLocation; cause?: string; others: Array<{ loc: SourceLocation; name: string }> }> = [];
 
   constructor(readonly file: string, readonly format: ImportFormat) {}
 
@@ -225,7 +233,10 @@ export class FlowBuilder {
     const dropped = `${draft.id}\u0000${to}`;
     if (this.dropped.has(dropped)) return;
     this.dropped.add(dropped);
-    this.note(`the "${what}" exit of ${draft.type} \`${draft.id}\` (to \`${to}\`) has no place in format v1 and is left out`, loc);
+    this.note(`the "${what}" exit of ${draft.type} \`${draft.id}\` (to \`${to}\`) has no place in format v1 and is left out`, loc, {
+      key: `left out\u0000${what}\u0000${to}`,
+      place: `${draft.type} \`${draft.id}\``,
+    });
   }
 
   private playToBranch(draft: NodeDraft): void {
@@ -266,8 +277,26 @@ export class FlowBuilder {
     else this.unknownCounts.set(fact, { count: 1, noun });
   }
 
-  note(message: string, loc: SourceLocation): void {
-    this.notes.push({ message, loc });
+  /**
+   * A note about something not mapped faithfully. Notes of one `cause` (one block type not mapped, one
+   * exit left out towards one target) are one note at the first place, naming the others.
+   */
+  note(message: string, loc: SourceLocation, cause?: NoteCause): void {
+    const same = cause === undefined ? undefined : this.noteList.find((note) => note.cause === cause.key);
+    if (same) same.others.push({ loc, name: cause!.place });
+    else this.noteList.push({ message, loc, cause: cause?.key, others: [] });
+  }
+
+  get notes(): ImportNote[] {
+    return this.noteList.map(({ message, loc, others }) => {
+      if (others.length === 0) return { message, loc };
+      const names = others.map((other) => other.name);
+      return {
+        message: `${message}; the same at ${names.length} more place${names.length === 1 ? '' : 's'}: ${names.join(', ')}`,
+        loc,
+        places: others.map((other) => other.loc),
+      };
+    });
   }
 
   finish(meta: { name: string; description?: string; entry: string; entryLoc: SourceLocation }): Flow {
@@ -441,7 +470,7 @@ function toNode(draft: NodeDraft): FlowNode {
       return { ...base, type: 'lookup', by: facts.by ?? 'unknown', provides: facts.provides ?? [] };
     case 'hours':
       // Named as format v1 names a schedule (an id), so that `flowToYaml` writes a valid flow.
-      return { ...base, type: 'hours', schedule: sanitizeId(facts.schedule ?? 'unknown') };
+      return { ...base, type: 'hours', schedule: sanitizeId(facts.schedule ?? 'unknown'), ...(facts.staffing ? { staffing: true } : {}) };
     case 'subflow':
       return { ...base, type: 'subflow', flow: facts.flow ?? 'unknown' };
     case 'hangup':

@@ -431,7 +431,10 @@ function mapAction(builder: FlowBuilder, doc: SourceDocument, action: ConnectAct
   } else {
     passThrough(context);
     if (!SETTINGS_STEPS.has(type)) {
-      builder.note(`Amazon Connect action type "${type}" is not mapped; it is read as a step that passes the call on`, doc.locate(action.pointer));
+      builder.note(`Amazon Connect action type "${type}" is not mapped; it is read as a step that passes the call on`, doc.locate(action.pointer), {
+        key: `unmapped\u0000${type}`,
+        place: `\`${action.id}\``,
+      });
     }
   }
 }
@@ -589,7 +592,13 @@ function mapInput(context: MapContext): void {
   }
   // NextAction on a menu is the console's "Default": where an unmatched key goes.
   if (action.next) fill(context, draft, ['noMatch'], action.next, 'default');
-  if (action.type === 'ConnectParticipantWithLexBot') adviseKeypad(context, draft);
+  if (action.type === 'ConnectParticipantWithLexBot') {
+    // A bot has no timeout exit: it re-prompts a silent caller itself and then takes its Error exit (or,
+    // without one, the fallback), so silence goes where that exit goes.
+    const silence = byType('NoMatchingError') ?? noMatch ?? action.next;
+    if (silence && !draft.edges.some((edge) => edge.kind === 'noInput')) builder.exit(draft, 'noInput', target(context, silence), where(context, silence));
+    adviseKeypad(context, draft);
+  }
 }
 
 /**
@@ -600,9 +609,11 @@ function mapInput(context: MapContext): void {
 function adviseKeypad(context: MapContext, draft: NodeDraft): void {
   const keys = draft.edges.filter((edge) => edge.kind === 'option').map((edge) => edge.label.slice('option:'.length));
   if (keys.some((key) => /^[0-9*#]$/.test(key))) return;
+  // "menu `id`" reads as the block's label ("Lex bot OrderBot"); one note per bot and set of intents.
   context.builder.note(
-    `Lex bot \`${draft.id}\` is a speech-only menu (intents ${keys.map((key) => `"${key}"`).join(', ')}): offer a keypad fallback ("or press 1 for ${keys[0] ?? 'sales'}") for callers who cannot be understood`,
+    `menu \`${draft.id}\` is a speech-only menu (intents ${keys.map((key) => `"${key}"`).join(', ')}): offer a keypad fallback ("or press 1 for ${keys[0] ?? 'sales'}") for callers who cannot be understood`,
     context.doc.locate(context.action.pointer),
+    { key: `speech only\u0000${draft.label ?? draft.id}\u0000${keys.join('\u0000')}`, place: `menu \`${draft.id}\`` },
   );
 }
 
@@ -773,11 +784,11 @@ function mapHoursCheck(context: MapContext): void {
   let hours: NodeDraft;
   if (failures.length > 0) {
     const guard = node(context, 'branch');
-    hours = builder.node(builder.ids.fresh(`${action.id}.${staffing ? 'staffed' : 'hours'}`), 'hours', loc, { label: staffing ? 'agents staffed?' : 'open now?', facts: { schedule } }, guard.id);
+    hours = builder.node(builder.ids.fresh(`${action.id}.${staffing ? 'staffed' : 'hours'}`), 'hours', loc, { label: staffing ? 'agents staffed?' : 'open now?', facts: { schedule, staffing } }, guard.id);
     builder.exit(guard, 'default', hours.id, loc);
     for (const failure of failures) fill(context, guard, ['error'], failure, `error: ${failure.errorType}`);
   } else {
-    hours = node(context, 'hours', { facts: { schedule } });
+    hours = node(context, 'hours', { facts: { schedule, staffing } });
   }
   for (const exit of exits) {
     if (builder.exit(hours, exit.kind, target(context, exit.transition), where(context, exit.transition)) === 'taken') {

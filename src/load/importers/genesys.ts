@@ -344,7 +344,10 @@ class GenesysImport {
     if (outputNames(item).length > 0) this.outputsBranch(item, id, owner, next);
     else this.goTo(this.builder.node(id, 'play', loc, { label: text(item.body.name) }), 'next', next());
     if (!SILENT_ACTIONS.has(item.type)) {
-      this.builder.note(`Architect action type "${item.type}" is not mapped; it is read as a step that passes the call on`, loc);
+      this.builder.note(`Architect action type "${item.type}" is not mapped; it is read as a step that passes the call on`, loc, {
+        key: `unmapped\u0000${item.type}`,
+        place: `\`${id}\``,
+      });
     }
   }
 

@@ -408,7 +408,10 @@ function mapPassThrough(context: Context): void {
   if (main?.next) builder.exit(draft, 'next', targetOf(context, draft, main).to, context.doc.locate(main.pointer));
   extras(context, draft, new Set(main ? [main] : []));
   if (!PASS_THROUGH.has(state.type)) {
-    builder.note(`Twilio Studio widget type "${state.type}" is not mapped; it is read as a step that passes the call on`, draft.loc);
+    builder.note(`Twilio Studio widget type "${state.type}" is not mapped; it is read as a step that passes the call on`, draft.loc, {
+      key: `unmapped\u0000${state.type}`,
+      place: `\`${draft.id}\``,
+    });
   }
 }
 

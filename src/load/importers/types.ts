@@ -20,6 +20,8 @@ export interface ImportProblem {
 export interface ImportNote {
   message: string;
   loc: SourceLocation;
+  /** Other places of the same cause (the message names them): one note, not one per place. */
+  places?: SourceLocation[];
 }
 
 export interface ImportResult {

@@ -40,6 +40,8 @@ export default class Graph extends IvrAuditCommand {
     const flow = file ? result.flows?.get(file.file) : undefined;
     if (!file || !flow) {
       const first = file?.findings.find((finding) => finding.severity === 'error') ?? file?.findings[0];
+      // A file that cannot be read at all says so as it is (its encoding, its size), like `lint`'s finding.
+      if (first?.message.startsWith('cannot read ')) throw new UsageError(first.message);
       const where = first ? `${first.line}:${first.column} ${first.message}` : 'not a flow';
       throw new UsageError(`${args.file} cannot be drawn: ${where} (ivr-audit lint shows every problem)`);
     }

@@ -23,8 +23,18 @@ export interface FileAuditOptions {
   config: FileConfig;
   /** Weights from the API caller, over the config's. */
   weights?: Record<string, number>;
+  /** Called with the analysis the file was scored on (the language server's hover reads it). */
+  inspect?: (analysis: FileAnalysis) => void;
   /** False: no fixes are proposed or scored (default true). */
   fixes?: boolean;
+}
+
+/** What one flow was scored on: its model with the config's settings, the facts and the weights. */
+export interface FileAnalysis {
+  file: string;
+  flow: Flow;
+  facts: Facts;
+  weights: Weights;
 }
 
 export async function auditFile(file: string, loadFile: LoadFile, options: FileAuditOptions): Promise<FileResult> {
@@ -48,6 +58,7 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
     const facts = new Facts(flow, program);
     findings.push(...runRules(flow, rules, facts));
     scored = scoreFlow(facts, findings, weights);
+    options.inspect?.({ file, flow, facts, weights });
     if (program.flows.size > 1 && facts.journey.graph.truncated) {
       truncation.push(`journeys truncated at ${MAX_JOURNEY_VERTICES.toLocaleString('en-US')} steps (subflows inlined too many times); counts are lower bounds`);
     }

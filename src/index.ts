@@ -1,6 +1,6 @@
 // The programmatic API: everything the CLI does, without the CLI.
 import { resolve } from 'node:path';
-import { auditFile, internalErrorResult } from './audit.js';
+import { auditFile, internalErrorResult, type FileAnalysis } from './audit.js';
 import { configResolver } from './config/for-file.js';
 import { unknownRuleIds, type RuleSetting } from './engine.js';
 import { UsageError, expandPaths } from './files.js';
@@ -22,6 +22,13 @@ export interface AuditOptions {
   noConfig?: boolean;
   /** Leave out what .gitignore files exclude when walking folders and globs (default true; like `--no-gitignore` when false). */
   gitignore?: boolean;
+  /**
+   * Absolute paths of the inputs to lint; the other inputs are only read as members of the project
+   * (the language server lints the file being edited, with its folder's exports around it).
+   */
+  lintOnly?: readonly string[];
+  /** Called with the analysis each flow was scored on (for tools such as the language server). */
+  inspect?: (analysis: FileAnalysis) => void;
   /** Rank fixes for each flow (default true); false skips that work, as an editor on every save would. */
   fixes?: boolean;
 }
@@ -80,14 +87,16 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
   const results: FileResult[] = [];
   const skipped: SkippedFile[] = [];
   const flows = new Map<string, Flow>();
+  const lintOnly = options.lintOnly === undefined ? undefined : new Set(options.lintOnly);
   for (const file of files) {
+    if (lintOnly !== undefined && !lintOnly.has(resolve(cwd, file))) continue;
     const config = await configFor(file);
     if (config.source !== undefined) read.add(config.source);
     if (config.ignored) continue;
     try {
       const loaded = await loadFile(file);
       if (loaded.skipped) skipped.push({ file, reason: loaded.skipped });
-      else results.push(await auditFile(file, loadFile, { config, weights: options.weights, fixes: options.fixes }));
+      else results.push(await auditFile(file, loadFile, { config, weights: options.weights, fixes: options.fixes, inspect: options.inspect }));
       if (loaded.flow) flows.set(file, loaded.flow);
     } catch (error) {
       // A usage error is about the whole run (exit 2); anything else is a bug met on this file only.
@@ -131,11 +140,13 @@ function inProject(alone: LoadedFile, absolute: string, project: Project): Loade
   if (!alone.flow || alone.flow.format === 'ivr-audit') return alone;
   const options = project.importOptions(absolute);
   const linked = options ? loadAnyText(alone.file, alone.text, alone.flow.format, options) : alone;
-  const hold = project.holdExperience();
   if (!linked.flow) return linked;
-  if (hold) return { ...linked, flow: withHoldExperience(linked.flow, hold) };
+  const heard = withHoldExperience(linked.flow, (queue) => project.holdFor(queue));
+  if (heard !== linked.flow) return { ...linked, flow: heard };
   const candidates = project.queueFlowNames();
-  if (candidates.length < 2 || !linked.flow.unknowns.some(isQueueFlowUnknown)) return linked;
+  // Queues that name their in-queue flow are not in doubt about which one plays.
+  const unnamed = [...linked.flow.nodes.values()].some((node) => node.type === 'queue' && node.holdFlow === undefined);
+  if (candidates.length < 2 || !unnamed || !linked.flow.unknowns.some(isQueueFlowUnknown)) return linked;
   const which = `which customer queue flow the queues play (${candidates.map((name) => `\`${name}\``).join(', ')})`;
   return { ...linked, flow: { ...linked.flow, unknowns: [...linked.flow.unknowns, which] } };
 }
@@ -164,6 +175,7 @@ export function summarize(files: readonly FileResult[]): Summary {
 export { UsageError } from './files.js';
 export { RULES, findRule, ruleMetas } from './rules/index.js';
 export type { Source } from './load/index.js';
+export type { FileAnalysis } from './audit.js';
 export type { RuleSetting } from './engine.js';
 export type * from './model/index.js';
 export type { RuleMeta, RuleOption } from './rules/types.js';

@@ -345,6 +345,34 @@ function fastestToHuman(facts: JourneyFacts): FastestToHuman {
   return { path: [], lowerBound: false };
 }
 
+/**
+ * Seconds from the first ring until each step begins, on the fastest journey there (Dijkstra over
+ * step times, as `fastestToHuman`); Infinity where no journey leads.
+ */
+export function fastestArrivals(facts: JourneyFacts): Float64Array {
+  const { graph } = facts;
+  const arrival = new Float64Array(graph.size).fill(Number.POSITIVE_INFINITY);
+  if (graph.entry < 0) return arrival;
+  const seconds = facts.seconds;
+  const root = graph.vertices[graph.entry]!.flow;
+  const heap = new MinHeap();
+  arrival[graph.entry] = root.settings.answerRings * root.settings.ringSeconds;
+  heap.push(graph.entry, arrival[graph.entry]!);
+  while (heap.size > 0) {
+    const [vertex, cost] = heap.pop();
+    if (cost > arrival[vertex]!) continue;
+    const left = cost + seconds[vertex]!;
+    for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) {
+      const next = graph.targets[slot]!;
+      if (left < arrival[next]!) {
+        arrival[next] = left;
+        heap.push(next, left);
+      }
+    }
+  }
+  return arrival;
+}
+
 class MinHeap {
   #items: number[] = [];
   #keys: number[] = [];

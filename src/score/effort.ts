@@ -387,6 +387,16 @@ function worstEffort(journey: JourneyFacts, costs: Float64Array[]): { worst: num
   return { worst, worstByDriver };
 }
 
+/** Effort points one visit to a journey step costs the caller, by driver, as the score charges them. */
+export function stepEffort(journey: JourneyFacts, weights: Weights, vertex: number): DriverCosts {
+  const costs = stepCosts(journey, weights);
+  const drivers = zeroDrivers();
+  DRIVERS.forEach((driver, index) => {
+    drivers[driver] = costs[index]![vertex]!;
+  });
+  return drivers;
+}
+
 /** Share of callers (0–1) whose journey passes at least one of `vertices` (0 when the chain cannot be solved). */
 export function visitShare(journey: JourneyFacts, vertices: readonly number[]): number {
   const entry = journey.graph.entry;

@@ -4,7 +4,7 @@ import type { Finding } from '../model/finding.js';
 import type { Expectations } from './testfile.js';
 import type { EndKind, Walk, WalkProblem } from './walk.js';
 
-export const END_KINDS: readonly EndKind[] = ['person', 'help', 'resolved', 'unresolved'];
+export const END_KINDS: readonly EndKind[] = ['person', 'help', 'resolved', 'unresolved', 'other-flow'];
 
 export interface Failure {
   /** The expectation that failed, or `keys` when the keys do not fit the flow. */

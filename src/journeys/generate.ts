@@ -4,6 +4,7 @@
 // A cover of every edge, not of every path, so a big flow gets a bounded file.
 import type { JourneyGraph } from '../analysis/journey.js';
 import type { Edge, FlowNode } from '../model/flow.js';
+import { readableJourneyId, readableNames, type NodeNames } from '../rules/names.js';
 import type { Expectations } from './testfile.js';
 import { measuredSeconds } from './check.js';
 import { walkJourney, type HoursState, type Walk } from './walk.js';
@@ -151,7 +152,7 @@ function expectationsOf(walk: Walk): Expectations {
 /** Exits a system step takes by itself: not worth naming in a journey's name. */
 const USUAL_EXITS = new Set(['next', 'default', 'open']);
 
-function nameOf(walk: Walk): string {
+function nameOf(walk: Walk, names: NodeNames): string {
   const parts: string[] = [];
   let previous = '';
   let repeats = 1;
@@ -159,11 +160,12 @@ function nameOf(walk: Walk): string {
     if (previous) parts.push(repeats > 1 ? previous.replace(' at ', ` ×${repeats} at `) : previous);
   };
   for (const step of walk.steps) {
+    const name = readableJourneyId(step.id, step.node, names);
     let part = '';
-    if (step.action?.kind === 'silence') part = `silence at ${step.id}`;
-    else if (step.action?.kind === 'unexpected') part = `wrong key at ${step.id}`;
-    else if (step.action) part = step.node.type === 'menu' ? `${step.action.text} at ${step.id}` : `answers ${step.id}`;
-    else if (step.exit !== undefined && !USUAL_EXITS.has(step.exit)) part = `${step.id} ${step.exit}`;
+    if (step.action?.kind === 'silence') part = `silence at ${name}`;
+    else if (step.action?.kind === 'unexpected') part = `wrong key at ${name}`;
+    else if (step.action) part = step.node.type === 'menu' ? `${step.action.text} at ${name}` : `answers ${name}`;
+    else if (step.exit !== undefined && !USUAL_EXITS.has(step.exit)) part = `${name} ${step.exit}`;
     if (!part) continue;
     if (part === previous) {
       repeats++;
@@ -174,13 +176,16 @@ function nameOf(walk: Walk): string {
     repeats = 1;
   }
   flush();
-  return `${parts.length > 0 ? parts.join(', ') : 'no choices'} → ${walk.endsAt} (${walk.end})`;
+  const last = walk.steps.at(-1);
+  const end = last ? readableJourneyId(last.id, last.node, names) : walk.endsAt;
+  return `${parts.length > 0 ? parts.join(', ') : 'no choices'} → ${end} (${walk.end})`;
 }
 
 export function generateJourneys(graph: JourneyGraph): Generated {
   const journeys: GeneratedJourney[] = [];
   const covered = new Uint8Array(graph.targets.length);
-  const names = new Set<string>();
+  const taken = new Set<string>();
+  const names = readableNames(new Set(graph.vertices.map((vertex) => vertex.flow)));
   const trails = shortestTrails(graph, graph.entry);
   let uncovered = 0;
   for (let slot = 0; slot < graph.targets.length; slot++) {
@@ -209,9 +214,9 @@ export function generateJourneys(graph: JourneyGraph): Generated {
       uncovered++;
       continue;
     }
-    let name = nameOf(walk);
-    for (let copy = 2; names.has(name); copy++) name = `${nameOf(walk)} #${copy}`;
-    names.add(name);
+    let name = nameOf(walk, names);
+    for (let copy = 2; taken.has(name); copy++) name = `${nameOf(walk, names)} #${copy}`;
+    taken.add(name);
     journeys.push({
       name,
       keys: moves.keys,

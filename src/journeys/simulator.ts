@@ -3,6 +3,7 @@
 // the keys so far at every key press, so the simulator follows exactly what journey tests check.
 import type { JourneyGraph } from '../analysis/journey.js';
 import type { MenuNode } from '../model/flow.js';
+import { readableJourneyId, readableNames } from '../rules/names.js';
 import { optionKeys, walkJourney, type Walk, type WalkChoices, type WalkStep } from './walk.js';
 
 /** What the simulator needs from a terminal: lines out, one key (or a typed answer) in. */
@@ -35,8 +36,8 @@ function clock(seconds: number): string {
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
-/** One step as the caller lives it. */
-export function narrate(step: WalkStep): string {
+/** One step as the caller lives it; `name` is how the step is called on screen. */
+export function narrate(step: WalkStep, name: string = step.id): string {
   const node = step.node;
   const at = clock(step.at);
   const seconds = Math.round(step.seconds);
@@ -44,19 +45,16 @@ export function narrate(step: WalkStep): string {
   switch (node.type) {
     case 'queue': {
       const extras = [node.music && 'music', node.announceWait && 'wait announced', node.callback && 'callback offered'].filter(Boolean);
-      return `${at}  on hold in ${step.id} for ${step.unknownTime ? 'an unknown time' : `about ${seconds} s`}${extras.length > 0 ? ` (${extras.join(', ')})` : ' (silence)'}${said}`;
+      return `${at}  on hold in ${name} for ${step.unknownTime ? 'an unknown time' : `about ${seconds} s`}${extras.length > 0 ? ` (${extras.join(', ')})` : ' (silence)'}${said}`;
     }
     case 'transfer':
-      return `${at}  transferred by ${step.id} to ${node.to}: ringing ${step.unknownTime ? 'for an unknown time' : `${seconds} s`}${said}`;
+      return `${at}  transferred by ${name} to ${node.to}: ringing ${step.unknownTime ? 'for an unknown time' : `${seconds} s`}${said}`;
     case 'agent':
-      return `${at}  a person answers (${step.id})${seconds > 0 ? ` after ${seconds} s of ringing` : ''}${said}`;
+      return `${at}  a person answers (${name})${seconds > 0 ? ` after ${seconds} s of ringing` : ''}${said}`;
     case 'hangup':
-      return `${at}  the call ends (${step.id}, ${node.outcome})${said}`;
-    case 'menu':
-    case 'input':
-      return `${at}  ${step.id}${said}`;
+      return `${at}  the call ends (${name}, ${node.outcome})${said}`;
     default:
-      return `${at}  ${step.id}${said}`;
+      return `${at}  ${name}${said}`;
   }
 }
 
@@ -70,6 +68,7 @@ function answerOf(typed: string, question: Question): string {
 /** Plays the flow on `terminal` until the call ends or the caller hangs up. */
 export async function simulateCall(graph: JourneyGraph, terminal: CallerTerminal, choices: WalkChoices = {}): Promise<CallOutcome> {
   const keys: string[] = [];
+  const names = readableNames(new Set(graph.vertices.map((vertex) => vertex.flow)));
   let shown = 0;
   for (;;) {
     const walk = walkJourney(graph, keys, choices);
@@ -79,13 +78,13 @@ export async function simulateCall(graph: JourneyGraph, terminal: CallerTerminal
       const step = walk.steps[shown]!;
       // Menus and inputs were shown as they asked; what the caller did is said when they answer.
       if (step.action) continue;
-      terminal.write(`${narrate(step)}\n`);
+      terminal.write(`${narrate(step, readableJourneyId(step.id, step.node, names))}\n`);
       if (terminal.speak && step.node.say.length > 0) await terminal.speak(step.node.say.join(' '));
     }
     if (!waiting) return { walk, hungUp: false, keys };
     const step = walk.steps[walk.steps.length - 1]!;
     const options = step.node.type === 'menu' ? optionKeys(step.node as MenuNode) : [];
-    terminal.write(`${narrate(step)}\n`);
+    terminal.write(`${narrate(step, readableJourneyId(step.id, step.node, names))}\n`);
     if (terminal.speak && step.node.say.length > 0) await terminal.speak(step.node.say.join(' '));
     const question: Question = { step, options, line: step.node.type === 'input' || options.some((key) => key.length > 1) };
     const typed = await terminal.ask(question);

@@ -4,7 +4,7 @@
 import type { JourneyGraph } from '../analysis/journey.js';
 import { isHelpPromised, isHuman, isIdentityQuestion, isPersonTransfer } from '../analysis/journey-facts.js';
 import { INPUT_RESPONSE_SECONDS, MENU_RESPONSE_SECONDS, audioSeconds, stepTime } from '../analysis/timing.js';
-import type { Edge, FlowNode, InputNode, MenuNode } from '../model/flow.js';
+import type { Edge, Flow, FlowNode, InputNode, MenuNode } from '../model/flow.js';
 
 /** What the caller does when a menu or an input waits: keys or words, silence, or something unexpected. */
 export type CallerAction = { kind: 'answer'; text: string } | { kind: 'silence' } | { kind: 'unexpected' };
@@ -34,6 +34,8 @@ export interface WalkStep {
   /** Journey id: the node id, prefixed by the subflow nodes it is called through (`verify/ask-pin`). */
   id: string;
   node: FlowNode;
+  /** The flow the node is written in (the root flow or a subflow). */
+  flow: Flow;
   /** Seconds since the system answered, when the step starts. */
   at: number;
   seconds: number;
@@ -47,8 +49,11 @@ export interface WalkStep {
   exit?: string;
 }
 
-/** How a call ends: with a person, with help promised, resolved by the system, or not at all. */
-export type EndKind = 'person' | 'help' | 'resolved' | 'unresolved';
+/**
+ * How a call ends: with a person, with help promised, resolved by the system, not at all, or in
+ * another flow of the platform that is not in the run (a hop whose target is not at hand).
+ */
+export type EndKind = 'person' | 'help' | 'resolved' | 'unresolved' | 'other-flow';
 
 export type WalkProblem =
   | { kind: 'not-an-option'; id: string; key: string; options: string[] }
@@ -112,6 +117,7 @@ function usualExit(node: FlowNode, slots: readonly Slot[], hours: HoursState): S
 }
 
 function endOf(node: FlowNode): EndKind {
+  if (node.type === 'transfer' && node.toFlow) return 'other-flow';
   if (isHuman(node)) return 'person';
   if (isHelpPromised(node)) return 'help';
   if (node.type === 'hangup' && node.outcome === 'resolved') return 'resolved';
@@ -158,9 +164,9 @@ export function walkJourney(graph: JourneyGraph, keys: readonly string[], choice
   // Failed attempts at the menu or input the caller is at; reset when the caller moves on.
   let attempts = 0;
 
-  const push = (step: Omit<WalkStep, 'vertex' | 'id' | 'node' | 'at'>): WalkStep => {
+  const push = (step: Omit<WalkStep, 'vertex' | 'id' | 'node' | 'flow' | 'at'>): WalkStep => {
     const journeyVertex = graph.vertices[vertex]!;
-    const made: WalkStep = { vertex, id: journeyVertex.id, node: journeyVertex.node, at: clock, ...step };
+    const made: WalkStep = { vertex, id: journeyVertex.id, node: journeyVertex.node, flow: journeyVertex.flow, at: clock, ...step };
     steps.push(made);
     clock += step.seconds;
     if (step.unknownTime) unknownTime = true;
@@ -220,7 +226,7 @@ export function walkJourney(graph: JourneyGraph, keys: readonly string[], choice
       const time = systemStepTime(node, graph, vertex, chosen?.edge ?? null);
       push({ seconds: time.seconds, unknownTime: time.unknown, ...(chosen?.edge ? { exit: chosen.edge.label } : {}) });
       if (isPersonTransfer(node)) transfers++;
-      if (isHuman(node) && secondsToPerson === undefined) secondsToPerson = clock;
+      if (isHuman(node) && endOf(node) === 'person' && secondsToPerson === undefined) secondsToPerson = clock;
       if (!chosen) {
         end = endOf(node);
         break;

@@ -3,6 +3,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { JourneyResult, TestRun } from '../journeys/run.js';
 import type { CallerAction, Walk, WalkStep } from '../journeys/walk.js';
+import { isMachineId, readableJourneyId, readableNames, type NodeNames } from '../rules/names.js';
 import { TOOL_NAME } from '../version.js';
 import { escapeJsonOutput, escapeXmlAttribute, escapeXmlText, visible } from './escape.js';
 import { plural } from './text.js';
@@ -18,21 +19,38 @@ export function actionText(action: CallerAction): string {
   return /^[0-9*#]+$/.test(action.text) ? `presses ${action.text}` : `says "${action.text}"`;
 }
 
-function stepLine(step: WalkStep): string {
-  const what = step.node.label ?? step.node.say[0];
+/**
+ * How a step is named for people: `type id`, or the node's label when its id is machine-made (a
+ * Connect UUID), with the subflow nodes it is reached through named the same way.
+ */
+export function stepName(step: WalkStep, names: NodeNames): string {
+  const name = readableJourneyId(step.id, step.node, names);
+  return isMachineId(step.node.id) && step.node.label ? name : `${step.node.type} ${name}`;
+}
+
+/** Readable names of every machine-made id on the walk. */
+export function walkNames(walk: Walk): NodeNames {
+  return readableNames(new Set(walk.steps.map((step) => step.flow)));
+}
+
+function stepLine(step: WalkStep, names: NodeNames): string {
+  const what = isMachineId(step.node.id) ? step.node.say[0] : step.node.label ?? step.node.say[0];
   const said = what === undefined ? '' : ` "${what.length > 60 ? `${what.slice(0, 57)}...` : what}"`;
   const caller = step.action ? `; caller ${actionText(step.action)}${step.attempt && step.attempt > 1 ? ` (attempt ${step.attempt})` : ''}` : '';
   const exit = step.exit ? ` → ${step.exit}` : '';
   const seconds = `${Math.round(step.seconds)} s${step.unknownTime ? '+' : ''}`;
-  return `${clock(step.at)}  ${step.node.type} ${step.id}${said} (${seconds})${caller}${exit}`;
+  return `${clock(step.at)}  ${stepName(step, names)}${said} (${seconds})${caller}${exit}`;
 }
 
 /** The journey as a person reads it: one line a step, then how it ended. */
 export function walkLines(walk: Walk): string[] {
-  const lines = walk.steps.map((step) => visible(stepLine(step)));
+  const names = walkNames(walk);
+  const lines = walk.steps.map((step) => visible(stepLine(step, names)));
   const person = walk.secondsToPerson === undefined ? 'no person reached' : `a person after ${Math.round(walk.secondsToPerson)} s`;
   const rings = walk.answerRings > 0 ? `, answered after ${plural(walk.answerRings, 'ring')}` : '';
-  lines.push(visible(`ends at ${walk.endsAt} (${walk.end}) at ${clock(walk.totalSeconds)}${walk.unknownTime ? '+' : ''}: ${person}, ${plural(walk.identityQuestions, 'identity question')}, ${plural(walk.transfers, 'transfer')}${rings}`));
+  const last = walk.steps.at(-1);
+  const endName = last && isMachineId(last.node.id) ? stepName(last, names) : walk.endsAt;
+  lines.push(visible(`ends at ${endName} (${walk.end}) at ${clock(walk.totalSeconds)}${walk.unknownTime ? '+' : ''}: ${person}, ${plural(walk.identityQuestions, 'identity question')}, ${plural(walk.transfers, 'transfer')}${rings}`));
   return lines;
 }
 

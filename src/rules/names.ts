@@ -3,7 +3,7 @@
 // export's own names and prompts, and human text names the node by it. JSON and SARIF keep the id
 // in their id fields (`nodeId`, `path`), with the label beside it.
 import type { Finding } from '../model/finding.js';
-import { NODE_TYPES, type Flow } from '../model/flow.js';
+import { NODE_TYPES, type Flow, type FlowNode } from '../model/flow.js';
 import type { Fix } from '../model/result.js';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
@@ -30,6 +30,15 @@ export function readableNames(flows: Iterable<Flow>): Map<string, string> {
     }
   }
   return names;
+}
+
+/**
+ * A journey id (`verify/ask-pin`: the subflow nodes it is reached through, then the node) as people
+ * read it: every machine-made id replaced by its label.
+ */
+export function readableJourneyId(journeyId: string, node: FlowNode, names: NodeNames): string {
+  const context = readableText(journeyId.slice(0, journeyId.length - node.id.length), names);
+  return `${context}${isMachineId(node.id) && node.label ? node.label : node.id}`;
 }
 
 /** How a node's name reads: its label when its id is machine-made, else the id. */

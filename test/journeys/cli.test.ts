@@ -64,6 +64,10 @@ describe('ivr-audit test', () => {
     const files = (JSON.parse(lint.stdout) as { files: Array<{ file: string }> }).files.map((file) => file.file);
     expect(files.sort()).toEqual(['fixtures/journeys/clinic.yaml', 'fixtures/journeys/patient-id.yaml']);
     expect(lint.stderr).not.toContain('ivr-test');
+    const globbed = runCli(['lint', 'fixtures/journeys/*.yaml', '-f', 'json']);
+    expect((JSON.parse(globbed.stdout) as { files: unknown[] }).files).toHaveLength(2);
+    expect(globbed.stderr).not.toContain('ivr-test');
+    expect(runCli(['test', 'fixtures/journeys/clinic*.yaml']).stdout).toContain('9 journeys');
   });
 
   it('gives JSON and JUnit that parse, with the failures in them', () => {
@@ -123,6 +127,27 @@ describe('ivr-audit test', () => {
     expect(file.journeys.length).toBeLessThanOrEqual(200);
     expect(run.stdout).toMatch(/exits are not covered/);
     expect(existsSync(join(folder, 'big.ivr-test.yaml'))).toBe(false);
+  });
+});
+
+describe('journeys through platform exports', () => {
+  const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+  it('generates tests for a Connect export that pass on it, named without UUIDs', () => {
+    const folder = scratchFolder();
+    copyFileSync(join(ROOT, 'fixtures/platform/connect/RulesEngineDTMFMenu.json'), join(folder, 'menu.json'));
+    expect(runCli(['test', '--generate', 'menu.json'], { cwd: folder }).status).toBe(0);
+    const file = parse(readFileSync(join(folder, 'menu.ivr-test.yaml'), 'utf8')) as { journeys: Array<{ name: string }> };
+    expect(file.journeys.length).toBeGreaterThan(3);
+    for (const journey of file.journeys) expect(journey.name).not.toMatch(UUID);
+    const run = runCli(['test'], { cwd: folder });
+    expect(run.status).toBe(0);
+  });
+
+  it('shows the journey through a Connect export by block names, and a hop to a flow not at hand as other-flow', () => {
+    const run = runCli(['call', 'fixtures/platform/connect/RulesEngineBootstrap.json', '--keys', '']);
+    expect(run.stdout).toContain('ends at flow RulesEngineMain (other-flow)');
+    expect(run.stdout.split('the audit says')[0]).not.toMatch(UUID);
   });
 });
 

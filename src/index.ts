@@ -140,11 +140,13 @@ function inProject(alone: LoadedFile, absolute: string, project: Project): Loade
   if (!alone.flow || alone.flow.format === 'ivr-audit') return alone;
   const options = project.importOptions(absolute);
   const linked = options ? loadAnyText(alone.file, alone.text, alone.flow.format, options) : alone;
-  const hold = project.holdExperience();
   if (!linked.flow) return linked;
-  if (hold) return { ...linked, flow: withHoldExperience(linked.flow, hold) };
+  const heard = withHoldExperience(linked.flow, (queue) => project.holdFor(queue));
+  if (heard !== linked.flow) return { ...linked, flow: heard };
   const candidates = project.queueFlowNames();
-  if (candidates.length < 2 || !linked.flow.unknowns.some(isQueueFlowUnknown)) return linked;
+  // Queues that name their in-queue flow are not in doubt about which one plays.
+  const unnamed = [...linked.flow.nodes.values()].some((node) => node.type === 'queue' && node.holdFlow === undefined);
+  if (candidates.length < 2 || !unnamed || !linked.flow.unknowns.some(isQueueFlowUnknown)) return linked;
   const which = `which customer queue flow the queues play (${candidates.map((name) => `\`${name}\``).join(', ')})`;
   return { ...linked, flow: { ...linked.flow, unknowns: [...linked.flow.unknowns, which] } };
 }

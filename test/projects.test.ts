@@ -151,3 +151,76 @@ describe('Project', () => {
     expect(project.importOptions('/p/main.json')?.resolveFlow?.('waiting')).toBe('waiting.json');
   });
 });
+
+const GENESYS = join(ROOT, 'fixtures/import/genesys/project');
+const CALL_PARK = join(ROOT, 'fixtures/platform/projects/call-park');
+const genesys = (name: string): string => join(GENESYS, `${name}.yaml`);
+
+describe('a Genesys project: a call flow, a flow it hops to, a common module, an in-queue flow', async () => {
+  const run = await audit([GENESYS], { noConfig: true });
+
+  it('reads the in-queue flow and the common module as their kinds', () => {
+    const kindOf = (name: string): string => run.flows.get(genesys(name))?.kind ?? 'flow';
+    expect(kindOf('support-in-queue')).toBe('queue-flow');
+    expect(kindOf('authenticate')).toBe('module');
+    expect(kindOf('main-line')).toBe('flow');
+  });
+
+  it('inlines the common module and follows transferToFlow into the other flow, by the names they give', () => {
+    const main = run.flows.get(genesys('main-line'))!;
+    expect(main.nodes.get('Startup_10.Authenticate_the_caller')).toMatchObject({ type: 'subflow', flow: 'authenticate.yaml' });
+    expect(main.nodes.get('Billing.To_billing')).toMatchObject({ type: 'subflow', flow: 'billing-line.yaml' });
+    const result = resultOf(run.files, genesys('main-line'));
+    expect(result.unknowns.join('\n')).not.toMatch(/not among the files linted|what common modules do/);
+    expect(ruleIds(result)).not.toContain('transfer-chain');
+  });
+
+  it('hears in the queues what their in-queue flow plays: the wait told, a callback offered', () => {
+    const main = run.flows.get(genesys('main-line'))!;
+    const queue = main.nodes.get('Support_queue') as QueueNode;
+    expect(queue).toMatchObject({ holdFlow: 'Support In-Queue', music: true, announcements: true, announceWait: true, callback: true });
+    const result = resultOf(run.files, genesys('main-line'));
+    expect(ruleIds(result)).not.toContain('no-wait-estimate');
+    expect(ruleIds(result)).not.toContain('hold-without-callback');
+    expect(result.unknowns).not.toContain('what the in-queue flow announces while callers wait (3 queues)');
+  });
+
+  it('judges the in-queue flow and the module as what they are: no no-human, no dead end at the end of their task', () => {
+    for (const name of ['support-in-queue', 'authenticate']) {
+      const ids = ruleIds(resultOf(run.files, genesys(name)));
+      expect(ids, name).not.toContain('no-human');
+      expect(ids, name).not.toContain('dead-end');
+    }
+  });
+
+  it('alone, names what it cannot follow', async () => {
+    const [main] = (await audit([genesys('main-line')], { noConfig: true })).files;
+    expect(main!.unknowns).toEqual(expect.arrayContaining([
+      'what common modules do',
+      'flow `Authenticate` (not among the files linted)',
+      'flow `Acme Billing Line` (not among the files linted)',
+      'flow `Support In-Queue` (not among the files linted)',
+    ]));
+  });
+});
+
+describe('a Genesys project folder (GenesysCloudBlueprints call park)', async () => {
+  const run = await audit([CALL_PARK], { noConfig: true });
+  const park = (name: string): string => join(CALL_PARK, `${name}.yaml`);
+
+  it('types both in-queue flows as in-queue flows', () => {
+    expect(run.flows.get(park('default-in-queue-flow'))?.kind).toBe('queue-flow');
+    expect(run.flows.get(park('in-queue-orbit-call-park-hold'))?.kind).toBe('queue-flow');
+    for (const name of ['default-in-queue-flow', 'in-queue-orbit-call-park-hold']) {
+      expect(ruleIds(resultOf(run.files, park(name))), name).not.toContain('no-human');
+      expect(ruleIds(resultOf(run.files, park(name))), name).not.toContain('dead-end');
+    }
+  });
+
+  it('keeps the in-queue flow the queue names by a deploy placeholder as a named unknown, not a guess', () => {
+    const inbound = resultOf(run.files, park('call-park-agent-inbound-flow'));
+    expect(inbound.unknowns).toContain('flow `{{in_queue_flow_name}}` (not among the files linted)');
+    expect(inbound.unknowns).toContain('what the in-queue flow announces while callers wait');
+    expect(inbound.unknowns.join('\n')).not.toContain('which customer queue flow');
+  });
+});

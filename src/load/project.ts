@@ -3,7 +3,7 @@
 import { dirname, relative } from 'node:path';
 import type { Flow, FlowKind, FlowNode, HoldExperience, QueueNode } from '../model/flow.js';
 import type { FlowReference, ImportOptions } from './importers/index.js';
-import { baseName } from './importers/build.js';
+import { IN_QUEUE_FLOW_UNKNOWN, baseName } from './importers/build.js';
 
 /** One export of the run, as the first reading found it. */
 export interface ProjectMember {
@@ -95,9 +95,19 @@ export class Project {
   }
 
   /**
-   * What callers hear in queue: the hold experience of the project's customer queue flow. Only when there is
-   * one (the one a hook sets, when exports set one), since an export does not say which queue plays which.
+   * What callers hear in a queue: the in-queue flow the queue names (`holdFlow`), when it is a member;
+   * otherwise the project's customer queue flow, when there is one (the one a hook sets, when exports set
+   * one), since the queue does not say which it plays.
    */
+  holdFor(queue: Pick<QueueNode, 'holdFlow'>): HoldExperience | undefined {
+    if (queue.holdFlow !== undefined) {
+      const named = this.find(queue.holdFlow);
+      return named === undefined ? undefined : this.members.get(named)?.hold;
+    }
+    return this.holdExperience();
+  }
+
+  /** The hold experience of the project's one customer queue flow, if it has one. */
   holdExperience(): HoldExperience | undefined {
     const hooked = this.queueFlows().filter((member) => this.kinds.get(member.path) === 'queue-flow');
     const candidates = hooked.length > 0 ? hooked : this.queueFlows();
@@ -114,25 +124,32 @@ export class Project {
   }
 }
 
-/** The unknown an importer states for a queue whose in-queue flow is not in the file. */
-export const QUEUE_FLOW_UNKNOWN = 'what the customer queue flow announces while callers wait';
-
-/** True for that unknown, counted or not ("... (2 queues)"). */
+/** True for the unknown an importer states for a queue whose in-queue flow is not in the file, counted or not ("... (2 queues)"). */
 export function isQueueFlowUnknown(fact: string): boolean {
-  return fact === QUEUE_FLOW_UNKNOWN || fact.startsWith(`${QUEUE_FLOW_UNKNOWN} (`);
+  return Object.values(IN_QUEUE_FLOW_UNKNOWN).some((unknown) => fact === unknown || fact.startsWith(`${unknown} (`));
 }
 
 /**
- * A flow whose queues play the project's customer queue flow: each fact that flow states replaces what the
- * queue did not know, and the unknown about the in-queue flow goes.
+ * A flow whose queues play in-queue flows of the project: each fact such a flow states replaces what the
+ * queue did not know. The unknown about the in-queue flow goes when every queue has its flow.
  */
-export function withHoldExperience(flow: Flow, hold: HoldExperience): Flow {
+export function withHoldExperience(flow: Flow, holdFor: (queue: QueueNode) => HoldExperience | undefined): Flow {
   if (!flow.unknowns.some(isQueueFlowUnknown)) return flow;
   const nodes = new Map<string, FlowNode>();
-  for (const [id, node] of flow.nodes) nodes.set(id, node.type === 'queue' ? holding(node, hold) : node);
-  const unknowns = flow.unknowns.filter((fact) => !isQueueFlowUnknown(fact));
-  const left = (['announcements', 'announceWait', 'callback'] as const).filter((key) => hold[key] === undefined);
-  if (left.length > 0) unknowns.push(`what the customer queue flow \`${hold.flow}\` tells callers (${left.join(', ')}: held in attributes)`);
+  const played = new Map<string, HoldExperience>();
+  let unheard = 0;
+  for (const [id, node] of flow.nodes) {
+    const hold = node.type === 'queue' ? holdFor(node) : undefined;
+    if (node.type === 'queue' && hold === undefined) unheard += 1;
+    if (hold) played.set(hold.flow, hold);
+    nodes.set(id, node.type === 'queue' && hold ? holding(node, hold) : node);
+  }
+  if (played.size === 0) return flow;
+  const unknowns = unheard > 0 ? [...flow.unknowns] : flow.unknowns.filter((fact) => !isQueueFlowUnknown(fact));
+  for (const hold of played.values()) {
+    const left = (['announcements', 'announceWait', 'callback'] as const).filter((key) => hold[key] === undefined);
+    if (left.length > 0) unknowns.push(`what the customer queue flow \`${hold.flow}\` tells callers (${left.join(', ')}: held in attributes)`);
+  }
   return { ...flow, nodes, unknowns };
 }
 

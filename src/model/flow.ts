@@ -165,6 +165,11 @@ export interface QueueNode extends NodeBase {
   announcementLocs?: SourceLocation[];
   announceWait: boolean;
   callback: boolean;
+  /**
+   * The in-queue flow that plays to callers waiting here, by the name the export gives it (a Genesys
+   * `overrideInQueueFlow`, the customer queue flow a Connect hook sets on the way): read by projects.
+   */
+  holdFlow?: string;
 }
 export interface AgentNode extends NodeBase {
   type: 'agent';

@@ -217,3 +217,38 @@ describe('the rules engine as a project (twelve Connect flows linted together)',
     expect(ruleIds(await resultFor('RulesEngineCustomerQueue.json'))).not.toContain('no-human');
   });
 });
+
+describe('projects/call-park/in-queue-orbit-call-park-hold.yaml (Genesys in-queue flow: a recorded prompt and hold music)', () => {
+  const file = 'projects/call-park/in-queue-orbit-call-park-hold.yaml';
+  it('is judged as a hold experience: no no-human, and the end of its task is the caller still waiting, not a dead end', async () => {
+    const ids = ruleIds(await lintAlone(file));
+    expect(ids).not.toContain('no-human');
+    expect(ids).not.toContain('dead-end');
+  });
+  it('scores in the band 80–100', async () => {
+    expectBand(await lintAlone(file), 80, 100);
+  });
+});
+
+describe('projects/call-park/call-park-agent-inbound-flow.yaml (Genesys: press 1 for the queue, 2 to leave)', () => {
+  const file = 'projects/call-park/call-park-agent-inbound-flow.yaml';
+  it('reaches a person through the queue: no no-human', async () => {
+    expect(ruleIds(await lintAlone(file))).not.toContain('no-human');
+  });
+  it('finds the error handling that disconnects after the menu fails (a true dead end)', async () => {
+    const ends = (await lintAlone(file)).findings.filter((finding) => finding.ruleId === 'dead-end').map((finding) => finding.path?.at(-1));
+    expect(ends).toContain('errorHandling');
+  });
+  it('names the in-queue flow the queue plays, left to a deploy placeholder, as an unknown', async () => {
+    expect((await lintAlone(file)).unknowns).toContain('flow `{{in_queue_flow_name}}` (not among the files linted)');
+  });
+  it('scores in the band 50–90', async () => {
+    expectBand(await lintAlone(file), 50, 90);
+  });
+  // "To leave, press 2" then a goodbye: the caller chose to end the call. The importer reads a choice
+  // that plays and disconnects as a dead end; only `menuDisconnect` is read as the caller's choice.
+  it.fails('does not call the caller-chosen leave (key 2) a dead end', async () => {
+    const ends = (await lintAlone(file)).findings.filter((finding) => finding.ruleId === 'dead-end').map((finding) => finding.path?.at(-1));
+    expect(ends).not.toContain('New_Task_1.Disconnect');
+  });
+});

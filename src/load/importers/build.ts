@@ -14,6 +14,20 @@ import {
 } from '../../model/flow.js';
 import type { ImportFormat, ImportNote } from './types.js';
 
+/**
+ * The unknown an importer states for a queue whose in-queue flow is not in the file, in each platform's
+ * words; a project that has that flow replaces it by what the flow plays.
+ */
+export const IN_QUEUE_FLOW_UNKNOWN = {
+  connect: 'what the customer queue flow announces while callers wait',
+  genesys: 'what the in-queue flow announces while callers wait',
+} as const;
+
+/** Words of an in-queue flow that tell callers how long they will wait or where they are in line (Connect metrics included). */
+export const WAIT_WORDS = /\b(wait(ing)? time|minutes?|position|in line|ahead of you|EstimatedWaitTime|OldestContactAge|ContactsInQueue)\b/i;
+/** Words that offer a callback. */
+export const CALLBACK_WORDS = /\bcall(ed)? ?(you )?back\b/i;
+
 /** Turns a platform name into a valid node id: invalid runs become `_`, and `_` is prefixed when needed. */
 export function sanitizeId(raw: string): string {
   const id = raw.trim().replace(/[^A-Za-z0-9_.-]+/g, '_');
@@ -97,6 +111,8 @@ export interface NodeFacts {
   schedule?: string;
   /** An `hours` node that checks agents staffed, not hours. */
   staffing?: boolean;
+  /** The in-queue flow a queue plays, by the name the export gives it. */
+  holdFlow?: string;
 }
 
 /** A node under construction: its type may still change (a play with an error exit becomes a branch). */
@@ -459,6 +475,7 @@ function toNode(draft: NodeDraft): FlowNode {
         announceWait: facts.announceWait ?? false,
         callback: facts.callback ?? false,
         unknown: unknownQueueKeys(facts, base.edges),
+        ...(facts.holdFlow === undefined ? {} : { holdFlow: facts.holdFlow }),
       };
     case 'agent':
       return { ...base, type: 'agent', rings: facts.rings, resolves: facts.resolves ?? 0.8 };

@@ -4,6 +4,9 @@
 import type { FlowKind, HoldExperience, SourceLocation } from '../../model/flow.js';
 import {
   FlowBuilder,
+  CALLBACK_WORDS,
+  IN_QUEUE_FLOW_UNKNOWN,
+  WAIT_WORDS,
   baseName,
   field,
   isRecord,
@@ -659,7 +662,7 @@ function mapQueue(context: MapContext): void {
   }
   if (action.next) fill(context, draft, ['full'], action.next, 'not queued');
   builder.unknown('how long callers wait in queue before a timeout', 'queues');
-  builder.unknown('what the customer queue flow announces while callers wait', 'queues');
+  builder.unknown(IN_QUEUE_FLOW_UNKNOWN.connect, 'queues');
 }
 
 /** `TransferParticipantToThirdParty`: its connection time limit is how long the phone rings. */
@@ -891,10 +894,6 @@ function referencesOf(actions: readonly ConnectAction[]): FlowReference[] {
   }
   return references;
 }
-
-/** Words that tell callers how long they will wait, or where they are in line. */
-const WAIT_WORDS = /\b(wait(ing)? time|minutes?|position|in line|ahead of you|EstimatedWaitTime|OldestContactAge|ContactsInQueue)\b/i;
-const CALLBACK_WORDS = /\bcall(ed)? ?back\b/i;
 
 /** The words an action speaks (text or SSML, not recorded audio): its own, and the messages of a message loop. */
 function spokenOf(action: ConnectAction): string[] {

@@ -6,6 +6,9 @@ import type { ImportFormat } from './types.js';
 
 const CONNECT_VERSION = '2019-10-30';
 
+/** The Architect flow types read: call flows, in-queue flows, common modules. */
+const GENESYS_KEYS = ['inboundCall', 'inqueueCall', 'inQueueCall', 'commonModule'];
+
 /** Which platform wrote this file; null for format v1 flows and for anything else. */
 export function detectFormat(_file: string, text: string): ImportFormat | null {
   const body = stripBom(text);
@@ -72,7 +75,7 @@ function detectData(data: unknown): ImportFormat | null {
   }
   if (connectApiWrapper(data)) return 'connect';
   if (isTwilio(data) || isTwilio(field(data, 'definition'))) return 'twilio';
-  if (isRecord(field(data, 'inboundCall'))) return 'genesys';
+  if (GENESYS_KEYS.some((key) => isRecord(field(data, key)))) return 'genesys';
   return null;
 }
 
@@ -102,6 +105,6 @@ function detectByMarkers(body: string): ImportFormat | null {
 
 function detectYaml(body: string): ImportFormat | null {
   if (/^version\s*:\s*1\s*(#.*)?$/m.test(body) && /^nodes\s*:/m.test(body)) return null;
-  if (/^["']?inboundCall["']?\s*:/m.test(body)) return 'genesys';
+  if (/^["']?(inboundCall|inqueueCall|inQueueCall|commonModule)["']?\s*:/m.test(body)) return 'genesys';
   return null;
 }

@@ -1,12 +1,13 @@
 // Genesys Cloud Architect flows as Archy writes them: YAML with an `inboundCall` mapping holding `menus`
 // (choices keyed by DTMF) and `tasks` (lists of actions). Architect runs the actions of a list in order; an
 // action's outputs (`failure`, `yes`, `emergency`...) hold their own lists, after which the parent list goes
-// on. A task that runs out of actions ends the call.
-import type { Outcome, SourceLocation } from '../../model/flow.js';
-import { FlowBuilder, baseName, field, isRecord, numberFrom, sanitizeId, text, type NodeDraft } from './build.js';
+// on. A task that runs out of actions ends the call. In-queue flows (`inqueueCall`) and common modules
+// (`commonModule`) are read the same way: what callers hear while they wait, and a module other flows call.
+import type { FlowKind, HoldExperience, Outcome, SourceLocation } from '../../model/flow.js';
+import { CALLBACK_WORDS, FlowBuilder, IN_QUEUE_FLOW_UNKNOWN, WAIT_WORDS, baseName, field, isRecord, numberFrom, sanitizeId, text, type NodeDraft } from './build.js';
 import { isOpaqueValue } from './placeholders.js';
 import { child, readDocument, type SourceDocument } from './source.js';
-import type { ImportProblem, ImportResult } from './types.js';
+import type { FlowReference, ImportOptions, ImportProblem, ImportResult } from './types.js';
 
 /** Where the caller goes next: a node id and where that step is written. */
 interface Target {
@@ -29,16 +30,33 @@ interface Item {
 const ARCHITECT_REPEAT_COUNT = 3;
 const ARCHITECT_SELECTION_TIMEOUT = 10;
 
+/** The flow types read, by their top-level key, with the kind each is. */
+const FLOW_TYPES: ReadonlyArray<{ key: string; kind?: FlowKind }> = [
+  { key: 'inboundCall' },
+  { key: 'inqueueCall', kind: 'queue-flow' },
+  { key: 'inQueueCall', kind: 'queue-flow' },
+  { key: 'commonModule', kind: 'module' },
+];
+
 class GenesysImport {
   readonly builder: FlowBuilder;
   private errorTarget?: Target;
+  /** The other flows this one names (transfers, modules, in-queue flows), for the project. */
+  readonly references: FlowReference[] = [];
+  /** What callers hear, for an in-queue flow: the actions that play to them. */
+  readonly heard = { music: false, spoken: [] as string[], hidden: false, waitTold: false, callback: false };
 
-  constructor(readonly doc: SourceDocument, file: string) {
+  constructor(readonly doc: SourceDocument, file: string, readonly key: string, readonly kind: FlowKind | undefined, readonly options: ImportOptions) {
     this.builder = new FlowBuilder(file, 'genesys');
   }
 
+  /** The pointer of the flow's mapping: `/inboundCall`, `/inqueueCall`... */
+  get base(): string {
+    return `/${this.key}`;
+  }
+
   get flow(): unknown {
-    return field(this.doc.data, 'inboundCall');
+    return field(this.doc.data, this.key);
   }
 
   keyLoc(pointer: string): SourceLocation {
@@ -66,8 +84,8 @@ class GenesysImport {
         if (nested) visit(nested.menu, nested.pointer);
       });
     };
-    items(field(this.flow, 'menus'), '/inboundCall/menus').forEach((item) => visit(item.body, item.pointer));
-    items(field(this.flow, 'tasks'), '/inboundCall/tasks').forEach((item) => {
+    items(field(this.flow, 'menus'), `${this.base}/menus`).forEach((item) => visit(item.body, item.pointer));
+    items(field(this.flow, 'tasks'), `${this.base}/tasks`).forEach((item) => {
       const ref = text(item.body.refId) ?? text(item.body.name);
       if (ref !== undefined && this.builder.ids.lookup(`task:${ref}`) === undefined) this.builder.ids.claim(`task:${ref}`, ref);
     });
@@ -147,9 +165,21 @@ class GenesysImport {
   endOf(owner: string, loc: SourceLocation, outcome: Outcome = 'unresolved'): Continuation {
     let made: Target | undefined;
     return () => {
-      made ??= { id: this.builder.node(this.builder.ids.fresh(`${owner}.end`), 'hangup', loc, { label: 'end of task', facts: { outcome } }).id, loc };
+      made ??= { id: this.taskEnd(owner, loc, outcome), loc };
       return made;
     };
+  }
+
+  /**
+   * Where a task that runs out of actions leaves the caller. An in-queue flow has the caller keep waiting
+   * (Architect plays hold music until an agent answers), a common module returns to the flow that called
+   * it; in a call flow the call ends.
+   */
+  private taskEnd(owner: string, loc: SourceLocation, outcome: Outcome): string {
+    const id = this.builder.ids.fresh(`${owner}.end`);
+    if (this.kind === 'queue-flow') return this.builder.node(id, 'return', loc, { label: 'caller keeps waiting' }).id;
+    if (this.kind === 'module') return this.builder.node(id, 'return', loc, { label: 'back to the calling flow' }).id;
+    return this.builder.node(id, 'hangup', loc, { label: 'end of task', facts: { outcome } }).id;
   }
 
   /**
@@ -185,9 +215,29 @@ class GenesysImport {
     switch (type) {
       case 'playAudio': {
         const draft = builder.node(id, 'play', loc, { label, ...this.audio(body.audio, `${pointer}/audio`) });
+        this.hear(draft.say, body.audio);
         this.goTo(draft, 'next', next());
         return;
       }
+      case 'holdMusic':
+      case 'playEstimatedWaitTime':
+      case 'playPositionInQueue': {
+        // In-queue actions: music, or the wait told in words Architect makes up.
+        if (type === 'holdMusic') this.heard.music = true;
+        else this.heard.waitTold = true;
+        this.goTo(builder.node(id, 'play', loc, { label: label ?? type }), 'next', next());
+        return;
+      }
+      case 'createCallback': {
+        this.heard.callback = true;
+        const draft = builder.node(id, 'play', loc, { label: label ?? 'create callback' });
+        this.goTo(draft, 'next', next());
+        builder.promise(id, 'callback');
+        return;
+      }
+      case 'callCommonModule':
+        this.commonModule(item, id, next);
+        return;
       case 'disconnect':
         builder.node(id, 'hangup', loc, { label });
         return;
@@ -265,6 +315,10 @@ class GenesysImport {
         this.backendCall(item, id, owner, next);
         return;
       default:
+        if (type === 'transferToFlow' || type === 'transferToFlowSecure') {
+          this.flowHop(item, id, owner, next);
+          return;
+        }
         if (type.startsWith('transferTo')) {
           const draft = this.transfer(body, pointer, id, loc, type.slice('transferTo'.length));
           this.goTo(draft, 'noAnswer', this.output(item, 'failure', owner, next));
@@ -274,6 +328,72 @@ class GenesysImport {
         }
         this.generic(item, id, owner, next);
     }
+  }
+
+  /**
+   * `transferToFlow`: the caller moves on to another flow. A subflow without `next` when the project has
+   * its file (a secure flow comes back: with `next`), else a hop that keeps the call's data. A hop is not
+   * a new person; its failure output is the way the transfer fails.
+   */
+  flowHop(item: Item, id: string, owner: string, next: Continuation): void {
+    const { builder } = this;
+    const { body, pointer, type } = item;
+    const loc = this.keyLoc(pointer);
+    const name = flowName(body.targetFlow);
+    const secure = type === 'transferToFlowSecure';
+    if (name !== undefined) this.references.push({ name, role: 'transfer' });
+    const path = name === undefined ? undefined : this.options.resolveFlow?.(name);
+    if (path !== undefined) {
+      const draft = builder.node(id, 'subflow', loc, { label: text(body.name) ?? `flow ${name}`, facts: { flow: path } });
+      if (secure) this.goTo(draft, 'next', this.output(item, 'success', owner, next));
+      return;
+    }
+    if (name !== undefined) builder.unknown(`flow \`${name}\` (not among the files linted)`, '');
+    const draft = this.transfer(body, pointer, id, loc, type.slice('transferTo'.length));
+    this.goTo(draft, 'noAnswer', this.output(item, 'failure', owner, next));
+    if (secure) this.goTo(draft, 'next', this.output(item, 'success', owner, next));
+  }
+
+  /** `callCommonModule`: the module runs and the caller comes back; a subflow when its file is linted too. */
+  commonModule(item: Item, id: string, next: Continuation): void {
+    const { builder } = this;
+    const { body, pointer } = item;
+    const loc = this.keyLoc(pointer);
+    const module = body.commonModule;
+    const name = isRecord(module) ? text(module.name) ?? Object.keys(module)[0] : text(module);
+    if (name !== undefined) this.references.push({ name, role: 'module' });
+    const path = name === undefined ? undefined : this.options.resolveFlow?.(name);
+    if (path !== undefined) {
+      this.goTo(builder.node(id, 'subflow', loc, { label: text(body.name) ?? `module ${name}`, facts: { flow: path } }), 'next', next());
+      return;
+    }
+    builder.unknown('what common modules do', 'modules');
+    if (name !== undefined) builder.unknown(`flow \`${name}\` (not among the files linted)`, '');
+    this.goTo(builder.node(id, 'play', loc, { label: text(body.name) ?? `module ${name ?? ''}`.trim() }), 'next', next());
+  }
+
+  /** Notes what an in-queue flow's prompts say, for its hold experience. */
+  hear(say: readonly string[], audio: unknown): void {
+    this.heard.spoken.push(...say);
+    if (isRecord(audio) && say.length === 0) this.heard.hidden = true;
+  }
+
+  /**
+   * What callers hear in this in-queue flow: its hold music (the flow's setting or a `holdMusic` action),
+   * its words, the wait Architect tells (`playEstimatedWaitTime`, `playPositionInQueue`) and a callback.
+   */
+  holdExperience(name: string): HoldExperience {
+    const { heard } = this;
+    const told = (words: RegExp, action: boolean): boolean | undefined =>
+      action || heard.spoken.some((line) => words.test(line)) ? true : heard.hidden ? undefined : false;
+    const setting = field(field(this.flow, 'settingsInQueueCall'), 'holdMusic');
+    return {
+      flow: name,
+      music: heard.music || setting !== undefined,
+      announcements: heard.spoken.length > 0 || heard.hidden || heard.waitTold,
+      announceWait: told(WAIT_WORDS, heard.waitTold),
+      callback: told(CALLBACK_WORDS, heard.callback),
+    };
   }
 
   /**
@@ -366,7 +486,14 @@ class GenesysImport {
     });
     this.builder.exit(draft, 'next', this.builder.agent(draft).id, loc);
     this.builder.unknown('how long callers wait in queue before a timeout', 'queues');
-    this.builder.unknown('what the in-queue flow announces while callers wait', 'queues');
+    // The in-queue flow this transfer names (else the queue's own, set outside the export).
+    const inQueue = flowName(body.overrideInQueueFlow);
+    if (inQueue !== undefined) {
+      draft.facts.holdFlow = inQueue;
+      this.references.push({ name: inQueue, role: 'queue-flow' });
+      if (this.options.resolveFlow?.(inQueue) === undefined) this.builder.unknown(`flow \`${inQueue}\` (not among the files linted)`, '');
+    }
+    this.builder.unknown(IN_QUEUE_FLOW_UNKNOWN.genesys, 'queues');
     return draft;
   }
 
@@ -392,9 +519,9 @@ class GenesysImport {
   errorHandling(): Target {
     if (this.errorTarget) return this.errorTarget;
     const { builder } = this;
-    const pointer = '/inboundCall/settingsErrorHandling';
+    const pointer = `${this.base}/settingsErrorHandling`;
     const settings = field(this.flow, 'settingsErrorHandling');
-    const loc = this.keyLoc(settings === undefined ? '/inboundCall' : pointer);
+    const loc = this.keyLoc(settings === undefined ? this.base : pointer);
     const handling = field(settings, 'errorHandling');
     const kind = isRecord(handling) ? Object.keys(handling)[0] ?? 'disconnect' : 'disconnect';
     const body = isRecord(handling) && isRecord(handling[kind]) ? (handling[kind] as Record<string, unknown>) : {};
@@ -453,6 +580,12 @@ class GenesysImport {
   }
 }
 
+/** The flow a reference names: `{ name: X }`, `{ lit: { name: X } }`, or a flow's name as text. */
+function flowName(value: unknown): string | undefined {
+  const name = text(field(value, 'name')) ?? literal(value) ?? text(value);
+  return name === undefined || name.trim() === '' ? undefined : name.trim();
+}
+
 /** Actions that only set data for later steps: silent, no note. */
 const SILENT_ACTIONS = new Set([
   'updateData', 'setParticipantData', 'getParticipantData', 'setLanguage', 'setWhisperAudio', 'setUUIData',
@@ -461,39 +594,44 @@ const SILENT_ACTIONS = new Set([
   'dataTableLookup', 'getExternalContact', 'setCallbackDetails',
 ]);
 
-export function importGenesys(file: string, source: string): ImportResult {
+export function importGenesys(file: string, source: string, options: ImportOptions = {}): ImportResult {
   const read = readDocument(file, source);
   const problems = [...read.problems];
   if (!read.doc) return { format: 'genesys', problems };
   const doc = read.doc;
-  const flow = field(doc.data, 'inboundCall');
-  if (!isRecord(flow)) {
-    problems.push({ ruleId: 'schema', message: 'not a Genesys Architect flow: expected an `inboundCall` mapping', loc: doc.locate('') });
+  const type = FLOW_TYPES.find((candidate) => isRecord(field(doc.data, candidate.key)));
+  if (!type) {
+    problems.push({ ruleId: 'schema', message: 'not a Genesys Architect flow: expected an `inboundCall`, `inqueueCall` or `commonModule` mapping', loc: doc.locate('') });
     return { format: 'genesys', problems };
   }
-  const genesys = new GenesysImport(doc, file);
-  const { builder } = genesys;
+  const flow = field(doc.data, type.key) as Record<string, unknown>;
+  const genesys = new GenesysImport(doc, file, type.key, type.kind, options);
+  const { builder, base } = genesys;
   genesys.claimIds(problems);
   const startRef = text(flow.startUpRef);
   let start: Target;
-  if (startRef === undefined) {
-    problems.push({ ruleId: 'schema', message: '`inboundCall` needs a `startUpRef` (the menu or task where calls start)', loc: genesys.keyLoc('/inboundCall') });
-    const first = items(flow.menus, '/inboundCall/menus')[0];
-    start = first ? { id: genesys.menuId(first.body), loc: genesys.keyLoc(first.pointer) } : { id: builder.ids.resolve('startUpRef', 'startUpRef'), loc: genesys.keyLoc('/inboundCall') };
+  if (Array.isArray(flow.startUpTaskActions)) {
+    // In-queue flows and modules may hold their start-up task inline.
+    const loc = genesys.keyLoc(`${base}/startUpTaskActions`);
+    start = genesys.actions(`${base}/startUpTaskActions`, 'startUp', genesys.endOf('startUp', loc))();
+  } else if (startRef === undefined) {
+    problems.push({ ruleId: 'schema', message: `\`${type.key}\` needs a \`startUpRef\` (the menu or task where calls start)`, loc: genesys.keyLoc(base) });
+    const first = items(flow.menus, `${base}/menus`)[0];
+    start = first ? { id: genesys.menuId(first.body), loc: genesys.keyLoc(first.pointer) } : { id: builder.ids.resolve('startUpRef', 'startUpRef'), loc: genesys.keyLoc(base) };
   } else {
-    start = { id: genesys.resolveRef(startRef), loc: doc.locate('/inboundCall/startUpRef') };
+    start = { id: genesys.resolveRef(startRef), loc: doc.locate(`${base}/startUpRef`) };
   }
   // The initial greeting plays before the start-up menu or task.
   let entry = start;
-  const greeting = genesys.audio(flow.initialGreeting, '/inboundCall/initialGreeting');
+  const greeting = genesys.audio(flow.initialGreeting, `${base}/initialGreeting`);
   if (flow.initialGreeting !== undefined) {
-    const loc = genesys.keyLoc('/inboundCall/initialGreeting');
+    const loc = genesys.keyLoc(`${base}/initialGreeting`);
     const draft = builder.node(builder.ids.fresh('initialGreeting'), 'play', loc, { label: 'initial greeting', ...greeting });
     builder.exit(draft, 'next', start.id, start.loc);
     entry = { id: draft.id, loc };
   }
-  for (const item of items(flow.menus, '/inboundCall/menus')) genesys.menu(item.body, item.pointer);
-  for (const item of items(flow.tasks, '/inboundCall/tasks')) {
+  for (const item of items(flow.menus, `${base}/menus`)) genesys.menu(item.body, item.pointer);
+  for (const item of items(flow.tasks, `${base}/tasks`)) {
     const ref = text(item.body.refId) ?? text(item.body.name);
     const id = ref === undefined ? builder.ids.fresh('task') : builder.ids.lookup(`task:${ref}`) ?? builder.ids.fresh(ref);
     if (builder.get(id)) continue;
@@ -504,13 +642,14 @@ export function importGenesys(file: string, source: string): ImportResult {
     builder.exit(draft, 'next', first.id, first.loc);
   }
 
-  const result = builder.finish({
-    name: text(flow.name) ?? baseName(file),
-    description: text(flow.description),
-    entry: entry.id,
-    entryLoc: entry.loc,
-  });
-  return { format: 'genesys', flow: result, problems, notes: builder.notes };
+  const name = text(flow.name) ?? baseName(file);
+  const result = builder.finish({ name, description: text(flow.description), entry: entry.id, entryLoc: entry.loc });
+  const kind = type.kind ?? options.kind;
+  if (kind !== undefined && kind !== 'flow') result.kind = kind;
+  if (kind === 'queue-flow' || kind === 'hold') result.hold = genesys.holdExperience(name);
+  // A name left to a deploy template (`{{flow_name}}`) names nothing other flows could use.
+  const aliases = name === baseName(file) || isOpaqueValue(name) ? [] : [name];
+  return { format: 'genesys', flow: result, problems, notes: builder.notes, aliases, references: genesys.references };
 }
 
 /** Names of the outputs an action writes with a body (`outputs: { failure: { actions: [...] } }`). */

@@ -27,7 +27,7 @@ export function importFlow(file: string, text: string, format?: ImportFormat, op
     case 'twilio':
       return importTwilio(file, text, options);
     case 'genesys':
-      return importGenesys(file, text);
+      return importGenesys(file, text, options);
     default:
       return null;
   }

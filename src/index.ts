@@ -35,6 +35,11 @@ export interface AuditOptions {
    * value; runs of a few small files stay in this thread whatever is asked.
    */
   concurrency?: number;
+  /**
+   * Keep each flow's model in the result's `flows` (default true), for diagrams. False saves
+   * copying every model out of the workers of a parallel run.
+   */
+  models?: boolean;
   /** Called as files are audited, for a progress display. */
   onProgress?: (progress: AuditProgress) => void;
 }
@@ -61,8 +66,8 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
     const configFile = resolve(cwd, options.configPath);
     files = files.filter((file) => resolve(cwd, file) !== configFile);
   }
-  const { rules, weights, configPath, noConfig, fixes, lintOnly, inspect } = options;
-  const sessionOptions = { cwd, rules, weights, configPath, noConfig, fixes, ...(lintOnly === undefined ? {} : { lintOnly: [...lintOnly] }) };
+  const { rules, weights, configPath, noConfig, fixes, models, lintOnly, inspect } = options;
+  const sessionOptions = { cwd, rules, weights, configPath, noConfig, fixes, models, ...(lintOnly === undefined ? {} : { lintOnly: [...lintOnly] }) };
   const { outcomes, read } = await auditFiles(files, sessionOptions, memory, { concurrency: options.concurrency ?? 1, onProgress: options.onProgress, inspect });
   const results: FileResult[] = [];
   const skipped: SkippedFile[] = [];
@@ -78,7 +83,7 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
   if (results.length === 0 && skipped.length > 0) {
     throw new UsageError(`no flow files found: ${skipped.length} file${skipped.length === 1 ? ' is' : 's are'} not a call flow (${skipped[0]!.file}${skipped.length > 1 ? ', ...' : ''})`);
   }
-  return { files: results, summary: summarize(results), read: [...read].sort(), flows, ...(skipped.length > 0 ? { skipped } : {}) };
+  return { files: results, summary: summarize(results), read: [...read].sort(), ...(models === false ? {} : { flows }), ...(skipped.length > 0 ? { skipped } : {}) };
 }
 
 export function summarize(files: readonly FileResult[]): Summary {

@@ -53,7 +53,9 @@ export default class Lint extends IvrAuditCommand {
     // In GitHub Actions, annotations show findings on the pull request besides the usual output.
     if (githubAnnotationsByDefault(process.env, flags.format ?? [], flags.output)) outputs.push({ format: 'github' });
     if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
-    const options = { configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], rules: parseRuleFlags(flags.rule ?? []), fixes: !flags['no-fixes'], concurrency: flags.concurrency ?? availableParallelism() };
+    const options = { configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], rules: parseRuleFlags(flags.rule ?? []), fixes: !flags['no-fixes'], concurrency: flags.concurrency ?? availableParallelism(),
+      // Only HTML draws the flows: other runs need not copy every model out of the workers.
+      models: outputs.some((output) => output.format === 'html') };
     if (flags['no-fixes'] && (flags.fix || flags['fix-dry-run'])) throw new UsageError(`--no-fixes and ${flags.fix ? '--fix' : '--fix-dry-run'} cannot be used together`);
     if (flags.fix && flags['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
     if (flags['fix-type'] !== undefined && !flags.fix && !flags['fix-dry-run']) throw new UsageError('--fix-type needs --fix or --fix-dry-run');

@@ -22,6 +22,8 @@ export interface SessionOptions {
   fixes?: boolean;
   /** Absolute paths of the files to lint; the others are only read as members of the project. */
   lintOnly?: string[];
+  /** False: outcomes carry no flow model (see AuditOptions.models). */
+  models?: boolean;
 }
 
 /** What became of one file of the run. */
@@ -135,7 +137,7 @@ export class AuditSession {
       const loaded = await this.loadFile(file);
       if (loaded.skipped) return { kind: 'skipped', reason: loaded.skipped };
       const result = await auditFile(file, (path) => this.loadFile(path), { config, weights: this.options.weights, fixes: this.options.fixes, inspect: this.inspect });
-      return { kind: 'audited', result, ...(loaded.flow ? { flow: loaded.flow } : {}) };
+      return { kind: 'audited', result, ...(loaded.flow && this.options.models !== false ? { flow: loaded.flow } : {}) };
     } catch (error) {
       if (error instanceof UsageError) throw error;
       return { kind: 'audited', result: internalErrorResult(file, error) };

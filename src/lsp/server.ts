@@ -18,6 +18,7 @@ import {
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { stderrLine } from '../report/escape.js';
 import { VERSION } from '../version.js';
 import { FIX_ALL_KIND, codeActions } from './actions.js';
 import { completions } from './completion.js';
@@ -28,7 +29,10 @@ import { DEBOUNCE_MS, LintSchedule } from './schedule.js';
 import { definition, documentSymbols } from './symbols.js';
 
 export function startServer(input: NodeJS.ReadableStream, output: NodeJS.WritableStream): Connection {
-  const connection = createConnection(new StreamMessageReader(input), new StreamMessageWriter(output));
+  const reader = new StreamMessageReader(input);
+  // A stream that is not LSP ends the session; it says why on stderr, in one line.
+  reader.onError((error) => process.stderr.write(stderrLine(`lsp: unreadable message from the editor: ${error.message}`)));
+  const connection = createConnection(reader, new StreamMessageWriter(output));
   const documents = new TextDocuments(TextDocument);
   let roots: string[] = [];
 

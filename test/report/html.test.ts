@@ -23,7 +23,7 @@ function inMemory(file: string, text: string, extra: Partial<FileResult> = {}): 
   const flow = loadText(file, text).flow!;
   const fileResult: FileResult = {
     file,
-    flow: { name: flow.name, format: flow.format, nodes: flow.nodes.size },
+    flow: { name: flow.name, format: flow.format, kind: flow.kind ?? 'flow', nodes: flow.nodes.size },
     score: null,
     metrics: null,
     findings: [],

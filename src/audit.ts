@@ -75,7 +75,7 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
     .sort(compareFindings);
   return {
     file,
-    flow: flow ? { name: flow.name, format: flow.format, nodes: flow.nodes.size } : undefined,
+    flow: flow ? { name: flow.name, format: flow.format, kind: flow.kind ?? 'flow', nodes: flow.nodes.size } : undefined,
     score: scored?.score ?? null,
     metrics: scored?.metrics ?? null,
     findings: shown,

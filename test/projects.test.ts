@@ -224,3 +224,41 @@ describe('a Genesys project folder (GenesysCloudBlueprints call park)', async ()
     expect(inbound.unknowns.join('\n')).not.toContain('which customer queue flow');
   });
 });
+
+describe('the kind of each flow in the JSON output', () => {
+  it('is `files[].flow.kind`, `flow` for flows callers dial', async () => {
+    const { formatResult } = await import('../src/report/index.js');
+    const result = await audit([join(ACME, 'acme_customer_queue_AUTO.json'), join(ACME, 'acme_main_AUTO.json')], { noConfig: true });
+    const json = JSON.parse(await formatResult('json', result, { color: false, cwd: ROOT })) as { files: Array<{ file: string; flow: { kind: string } }> };
+    const kinds = Object.fromEntries(json.files.map((file) => [file.file.split('/').pop(), file.flow.kind]));
+    expect(kinds).toEqual({ 'acme_customer_queue_AUTO.json': 'queue-flow', 'acme_main_AUTO.json': 'flow' });
+  });
+});
+
+describe('a legacy Connect export whose queues each play the customer queue flow set on the way', async () => {
+  const LEGACY = join(ROOT, 'fixtures/import/connect/project-legacy');
+  const front = join(LEGACY, 'front-door.json');
+  const run = await audit([LEGACY], { noConfig: true });
+
+  it('reads SetCustomerQueueFlow and SetContactFlow (Type CustomerQueue) as the queue flow of the queues after them', () => {
+    const flow = run.flows.get(front)!;
+    expect(flow.nodes.get('support-queue')).toMatchObject({ holdFlow: 'Support waiting room', announceWait: true, callback: true });
+    expect(flow.nodes.get('sales-queue')).toMatchObject({ holdFlow: 'Sales music', music: true, announceWait: false, callback: false });
+  });
+
+  it('judges each queue by its own queue flow, not the project by one', () => {
+    const findings = resultOf(run.files, front).findings;
+    const waitless = findings.filter((finding) => finding.ruleId === 'no-wait-estimate').map((finding) => finding.nodeId);
+    expect(waitless).toEqual(['sales-queue']);
+    expect(resultOf(run.files, front).unknowns.join('\n')).not.toMatch(/customer queue flow|not among the files linted/);
+  });
+
+  it('alone, names the queue flows it sets as unknowns', async () => {
+    const [alone] = (await audit([front], { noConfig: true })).files;
+    expect(alone!.unknowns).toEqual(expect.arrayContaining([
+      'flow `Support waiting room` (not among the files linted)',
+      'flow `Sales music` (not among the files linted)',
+      'what the customer queue flow announces while callers wait (2 queues)',
+    ]));
+  });
+});

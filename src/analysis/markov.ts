@@ -13,7 +13,7 @@
  * The module is pure and dependency-free.
  */
 
-import { assertGraph, stronglyConnectedComponents } from './scc.js';
+import { assertGraph, stronglyConnectedComponents, type Components } from './scc.js';
 
 export type { Components } from './scc.js';
 
@@ -121,14 +121,34 @@ export class ConvergenceError extends Error {
  * {@link ConvergenceError} when Gauss-Seidel does not reach the tolerance within `maxSweeps`.
  */
 export function expectedTotals(chain: Chain, reward: Float64Array, options: SolverOptions = {}): ExpectedTotals {
-  assertChain(chain);
+  const { view, components } = prepared(chain);
   if (reward.length !== chain.size) {
     throw new RangeError(`expectedTotals: reward has length ${reward.length}, expected ${chain.size}`);
   }
   for (let i = 0; i < reward.length; i++) {
     if (!Number.isFinite(reward[i])) throw new RangeError(`expectedTotals: reward[${i}] is ${reward[i]}`);
   }
-  return solveByComponents(positiveView(chain), reward, Infinity, resolveOptions(options));
+  return solveByComponents(view, reward, Infinity, resolveOptions(options), components);
+}
+
+/** A checked chain's positive view and its components, kept per chain: one chain is solved for many rewards. */
+interface PreparedChain {
+  view: Chain;
+  components: Components;
+}
+
+const preparedChains = new WeakMap<Chain, PreparedChain>();
+
+/** Checks the chain and condenses it once; a chain is read as immutable once it is solved. */
+function prepared(chain: Chain): PreparedChain {
+  let found = preparedChains.get(chain);
+  if (!found) {
+    assertChain(chain);
+    const view = positiveView(chain);
+    found = { view, components: stronglyConnectedComponents(view) };
+    preparedChains.set(chain, found);
+  }
+  return found;
 }
 
 /**
@@ -146,7 +166,7 @@ export function expectedTotals(chain: Chain, reward: Float64Array, options: Solv
  * Gauss-Seidel does not reach the tolerance within `maxSweeps`.
  */
 export function absorptionProbability(chain: Chain, isGoal: Uint8Array, options: SolverOptions = {}): Float64Array {
-  assertChain(chain);
+  prepared(chain);
   if (isGoal.length !== chain.size) {
     throw new RangeError(`absorptionProbability: isGoal has length ${isGoal.length}, expected ${chain.size}`);
   }
@@ -182,8 +202,14 @@ function resolveOptions(options: SolverOptions): ResolvedOptions {
  * whose known successors include a non-finite value takes Infinity as a whole, because each of
  * its states reaches that successor with positive probability.
  */
-function solveByComponents(view: Chain, base: Float64Array, trappedValue: number, options: ResolvedOptions): ExpectedTotals {
-  const { componentOf, components } = stronglyConnectedComponents(view);
+function solveByComponents(
+  view: Chain,
+  base: Float64Array,
+  trappedValue: number,
+  options: ResolvedOptions,
+  condensed: Components = stronglyConnectedComponents(view),
+): ExpectedTotals {
+  const { componentOf, components } = condensed;
   const values = new Float64Array(view.size);
   const trapped = new Uint8Array(view.size);
   const localIndex = new Int32Array(view.size);

@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { UsageError } from '../files.js';
 import { audit } from '../index.js';
-import { FileReadError, loadAnyText, readSourceFile } from '../load/index.js';
 import { buildFlowGraph } from '../report/flowgraph.js';
 import { formatDot, formatMermaid } from '../report/graphtext.js';
 import { refuseOutputsOverInputs } from '../util/output-guard.js';
@@ -35,19 +34,20 @@ export default class Graph extends IvrAuditCommand {
     const cwd = process.cwd();
     const info = await stat(resolve(cwd, args.file)).catch(() => undefined);
     if (!info?.isFile()) throw new UsageError(info ? `not a file: ${args.file}` : `no such file: ${args.file}`);
-    const text = await readSourceFile(resolve(cwd, args.file)).catch((error: unknown) => {
-      throw new UsageError(error instanceof FileReadError ? error.message : `cannot read ${args.file}`);
-    });
-    const loaded = loadAnyText(args.file, text);
-    if (!loaded.flow) {
-      const first = loaded.problems[0];
-      const where = first ? `${first.loc.line}:${first.loc.column} ${first.message}` : 'not a flow';
+    // One parse: the audit keeps the model it built, and its findings say why a file is no flow.
+    const result = await audit([args.file], { cwd });
+    const file = result.files[0];
+    const flow = file ? result.flows?.get(file.file) : undefined;
+    if (!file || !flow) {
+      const first = file?.findings.find((finding) => finding.severity === 'error') ?? file?.findings[0];
+      // A file that cannot be read at all says so as it is (its encoding, its size), like `lint`'s finding.
+      if (first?.message.startsWith('cannot read ')) throw new UsageError(first.message);
+      const where = first ? `${first.line}:${first.column} ${first.message}` : 'not a flow';
       throw new UsageError(`${args.file} cannot be drawn: ${where} (ivr-audit lint shows every problem)`);
     }
-    const result = await audit([args.file], { cwd });
     if (flags.output !== undefined) await refuseOutputsOverInputs([{ path: flags.output, shownAs: `-o ${flags.output}` }], result.read ?? []);
-    const graph = buildFlowGraph(loaded.flow, result.files[0]?.findings ?? []);
-    const output = format === 'dot' ? formatDot(graph, loaded.flow.name) : formatMermaid(graph);
+    const graph = buildFlowGraph(flow, file.findings);
+    const output = format === 'dot' ? formatDot(graph, flow.name) : formatMermaid(graph);
     if (flags.output === undefined) process.stdout.write(output);
     else await writeFileAtomic(flags.output, output);
   }

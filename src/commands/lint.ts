@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Args, Flags } from '@oclif/core';
 import { audit, type AuditOptions } from '../index.js';
 import { gateFailures, type FailOn } from '../gate.js';
@@ -9,6 +10,7 @@ import { parseRuleFlags } from '../config/validate.js';
 import { refuseOutputsOverInputs, type PlannedOutput } from '../util/output-guard.js';
 import { IvrAuditCommand } from '../cli/command.js';
 import { integerFlag } from '../cli/flags.js';
+import { progressLine } from '../cli/progress.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 
 export default class Lint extends IvrAuditCommand {
@@ -40,6 +42,7 @@ export default class Lint extends IvrAuditCommand {
     'fix-dry-run': Flags.boolean({ description: 'print the unified diff of what --fix would write; change nothing' }),
     'fix-type': Flags.string({ multiple: true, multipleNonGreedy: true, description: 'kinds of fixes --fix applies: fix (default), suggestion (claims about the platform such as callback: true); repeatable or comma-separated' }),
     'no-fixes': Flags.boolean({ description: 'do not propose or score fixes (faster; for editors that lint on every save)' }),
+    concurrency: integerFlag({ min: 1, description: 'audit files in up to N worker threads (default: the number of CPU cores; 1: no workers); the output is the same' }),
     color: Flags.boolean({ allowNo: true, description: 'color the output (default: when printing to a terminal; NO_COLOR and FORCE_COLOR are honored)' }),
   };
 
@@ -50,7 +53,9 @@ export default class Lint extends IvrAuditCommand {
     // In GitHub Actions, annotations show findings on the pull request besides the usual output.
     if (githubAnnotationsByDefault(process.env, flags.format ?? [], flags.output)) outputs.push({ format: 'github' });
     if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
-    const options = { configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], rules: parseRuleFlags(flags.rule ?? []), fixes: !flags['no-fixes'] };
+    const options = { configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], rules: parseRuleFlags(flags.rule ?? []), fixes: !flags['no-fixes'], concurrency: flags.concurrency ?? availableParallelism(),
+      // Only HTML draws the flows: other runs need not copy every model out of the workers.
+      models: outputs.some((output) => output.format === 'html') };
     if (flags['no-fixes'] && (flags.fix || flags['fix-dry-run'])) throw new UsageError(`--no-fixes and ${flags.fix ? '--fix' : '--fix-dry-run'} cannot be used together`);
     if (flags.fix && flags['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
     if (flags['fix-type'] !== undefined && !flags.fix && !flags['fix-dry-run']) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
@@ -58,11 +63,20 @@ export default class Lint extends IvrAuditCommand {
     // Fixing and baselines load their modules (a diff library, YAML editing) only when asked for.
     const fixing = flags.fix || flags['fix-dry-run'] ? await import('../fix.js') : undefined;
     const fixTypes = fixing?.parseFixTypes(flags['fix-type'] ?? []);
-    let audited = await audit(paths, options);
+    // The progress line is erased before anything else is written to stderr (fix notes come between two audits).
+    const progress = progressLine(process.stderr, { env: process.env, quiet: flags.quiet });
+    const auditFlows = async (): Promise<AuditResult> => {
+      try {
+        return await audit(paths, { ...options, onProgress: progress?.update });
+      } finally {
+        progress?.end();
+      }
+    };
+    let audited = await auditFlows();
     const read = flags.baseline === undefined ? audited.read ?? [] : [...(audited.read ?? []), flags.baseline];
     await refuseOutputsOverInputs(plannedOutputs(outputs, flags.output, flags['write-baseline']), read);
     if (fixing && fixTypes) {
-      audited = await fixFiles(fixing, audited, { dryRun: flags['fix-dry-run'], types: fixTypes, options, reaudit: () => audit(paths, options) });
+      audited = await fixFiles(fixing, audited, { dryRun: flags['fix-dry-run'], types: fixTypes, options, reaudit: auditFlows });
     }
     for (const skipped of audited.skipped ?? []) process.stderr.write(stderrLine(`skipped ${skipped.file}: ${skipped.reason}`));
     const baseline = flags.baseline !== undefined || flags['write-baseline'] !== undefined ? await import('../config/baseline.js') : undefined;

@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import { UsageError } from '../files.js';
 import { audit } from '../index.js';
-import { loadDagre } from '../report/diagram.js';
+import { loadLayoutEngine } from '../report/diagram.js';
 import { loadFlows } from '../report/flows.js';
 import { formatHtml } from '../report/html.js';
 import { formatMarkdown } from '../report/markdown.js';
@@ -42,7 +42,7 @@ export default class Report extends IvrAuditCommand {
     const generated = `generated ${new Date().toISOString().slice(0, 10)}`;
     const text = format === 'markdown'
       ? formatMarkdown(result, { report: true, flows, generated })
-      : formatHtml(result, { flows, dagre: await loadDagre(), generated });
+      : formatHtml(result, { flows, layout: await loadLayoutEngine(), generated });
     if (flags.output === undefined) process.stdout.write(text);
     else await writeFileAtomic(flags.output, text);
   }

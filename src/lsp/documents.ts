@@ -23,6 +23,8 @@ export interface LintedDocument {
   analysis?: FileAnalysis;
   /** Why the file could not be linted (a bad config), in one line. */
   failure?: string;
+  /** Whether the fixes were worked out (they are only for code actions: diagnostics go without). */
+  withFixes: boolean;
 }
 
 export interface LintRequest {
@@ -33,6 +35,8 @@ export interface LintRequest {
   cwd: string;
   /** The text of another open buffer, which wins over the file on disk. */
   openText: (path: string) => string | undefined;
+  /** Work out the fixes too (scoring each is most of a lint's time on a large flow). */
+  withFixes: boolean;
 }
 
 /** A folder of exports larger than this is not read as the project of one buffer (too slow per keystroke). */
@@ -40,7 +44,7 @@ const MAX_PROJECT_FILES = 200;
 
 export async function lintDocument(request: LintRequest): Promise<LintedDocument> {
   const { path, version, text } = request;
-  const linted: LintedDocument = { path, version, text };
+  const linted: LintedDocument = { path, version, text, withFixes: request.withFixes };
   // Config files may have changed since the last lint; they are small and cached within a run.
   clearConfigCache();
   try {
@@ -49,6 +53,7 @@ export async function lintDocument(request: LintRequest): Promise<LintedDocument
     const result = await audit(sources, {
       cwd: request.cwd,
       lintOnly: [path],
+      fixes: request.withFixes,
       inspect: (analysis) => {
         if (resolve(analysis.file) === path) linted.analysis = analysis;
       },

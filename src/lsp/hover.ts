@@ -67,15 +67,15 @@ function isAbout(finding: Finding, span: NodeSpan): boolean {
 function hoverText(span: NodeSpan, figures: NodeFigures | undefined, findings: readonly Finding[]): string {
   const { node } = span;
   const lines = [`**${md(node.id)}** · ${node.type}${node.label === undefined ? '' : ` · ${md(node.label)}`}`, ''];
-  if (!figures) lines.push('No caller reaches this step: it costs nobody anything.');
+  // A step with no journey to it (unreachable, or past the journey's size cap) costs nobody anything.
+  if (!figures || figures.fastestArrival === null) lines.push('No caller reaches this step: it costs nobody anything.');
   else {
     const points = Object.values(figures.effort).reduce((sum, value) => sum + value, 0);
     const byDriver = DRIVERS.filter((driver) => figures.effort[driver] !== undefined).map((driver) => `${DRIVER_NAMES[driver]} ${round(figures.effort[driver]!)}`);
     const time = `**${seconds(figures.seconds)}**${figures.lowerBound ? ' and a time the flow does not state' : ''}`;
     lines.push(`Each visit: ${time}, **${round(points)} effort points**${byDriver.length > 0 ? ` (${byDriver.join(', ')})` : ''}.`);
     lines.push('');
-    const when = figures.fastestArrival === null ? '' : `, **${seconds(figures.fastestArrival)}** after the first ring at the fastest`;
-    lines.push(`Reached by **${percent(figures.reachedBy)}** of callers${when}.`);
+    lines.push(`Reached by **${percent(figures.reachedBy)}** of callers, **${seconds(figures.fastestArrival)}** after the first ring at the fastest.`);
   }
   if (findings.length > 0) {
     lines.push('', `Findings (${findings.length}):`);

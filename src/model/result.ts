@@ -1,4 +1,4 @@
-import type { Flow, FlowFormat } from './flow.js';
+import type { Flow, FlowFormat, FlowKind } from './flow.js';
 import type { Finding } from './finding.js';
 
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'F';
@@ -61,7 +61,8 @@ export interface Fix {
 export interface FileResult {
   file: string;
   /** Absent when the file could not be read as a flow. */
-  flow?: { name: string; format: FlowFormat; nodes: number };
+  /** `kind`: what the flow is for (`flow`, `queue-flow`, `module`...: format.md, Flow kinds). */
+  flow?: { name: string; format: FlowFormat; kind: FlowKind; nodes: number };
   score: Score | null;
   metrics: JourneyMetrics | null;
   findings: Finding[];

@@ -1,21 +1,27 @@
-// The flow as an inline SVG diagram, laid out by dagre. dagre is loaded by the caller (only the
-// report code path needs it), so `lint` start-up never pays for it.
-import type dagreModule from '@dagrejs/dagre';
+// The flow as an inline SVG diagram. Graphviz's `dot` (compiled to WebAssembly, shipped inside the
+// npm package, so nothing is fetched) places the nodes and routes the arrows; this module draws
+// the SVG itself, so every piece of text stays under our escaping and styling. The engine is
+// loaded by the caller (only the report code path needs it), so `lint` start-up never pays for it.
+import type { Graphviz } from '@hpcc-js/wasm-graphviz';
 import type { Severity } from '../model/finding.js';
-import { escapeXmlAttribute, escapeXmlText, visible } from './escape.js';
+import { escapeDotString, escapeXmlAttribute, escapeXmlText, visible } from './escape.js';
 import type { FlowGraph, GraphEdge, GraphNode } from './flowgraph.js';
 
-export type Dagre = typeof dagreModule;
-
-/** Past this many nodes a diagram is unreadable and slow to lay out: the report says so instead. */
-export const DIAGRAM_NODE_LIMIT = 300;
+/** What the diagrams need of Graphviz: one synchronous call once the WebAssembly is loaded. */
+export type LayoutEngine = Pick<Graphviz, 'layout'>;
 
 /**
- * Past this estimate of dagre's work the layout takes many seconds (it adds a dummy node per rank
- * an arrow crosses): a flow where every node falls back to one far-away agent is the usual cause.
- * Measured on a 2-core machine: 700 units took about 1.5 s, 2600 about 3.5 s.
+ * Past this many boxes even a structural diagram is a wall of boxes: the report says so instead.
+ * (Big flows are drawn with their loops collapsed first, see structure.ts.)
  */
-export const DIAGRAM_WORK_LIMIT = 2000;
+export const DIAGRAM_NODE_LIMIT = 1500;
+
+/**
+ * Past this estimate of the layout's work Graphviz takes many seconds: it adds a dummy node for
+ * each rank an arrow crosses. Measured on a 2-core machine: a 1,000-node flow with short back
+ * edges is about 4,000 units and 4 s.
+ */
+export const DIAGRAM_WORK_LIMIT = 12000;
 
 /**
  * Estimated layout work: the ranks each arrow spans, with ranks taken as breadth-first levels
@@ -43,15 +49,15 @@ export function layoutWork(graph: FlowGraph): number {
       }
     }
   }
-  let work = 0;
+  let work = graph.nodes.length;
   for (const edge of graph.edges) work += Math.max(1, Math.abs((level.get(edge.to) ?? 0) - (level.get(edge.from) ?? 0)));
   return work;
 }
 
-/** Why a flow gets no diagram, or undefined when it can be drawn. */
+/** Why a graph gets no diagram, or undefined when it can be drawn. */
 export function diagramOmission(graph: FlowGraph): string | undefined {
   if (graph.nodes.length > DIAGRAM_NODE_LIMIT) {
-    return `${graph.nodes.length} nodes is more than the ${DIAGRAM_NODE_LIMIT} a diagram can show legibly`;
+    return `${graph.nodes.length} boxes, even with its loops collapsed, is more than the ${DIAGRAM_NODE_LIMIT} a diagram can show legibly`;
   }
   if (layoutWork(graph) > DIAGRAM_WORK_LIMIT) {
     return `its ${graph.edges.length} arrows cross too many levels of the flow to lay out in reasonable time`;
@@ -59,10 +65,12 @@ export function diagramOmission(graph: FlowGraph): string | undefined {
   return undefined;
 }
 
+let engine: Promise<LayoutEngine> | undefined;
+
 /** For the report and graph commands: an ES dynamic import, paid for only when a diagram is drawn. */
-export async function loadDagre(): Promise<Dagre> {
-  const loaded = (await import('@dagrejs/dagre')) as unknown as { default?: Dagre } & Dagre;
-  return loaded.default ?? loaded;
+export function loadLayoutEngine(): Promise<LayoutEngine> {
+  engine ??= import('@hpcc-js/wasm-graphviz').then(({ Graphviz: loader }) => loader.load());
+  return engine;
 }
 
 export interface Palette {
@@ -76,7 +84,8 @@ export const SEVERITY_COLORS: Readonly<Record<Severity | 'clean' | 'missing', Pa
   warning: { stroke: '#9a6700', fill: '#fff8c5' },
   info: { stroke: '#0969da', fill: '#ddf4ff' },
   clean: { stroke: '#57606a', fill: '#ffffff' },
-  missing: { stroke: '#cf222e', fill: '#f6f8fa' },
+  // Its own hue: a missing target is not an error swatch with another fill.
+  missing: { stroke: '#8250df', fill: '#fbefff' },
 };
 
 const EDGE_COLOR = '#8c959f';
@@ -86,6 +95,9 @@ const CHAR_WIDTH = 7.3;
 const SMALL_CHAR_WIDTH = 6.7;
 const MAX_ID_CHARS = 30;
 const MAX_CAPTION_CHARS = 26;
+const NODE_HEIGHT = 44;
+/** Graphviz works in points, 72 to the inch; sizes are given to it in inches. */
+const POINTS_PER_INCH = 72;
 
 /** Shortens by code points, before escaping, so an entity or surrogate pair is never cut. */
 export function truncate(text: string, max: number): string {
@@ -97,9 +109,20 @@ function nodeClass(node: GraphNode): keyof typeof SEVERITY_COLORS {
   return node.type === 'missing' ? 'missing' : (node.severity ?? 'clean');
 }
 
+function kindLine(node: GraphNode): string {
+  if (node.type === 'missing') return 'not a node';
+  if (node.type === 'loop') return `loop of ${node.members ?? 0} steps`;
+  return node.label && node.name === undefined ? `${node.type} · ${node.label}` : node.type;
+}
+
 function nodeLines(node: GraphNode): [string, string] {
-  const kind = node.type === 'missing' ? 'not a node' : node.label && node.name === undefined ? `${node.type} · ${node.label}` : node.type;
-  return [truncate((node.name ?? node.id).replace(/\s+/g, ' '), MAX_ID_CHARS), truncate(kind.replace(/\s+/g, ' '), MAX_ID_CHARS)];
+  const name = node.refersTo === undefined ? node.name ?? node.id : `→ ${node.name ?? node.refersTo}`;
+  return [truncate(name.replace(/\s+/g, ' '), MAX_ID_CHARS), truncate(kindLine(node).replace(/\s+/g, ' '), MAX_ID_CHARS)];
+}
+
+function nodeWidth(node: GraphNode): number {
+  const [first, second] = nodeLines(node);
+  return Math.max(64, Math.max([...first].length * CHAR_WIDTH, [...second].length * SMALL_CHAR_WIDTH) + 24);
 }
 
 function edgeCaptionText(edge: GraphEdge): string {
@@ -110,65 +133,127 @@ function round(value: number): string {
   return String(Math.round(value * 10) / 10);
 }
 
-/** A smooth path through dagre's bend points: straight ends, quadratic curves at the bends. */
-export function edgePath(points: ReadonlyArray<{ x: number; y: number }>): string {
+interface Point {
+  x: number;
+  y: number;
+}
+
+/** An SVG path through Graphviz's cubic B-spline control points (1 + 3n of them), then to the arrow's tip. */
+export function edgePath(points: readonly Point[], tip?: Point): string {
   if (points.length === 0) return '';
   const [first, ...rest] = points;
   let d = `M${round(first!.x)},${round(first!.y)}`;
-  for (let index = 0; index < rest.length - 1; index++) {
-    const bend = rest[index]!;
-    const next = rest[index + 1]!;
-    d += ` Q${round(bend.x)},${round(bend.y)} ${round((bend.x + next.x) / 2)},${round((bend.y + next.y) / 2)}`;
+  for (let index = 0; index + 2 < rest.length; index += 3) {
+    const [c1, c2, end] = [rest[index]!, rest[index + 1]!, rest[index + 2]!];
+    d += ` C${round(c1.x)},${round(c1.y)} ${round(c2.x)},${round(c2.y)} ${round(end.x)},${round(end.y)}`;
   }
-  const last = rest[rest.length - 1];
-  if (last) d += ` L${round(last.x)},${round(last.y)}`;
+  if (tip) d += ` L${round(tip.x)},${round(tip.y)}`;
   return d;
 }
 
 interface Placed {
   nodes: Array<{ node: GraphNode; x: number; y: number; width: number; height: number }>;
-  edges: Array<{ edge: GraphEdge; points: Array<{ x: number; y: number }>; labelX?: number; labelY?: number }>;
+  edges: Array<{ edge: GraphEdge; points: Point[]; tip?: Point; label?: Point }>;
   width: number;
   height: number;
 }
 
-/** Runs dagre. Node ids are replaced by indexes: graphlib keeps nodes in plain objects, where ids such as `__proto__` would misbehave. */
-export function placeGraph(graph: FlowGraph, dagre: Dagre): Placed {
-  const layout = new dagre.graphlib.Graph({ multigraph: false });
-  layout.setGraph({ rankdir: 'TB', nodesep: 28, ranksep: 44, edgesep: 12, marginx: 12, marginy: 12 });
-  layout.setDefaultEdgeLabel(() => ({}));
-  const keys = new Map<string, string>();
-  graph.nodes.forEach((node, index) => {
-    const key = `n${index}`;
-    keys.set(node.id, key);
-    const [first, second] = nodeLines(node);
-    const width = Math.max([...first].length * CHAR_WIDTH, [...second].length * SMALL_CHAR_WIDTH) + 24;
-    layout.setNode(key, { width: Math.max(width, 64), height: 44 });
-  });
-  graph.edges.forEach((edge) => {
+/**
+ * The DOT Graphviz lays out. Ids are indexes (`n0`...), boxes have a fixed size computed here
+ * and no label, so Graphviz never measures flow text; captions are passed only for their size.
+ * The limits on network simplex and crossing minimization keep a 1,000-node flow to seconds.
+ */
+export function layoutDot(graph: FlowGraph): string {
+  const keys = new Map(graph.nodes.map((node, index) => [node.id, `n${index}`]));
+  const lines = [
+    'digraph G {',
+    '  graph [rankdir=TB, nodesep=0.39, ranksep=0.61, mclimit=0.1, nslimit=1, nslimit1=1];',
+    `  node [shape=box, fixedsize=true, label="", height=${NODE_HEIGHT / POINTS_PER_INCH}];`,
+    '  edge [fontname="Courier", fontsize=11];',
+  ];
+  graph.nodes.forEach((node, index) => lines.push(`  n${index} [width=${(nodeWidth(node) / POINTS_PER_INCH).toFixed(3)}];`));
+  for (const edge of graph.edges) {
     const from = keys.get(edge.from);
     const to = keys.get(edge.to);
-    if (from === undefined || to === undefined) return;
+    if (from === undefined || to === undefined) continue;
     const caption = edgeCaptionText(edge);
-    layout.setEdge(from, to, caption === ''
-      ? { width: 0, height: 0 }
-      : { width: [...caption].length * SMALL_CHAR_WIDTH + 8, height: 16, labelpos: 'c' });
+    lines.push(`  ${from} -> ${to}${caption === '' ? '' : ` [label="${escapeDotString(visible(caption))}"]`};`);
+  }
+  lines.push('}');
+  return lines.join('\n');
+}
+
+interface LaidOut {
+  bb: string;
+  objects?: Array<{ _gvid: number; name: string; pos?: string }>;
+  edges?: Array<{ tail: number; head: number; pos?: string; lp?: string }>;
+}
+
+function parsePoint(text: string, height: number): Point {
+  const [x = 0, y = 0] = text.split(',').map(Number);
+  // Graphviz's y axis points up; SVG's points down.
+  return { x, y: height - y };
+}
+
+/** Graphviz `pos` of an edge: optional `s,x,y` and `e,x,y` ends, then the spline's points. */
+export function parseEdgePos(pos: string, height: number): { points: Point[]; tip?: Point } {
+  const points: Point[] = [];
+  let tip: Point | undefined;
+  for (const part of pos.trim().split(/\s+/)) {
+    if (part.startsWith('e,')) tip = parsePoint(part.slice(2), height);
+    else if (!part.startsWith('s,')) points.push(parsePoint(part, height));
+  }
+  return { points, tip };
+}
+
+/** Runs Graphviz and reads back where it put every box, arrow and caption. */
+export function placeGraph(graph: FlowGraph, layout: LayoutEngine): Placed {
+  const result = JSON.parse(layout.layout(layoutDot(graph), 'json', 'dot')) as LaidOut;
+  const [, , width = 0, height = 0] = result.bb.split(',').map(Number);
+  const positions = new Map<string, Point>();
+  const names: string[] = [];
+  for (const object of result.objects ?? []) {
+    names[object._gvid] = object.name;
+    if (object.pos) positions.set(object.name, parsePoint(object.pos, height));
+  }
+  const nodes = graph.nodes.map((node, index) => {
+    const at = positions.get(`n${index}`) ?? { x: 0, y: 0 };
+    return { node, x: at.x, y: at.y, width: nodeWidth(node), height: NODE_HEIGHT };
   });
-  dagre.layout(layout);
-  const nodes = graph.nodes.map((node) => {
-    const placed = layout.node(keys.get(node.id)!);
-    return { node, x: placed.x ?? 0, y: placed.y ?? 0, width: placed.width, height: placed.height };
-  });
+  const edgeAt = new Map<string, { points: Point[]; tip?: Point; label?: Point }>();
+  for (const edge of result.edges ?? []) {
+    const route = parseEdgePos(edge.pos ?? '', height);
+    edgeAt.set(`${names[edge.tail]}>${names[edge.head]}`, { ...route, label: edge.lp ? parsePoint(edge.lp, height) : undefined });
+  }
+  const keys = new Map(graph.nodes.map((node, index) => [node.id, `n${index}`]));
   const edges = graph.edges.flatMap((edge) => {
-    const from = keys.get(edge.from);
-    const to = keys.get(edge.to);
-    if (from === undefined || to === undefined) return [];
-    const placed = layout.edge(from, to) as { points?: Array<{ x: number; y: number }>; x?: number; y?: number; width?: number };
-    const hasLabel = (placed.width ?? 0) > 0;
-    return [{ edge, points: placed.points ?? [], labelX: hasLabel ? placed.x : undefined, labelY: hasLabel ? placed.y : undefined }];
+    const route = edgeAt.get(`${keys.get(edge.from)}>${keys.get(edge.to)}`);
+    return route ? [{ edge, ...route }] : [];
   });
-  const size = layout.graph() as { width?: number; height?: number };
-  return { nodes, edges, width: Math.ceil(size.width ?? 0), height: Math.ceil(size.height ?? 0) };
+  return { nodes, edges, ...extent(nodes, edges, width, height) };
+}
+
+const MARGIN = 12;
+
+/** The picture's size: Graphviz's bounding box can leave out the loop of an arrow back to its own node. */
+function extent(nodes: Placed['nodes'], edges: Placed['edges'], width: number, height: number): { width: number; height: number } {
+  let right = width;
+  let bottom = height;
+  for (const node of nodes) {
+    right = Math.max(right, node.x + node.width / 2);
+    bottom = Math.max(bottom, node.y + node.height / 2);
+  }
+  for (const edge of edges) {
+    for (const point of edge.points) {
+      right = Math.max(right, point.x);
+      bottom = Math.max(bottom, point.y);
+    }
+    if (edge.label) {
+      right = Math.max(right, edge.label.x + ([...edgeCaptionText(edge.edge)].length * SMALL_CHAR_WIDTH) / 2 + 4);
+      bottom = Math.max(bottom, edge.label.y + 8);
+    }
+  }
+  return { width: Math.ceil(right + MARGIN), height: Math.ceil(bottom + MARGIN) };
 }
 
 function markerDefs(prefix: string): string {
@@ -184,8 +269,9 @@ function markerDefs(prefix: string): string {
 }
 
 function nodeTooltip(node: GraphNode): string {
-  const parts = [node.name ?? node.id, node.type === 'missing' ? 'named by an exit, but not a node of the flow' : node.type];
-  if (node.label && node.name === undefined) parts.push(node.label);
+  const kind = node.type === 'missing' ? 'named by an exit, but not a node of the flow' : kindLine(node);
+  const parts = [node.refersTo === undefined ? node.name ?? node.id : `drawn again here: ${node.name ?? node.refersTo}`, kind];
+  if (node.label && node.name === undefined && node.type !== 'loop') parts.push(node.label);
   if (node.say) parts.push(`says: ${truncate(node.say, 300)}`);
   if (node.findings > 0) parts.push(`${node.findings} finding${node.findings === 1 ? '' : 's'}, worst: ${node.severity}`);
   return parts.join(' | ');
@@ -200,10 +286,18 @@ function renderNode(placed: Placed['nodes'][number]): string {
   const top = y - height / 2;
   const strokeWidth = node.entry ? 3 : node.severity ? 2 : 1;
   const dash = node.type === 'missing' ? ' stroke-dasharray="5 3"' : '';
+  // A collapsed loop is drawn as a stack of two boxes.
+  const stack = node.type === 'loop'
+    ? `<rect x="${round(left + 4)}" y="${round(top - 4)}" width="${round(width)}" height="${round(height)}" rx="6" fill="${colors.fill}" stroke="${colors.stroke}" stroke-width="1"/>`
+    : '';
+  // A reference box is a pill: the step itself is drawn once, elsewhere.
+  const group = node.refersTo === undefined ? `node node-${kind}${node.entry ? ' entry' : ''}${node.type === 'loop' ? ' loop' : ''}` : `ref ref-${kind}`;
+  const corner = node.refersTo === undefined ? 6 : height / 2;
   return [
-    `<g class="node node-${kind}${node.entry ? ' entry' : ''}">`,
+    `<g class="${group}">`,
     `<title>${escapeXmlText(visible(nodeTooltip(node)))}</title>`,
-    `<rect x="${round(left)}" y="${round(top)}" width="${round(width)}" height="${round(height)}" rx="6" fill="${colors.fill}" stroke="${colors.stroke}" stroke-width="${strokeWidth}"${dash}/>`,
+    stack,
+    `<rect x="${round(left)}" y="${round(top)}" width="${round(width)}" height="${round(height)}" rx="${round(corner)}" fill="${colors.fill}" stroke="${colors.stroke}" stroke-width="${strokeWidth}"${dash}/>`,
     `<text x="${round(x)}" y="${round(y - 3)}" text-anchor="middle" font-size="12" font-weight="600" fill="#1f2328">${escapeXmlText(visible(first))}</text>`,
     `<text x="${round(x)}" y="${round(y + 13)}" text-anchor="middle" font-size="11" fill="#57606a">${escapeXmlText(visible(second))}</text>`,
     '</g>',
@@ -211,20 +305,20 @@ function renderNode(placed: Placed['nodes'][number]): string {
 }
 
 function renderEdge(placed: Placed['edges'][number], prefix: string): string {
-  const { edge, points, labelX, labelY } = placed;
+  const { edge, points, tip, label } = placed;
   const color = edge.witness ? SEVERITY_COLORS[edge.witness].stroke : EDGE_COLOR;
   const width = edge.witness ? 3 : 1.4;
   const marker = `${prefix}-arrow-${edge.witness ?? 'plain'}`;
   const parts = [
     `<g class="edge${edge.witness ? ` witness witness-${edge.witness}` : ''}">`,
-    `<path d="${edgePath(points)}" fill="none" stroke="${color}" stroke-width="${width}" marker-end="url(#${marker})"/>`,
+    `<path d="${edgePath(points, tip)}" fill="none" stroke="${color}" stroke-width="${width}" marker-end="url(#${marker})"/>`,
   ];
   const caption = edgeCaptionText(edge);
-  if (caption !== '' && labelX !== undefined && labelY !== undefined) {
+  if (caption !== '' && label !== undefined) {
     const boxWidth = [...caption].length * SMALL_CHAR_WIDTH + 8;
     parts.push(
-      `<rect x="${round(labelX - boxWidth / 2)}" y="${round(labelY - 8)}" width="${round(boxWidth)}" height="16" rx="3" fill="#ffffff" fill-opacity="0.9"/>`,
-      `<text x="${round(labelX)}" y="${round(labelY + 4)}" text-anchor="middle" font-size="11" fill="#424a53">${escapeXmlText(visible(caption))}</text>`,
+      `<rect x="${round(label.x - boxWidth / 2)}" y="${round(label.y - 8)}" width="${round(boxWidth)}" height="16" rx="3" fill="#ffffff" fill-opacity="0.9"/>`,
+      `<text x="${round(label.x)}" y="${round(label.y + 4)}" text-anchor="middle" font-size="11" fill="#424a53">${escapeXmlText(visible(caption))}</text>`,
     );
   }
   parts.push('</g>');
@@ -239,8 +333,8 @@ export interface DiagramOptions {
 }
 
 /** The SVG of a flow graph. Every piece of text is escaped; nothing refers outside the SVG. */
-export function renderDiagram(graph: FlowGraph, dagre: Dagre, options: DiagramOptions): string {
-  const placed = placeGraph(graph, dagre);
+export function renderDiagram(graph: FlowGraph, layout: LayoutEngine, options: DiagramOptions): string {
+  const placed = placeGraph(graph, layout);
   const prefix = options.idPrefix.replace(/[^A-Za-z0-9_-]/g, '');
   return [
     `<svg class="diagram" viewBox="0 0 ${placed.width} ${placed.height}" width="${placed.width}" height="${placed.height}" role="img" aria-label="${escapeXmlAttribute(visible(options.title))}" font-family="${escapeXmlAttribute(FONT)}">`,

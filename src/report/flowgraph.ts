@@ -8,8 +8,11 @@ import { splitPointer } from '../util/pointer.js';
 
 export interface GraphNode {
   id: string;
-  /** `missing`: an exit names this id but the flow has no such node (drawn as a ghost). */
-  type: NodeType | 'missing';
+  /**
+   * `missing`: an exit names this id but the flow has no such node (drawn as a ghost).
+   * `loop`: the steps of one loop of a big flow collapsed into one box (see structure.ts).
+   */
+  type: NodeType | 'missing' | 'loop';
   label?: string;
   /** What people read for the node: its label when the id is machine-made (a Connect UUID). */
   name?: string;
@@ -19,6 +22,10 @@ export interface GraphNode {
   /** Worst severity among the findings about this node. */
   severity?: Severity;
   findings: number;
+  /** For a collapsed loop: how many steps it stands for. */
+  members?: number;
+  /** For a reference box: the id of the node drawn again here (see structure.ts). */
+  refersTo?: string;
 }
 
 export interface GraphEdge {

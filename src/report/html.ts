@@ -6,17 +6,18 @@ import type { Finding } from '../model/finding.js';
 import type { Flow } from '../model/flow.js';
 import type { AuditResult, FileResult, Score } from '../model/result.js';
 import { TOOL_NAME, VERSION } from '../version.js';
-import { SEVERITY_COLORS, diagramOmission, renderDiagram, type Dagre } from './diagram.js';
+import { SEVERITY_COLORS, diagramOmission, renderDiagram, type LayoutEngine } from './diagram.js';
 import { escapeHtml, visible } from './escape.js';
 import { buildFlowGraph } from './flowgraph.js';
+import { drawableGraph } from './structure.js';
 import { pathText } from './markdown.js';
 import { DRIVER_NAMES, fastestToHuman, fixSavings, metricRows, plural, severityCounts } from './text.js';
 
 export interface HtmlOptions {
   /** Flows by file name, for the diagrams; a file missing here gets a note instead. */
   flows: ReadonlyMap<string, Flow>;
-  /** The layout library; without it the report has no diagrams. */
-  dagre?: Dagre;
+  /** The layout engine (Graphviz); without it the report has no diagrams. */
+  layout?: LayoutEngine;
   /** Shown under the title, e.g. the date the report was made. */
   generated?: string;
 }
@@ -179,17 +180,20 @@ function diagramSection(file: FileResult, index: number, options: HtmlOptions): 
   const flow = options.flows.get(file.file);
   const heading = '<h3>Diagram</h3>';
   if (!flow) return `${heading}\n<p class="note">No diagram: the file could not be read as a flow.</p>`;
-  const graph = buildFlowGraph(flow, file.findings);
+  const { graph, condensed } = drawableGraph(buildFlowGraph(flow, file.findings));
   const omission = diagramOmission(graph);
   if (omission !== undefined) {
     return `${heading}\n<p class="note diagram-omitted">Diagram omitted: ${h(omission)}. <code>${TOOL_NAME} graph ${h(file.file)} --format dot</code> gives the whole graph for Graphviz.</p>`;
   }
-  if (!options.dagre) return `${heading}\n<p class="note">No diagram: the layout library is not available.</p>`;
-  const svg = renderDiagram(graph, options.dagre, {
+  if (!options.layout) return `${heading}\n<p class="note">No diagram: the layout engine is not available.</p>`;
+  const svg = renderDiagram(graph, options.layout, {
     idPrefix: `f${index + 1}`,
     title: `Diagram of ${flow.name}`,
   });
-  return `${heading}\n<figure class="diagram-figure">\n${legend()}\n<div class="diagram-box">\n${svg}\n</div>\n</figure>`;
+  const structure = condensed
+    ? `<p class="note diagram-structure">${h(`${file.flow?.nodes ?? flow.nodes.size} nodes: drawn by structure, each loop collapsed into one stacked box.`)} <code>${TOOL_NAME} graph ${h(file.file)} --format dot</code> gives every step.</p>\n`
+    : '';
+  return `${heading}\n${structure}<figure class="diagram-figure">\n${legend()}\n<div class="diagram-box">\n${svg}\n</div>\n</figure>`;
 }
 
 function flowSection(file: FileResult, index: number, options: HtmlOptions, scale: number): string {

@@ -38,11 +38,11 @@ const FORMATTERS = {
     const { formatMarkdown } = await import('./markdown.js');
     return (result) => formatMarkdown(result);
   },
-  // The diagrams need the flows and the layout library: both are read only when HTML is asked for.
+  // The diagrams need the flows and the layout engine: both are read only when HTML is asked for.
   html: async (): Promise<Formatter> => {
-    const [{ formatHtml }, { loadFlowsSync }, { loadDagre }] = await Promise.all([import('./html.js'), import('./flows.js'), import('./diagram.js')]);
-    const dagre = await loadDagre();
-    return (result, context) => formatHtml(result, { flows: loadFlowsSync(result, context.cwd ?? process.cwd()), dagre });
+    const [{ formatHtml }, { loadFlowsSync }, { loadLayoutEngine }] = await Promise.all([import('./html.js'), import('./flows.js'), import('./diagram.js')]);
+    const layout = await loadLayoutEngine();
+    return (result, context) => formatHtml(result, { flows: loadFlowsSync(result, context.cwd ?? process.cwd()), layout });
   },
 } satisfies Record<string, () => Promise<Formatter>>;
 

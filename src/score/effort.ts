@@ -263,6 +263,15 @@ function closedComponents(journey: JourneyFacts): Uint8Array {
  * `layer * layerSize + index`, where index is a journey vertex or one of the extra end states.
  */
 function buildChain(journey: JourneyFacts): { chain: Chain; layerSize: number } {
+  let built = chains.get(journey);
+  if (!built) chains.set(journey, (built = layeredChain(journey)));
+  return built;
+}
+
+/** The chain of each journey, built once: the score and every fix's share of callers helped read it. */
+const chains = new WeakMap<JourneyFacts, { chain: Chain; layerSize: number }>();
+
+function layeredChain(journey: JourneyFacts): { chain: Chain; layerSize: number } {
   const vertices = journey.graph.size;
   const layerSize = vertices + EXTRA_STATES;
   const size = 2 * layerSize;

@@ -489,6 +489,7 @@ export function rankFixes(
     const after = measure(edited);
     return {
       candidate,
+      after,
       gain: after.score - base.score,
       effortSaved: base.effortPoints - after.effortPoints,
       secondsSaved: base.expectedSeconds === null || after.expectedSeconds === null ? 0 : base.expectedSeconds - after.expectedSeconds,
@@ -499,8 +500,10 @@ export function rankFixes(
   const useful = ranked.filter((item) => item.effortSaved > NOTHING_SAVED);
   useful.sort((a, b) => b.effortSaved - a.effortSaved || a.candidate.ruleIds[0]!.localeCompare(b.candidate.ruleIds[0]!) || a.line - b.line);
   let current = flow;
-  return useful.map(({ candidate, gain, effortSaved, secondsSaved, edited }) => {
+  return useful.map(({ candidate, after, gain, effortSaved, secondsSaved, edited }, rank) => {
     current = candidate.apply(current);
+    // The top fix applied alone is the flow it was measured on: no second analysis.
+    const cumulative = rank === 0 ? after : measure(current);
     return {
       type: candidate.type,
       title: candidate.title,
@@ -512,7 +515,7 @@ export function rankFixes(
       effortSaved: Math.round(effortSaved * 100) / 100,
       secondsSaved: Math.round(secondsSaved),
       callersHelped: Math.round(helped(edited) * 1000) / 1000,
-      cumulativeScore: measure(current).score,
+      cumulativeScore: cumulative.score,
       ...(candidate.edits ? { edits: candidate.edits } : {}),
     };
   });

@@ -541,3 +541,31 @@ describe('absorptionProbability', () => {
     expect(() => absorptionProbability(chainOf(2, [[0, 1, 1]]), new Uint8Array(1))).toThrow(RangeError);
   });
 });
+
+describe('one chain solved for many rewards', () => {
+  // The chain's check and condensation are kept per chain object: later solves must not differ
+  // from solving a fresh copy, whatever the reward or the goals.
+  const chain: Chain = {
+    size: 4,
+    offsets: Int32Array.from([0, 2, 4, 5, 5]),
+    targets: Int32Array.from([1, 3, 0, 2, 3]),
+    probabilities: Float64Array.from([0.5, 0.5, 0.3, 0.7, 1]),
+  };
+  const copy = (): Chain => ({ ...chain, offsets: chain.offsets.slice(), targets: chain.targets.slice(), probabilities: chain.probabilities.slice() });
+
+  it('gives each reward and goal set the values of a fresh chain', () => {
+    for (const reward of [[1, 0, 0, 0], [0, 2, 5, 1], [3, 3, 3, 3]].map((values) => Float64Array.from(values))) {
+      expect(expectedTotals(chain, reward).values).toEqual(expectedTotals(copy(), reward).values);
+    }
+    const goals = Uint8Array.from([0, 0, 1, 0]);
+    expect(absorptionProbability(chain, goals)).toEqual(absorptionProbability(copy(), goals));
+    expect(expectedTotals(chain, Float64Array.from([1, 1, 1, 1])).values[0]).toBeCloseTo(2.7 / 0.85, 10);
+    // x0 = 1 + ½·x1 + ½·1, x1 = 1 + 0.3·x0 + 0.7·2: x0 = 2.7 ÷ 0.85.
+  });
+
+  it('still rejects a bad reward for a chain it has solved before', () => {
+    expectedTotals(chain, new Float64Array(4));
+    expect(() => expectedTotals(chain, new Float64Array(3))).toThrow(RangeError);
+    expect(() => expectedTotals(chain, Float64Array.from([0, Number.NaN, 0, 0]))).toThrow(RangeError);
+  });
+});

@@ -1,10 +1,12 @@
 // The language server spoken to as an editor does: a child process, LSP over its stdin and stdout.
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, MarkupContent } from 'vscode-languageserver-protocol';
-import { scratchFolder } from '../cli-run.js';
+import { runCli, scratchFolder } from '../cli-run.js';
+import { ROOT } from '../helpers.js';
 import { lspFrames, startLsp, uriOf, type LspSession } from './client.js';
 
 const FLOW = `version: 1
@@ -227,6 +229,23 @@ describe('ivr-audit lsp --stdio', () => {
     const frames = lspFrames(session.stdout());
     expect(frames.length).toBeGreaterThan(10);
     expect(session.stderr()).not.toMatch(/Error:|at .*\.js:\d+/);
+  });
+});
+
+describe('ivr-audit lsp without --stdio', () => {
+  it('is a usage error: one line on stderr, exit 2, nothing on stdout', () => {
+    const run = runCli(['lsp']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('--stdio');
+  });
+
+  it('a stream that is not LSP ends the session with one line on stderr, no stack, nothing on stdout', () => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin/run.js'), 'lsp', '--stdio'], { input: 'Content-Length: 5\r\n\r\n{{{{{', encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^ivr-audit: lsp: unreadable message from the editor: [^\n]+\n$/);
   });
 });
 

@@ -57,6 +57,8 @@ interface ConnectAction {
   flowName?: string;
   /** The first name the console keeps in the action's Metadata (its queue, flow, Lambda...), for its label. */
   metadataName?: string;
+  /** The flows an event-hook action sets, by hook (`CustomerQueue`...); legacy `Set...Flow` blocks included. */
+  hooks?: Array<{ hook: string; name: string }>;
 }
 
 interface Located {
@@ -88,6 +90,12 @@ export function importConnect(file: string, source: string, options: ImportOptio
   const name = located.name ?? baseName(file);
   const kind = located.type === undefined ? options.kind ?? inferKind(actions, name) : kindOfType(located.type) ?? options.kind ?? inferKind(actions, name);
   if (kind === 'queue-flow' || kind === 'hold') keepWaiting(builder, actions);
+  for (const [id, name] of queueFlowsOfQueues(actions, nonEmpty(field(doc.data, legacy ? 'start' : 'StartAction')))) {
+    const queue = builder.get(id);
+    if (!queue) continue;
+    queue.facts.holdFlow = name;
+    if (options.resolveFlow?.(name) === undefined) builder.unknown(`flow \`${name}\` (not among the files linted)`, '');
+  }
 
   const startPointer = legacy ? '/start' : '/StartAction';
   const start = nonEmpty(field(doc.data, legacy ? 'start' : 'StartAction'));
@@ -271,7 +279,20 @@ const LEGACY_TYPES: Readonly<Record<string, string>> = {
   SetCustomerQueueFlow: 'UpdateContactEventHooks',
   SetHoldFlow: 'UpdateContactEventHooks',
   SetDisconnectFlow: 'UpdateContactEventHooks',
+  SetContactFlow: 'UpdateContactEventHooks',
 };
+
+/** The hook a legacy `Set...Flow` block sets; `SetContactFlow` says which in its `Type` parameter. */
+const LEGACY_HOOKS: Readonly<Record<string, string>> = {
+  SetCustomerQueueFlow: 'CustomerQueue',
+  SetHoldFlow: 'CustomerHold',
+  SetWhisperFlow: 'CustomerWhisper',
+};
+
+function legacyHook(legacyType: string, params: ReadonlyMap<string, Param>): string | undefined {
+  if (legacyType === 'SetContactFlow') return text(params.get('Type')?.value);
+  return Object.hasOwn(LEGACY_HOOKS, legacyType) ? LEGACY_HOOKS[legacyType] : undefined;
+}
 
 /** `Transfer` blocks: the kind of transfer is in the module's `target`. */
 const LEGACY_TRANSFERS: Readonly<Record<string, string>> = {
@@ -340,6 +361,9 @@ function readModules(doc: SourceDocument, problems: ImportProblem[]): ConnectAct
     const action: ConnectAction = { rawId, id: '', type, pointer, params, conditions: [], errors: [] };
     const resourceName = [...listOf(raw.parameters)].map((parameter) => text(field(parameter, 'resourceName'))).find(Boolean);
     if (type === 'TransferToFlow') action.flowName = resourceName;
+    const hook = legacyHook(legacyType, params);
+    const target = resourceName ?? text(params.get('ContactFlowId')?.value);
+    if (hook !== undefined && target !== undefined) action.hooks = [{ hook, name: flowNameIn(target) }];
     listOf(raw.branches).forEach((branch, j) => {
       const to = field(branch, 'transition');
       const condition = text(field(branch, 'condition')) ?? '';
@@ -884,15 +908,54 @@ function referencesOf(actions: readonly ConnectAction[]): FlowReference[] {
   for (const action of actions) {
     if (action.type === 'TransferToFlow') references.push({ name: flowNameOf(action, 'ContactFlowId'), role: 'transfer' });
     if (action.type === 'InvokeFlowModule') references.push({ name: flowNameOf(action, 'FlowModuleId'), role: 'module' });
-    if (action.type !== 'UpdateContactEventHooks') continue;
-    const hooks = action.params.get('EventHooks')?.value;
-    if (!isRecord(hooks)) continue;
-    for (const hook of Object.keys(hooks)) {
-      const value = text(hooks[hook]);
-      if (value !== undefined && Object.hasOwn(HOOK_ROLES, hook)) references.push({ name: flowNameIn(value), role: HOOK_ROLES[hook]! });
+    for (const { hook, name } of hooksOf(action)) {
+      if (Object.hasOwn(HOOK_ROLES, hook)) references.push({ name, role: HOOK_ROLES[hook]! });
     }
   }
   return references;
+}
+
+/** The flows an action sets as event hooks: `UpdateContactEventHooks`' `EventHooks`, or a legacy block's. */
+function hooksOf(action: ConnectAction): Array<{ hook: string; name: string }> {
+  if (action.hooks) return action.hooks;
+  if (action.type !== 'UpdateContactEventHooks') return [];
+  const hooks = action.params.get('EventHooks')?.value;
+  if (!isRecord(hooks)) return [];
+  return Object.keys(hooks).flatMap((hook) => {
+    const value = text(hooks[hook]);
+    return value === undefined ? [] : [{ hook, name: flowNameIn(value) }];
+  });
+}
+
+/**
+ * The customer queue flow each queue plays: the one a `CustomerQueue` hook sets on the way to it, when
+ * every way sets the same one. Followed from the start over every transition, keeping the hook last set.
+ */
+function queueFlowsOfQueues(actions: readonly ConnectAction[], start: string | undefined): Map<string, string> {
+  const byRaw = new Map(actions.map((action) => [action.rawId, action]));
+  const seen = new Map<string, Set<string>>();
+  const first = start === undefined ? actions[0] : byRaw.get(start);
+  const queue: Array<[ConnectAction, string]> = first ? [[first, '']] : [];
+  while (queue.length > 0) {
+    const [action, inherited] = queue.shift()!;
+    const states = seen.get(action.rawId) ?? new Set<string>();
+    if (states.has(inherited)) continue;
+    states.add(inherited);
+    seen.set(action.rawId, states);
+    const set = hooksOf(action).find((hook) => hook.hook === 'CustomerQueue')?.name ?? inherited;
+    for (const transition of [action.next, ...action.conditions, ...action.errors]) {
+      const next = transition === undefined ? undefined : byRaw.get(transition.to);
+      if (next) queue.push([next, set]);
+    }
+  }
+  const played = new Map<string, string>();
+  for (const action of actions) {
+    const states = seen.get(action.rawId);
+    if (action.type !== 'TransferContactToQueue' || !states || states.size !== 1) continue;
+    const [name] = states;
+    if (name) played.set(action.id, name);
+  }
+  return played;
 }
 
 /** The words an action speaks (text or SSML, not recorded audio): its own, and the messages of a message loop. */

@@ -3,6 +3,7 @@
 // the keys so far at every key press, so the simulator follows exactly what journey tests check.
 import type { JourneyGraph } from '../analysis/journey.js';
 import type { MenuNode } from '../model/flow.js';
+import { callClock as clock } from '../report/text.js';
 import { readableJourneyId, readableNames } from '../rules/names.js';
 import { optionKeys, walkJourney, type Walk, type WalkChoices, type WalkStep } from './walk.js';
 
@@ -29,11 +30,6 @@ export interface CallOutcome {
   /** The caller hung up before the flow ended the call. */
   hungUp: boolean;
   keys: string[];
-}
-
-function clock(seconds: number): string {
-  const whole = Math.round(seconds);
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
 /** One step as the caller lives it; `name` is how the step is called on screen. */

@@ -6,12 +6,7 @@ import type { CallerAction, Walk, WalkStep } from '../journeys/walk.js';
 import { isMachineId, readableJourneyId, readableNames, type NodeNames } from '../rules/names.js';
 import { TOOL_NAME } from '../version.js';
 import { escapeJsonOutput, escapeXmlAttribute, escapeXmlText, visible } from './escape.js';
-import { plural } from './text.js';
-
-function clock(seconds: number): string {
-  const whole = Math.round(seconds);
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
-}
+import { callClock as clock, plural } from './text.js';
 
 export function actionText(action: CallerAction): string {
   if (action.kind === 'silence') return 'says nothing';

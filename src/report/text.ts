@@ -6,6 +6,12 @@ export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/** Seconds since the call was answered as a clock, `m:ss`: how a journey's steps are timed. */
+export function callClock(seconds: number): string {
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
+}
+
 /** `45 s`, `3 min 05 s`, `1 h 02 min`: callers think in minutes, not in seconds. */
 export function formatDuration(seconds: number): string {
   const total = Math.max(0, Math.round(seconds));

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { audit, type AuditOptions } from '../index.js';
 import { gateFailures, type FailOn } from '../gate.js';
-import { stderrLine, visible } from '../report/escape.js';
+import { escapeJsonOutput, stderrLine, visible } from '../report/escape.js';
+import { parseDocsBase } from '../report/docs-base.js';
 import { formatResult, githubAnnotationsByDefault, outputFormatFor, parseFormatFlag, type OutputFormat } from '../report/index.js';
 import type { AuditResult, FixType } from '../model/result.js';
 import { UsageError } from '../files.js';
@@ -48,6 +49,8 @@ export default class Lint extends IvrAuditCommand {
     'no-fixes': Flags.boolean({ description: 'do not propose or score fixes (faster; for editors that lint on every save)' }),
     concurrency: integerFlag({ min: 1, description: 'audit files in up to N worker threads (default: the number of CPU cores; 1: no workers); the output is the same' }),
     'pass-on-no-flows': Flags.boolean({ description: 'exit 0 when the paths hold no flow file (an empty folder, a glob matching nothing) instead of 2; a path that does not exist still fails' }),
+    'print-config': Flags.string({ description: 'print the configuration that applies to this file as JSON (every rule with its severity and options) and exit; lints nothing' }),
+    'docs-base': Flags.string({ description: 'URL of the folder of rule pages that SARIF links each rule to (RULE.md is appended; default: the docs installed with ivr-audit)' }),
     stdin: Flags.boolean({ description: 'lint the flow read from stdin instead of files (name it with --stdin-filename)' }),
     'stdin-filename': Flags.string({ description: 'with --stdin: the path the flow is linted as (config lookup, format detection, the path in the output); nothing is written to it' }),
     color: Flags.boolean({ allowNo: true, description: 'color the output (default: when printing to a terminal; NO_COLOR and FORCE_COLOR are honored)' }),
@@ -55,7 +58,12 @@ export default class Lint extends IvrAuditCommand {
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Lint);
+    if (flags['print-config'] !== undefined) {
+      await printConfig(flags['print-config'], argv as string[], flags);
+      return;
+    }
     const stdinName = stdinProblems(flags, argv as string[]);
+    const docsBase = flags['docs-base'] === undefined ? undefined : parseDocsBase(flags['docs-base']);
     const paths = (argv as string[]).length > 0 ? (argv as string[]) : ['.'];
     const outputs = resolveOutputs(flags.format ?? [], flags.output);
     // In GitHub Actions, annotations show findings on the pull request besides the usual output.
@@ -102,7 +110,7 @@ export default class Lint extends IvrAuditCommand {
       ? true
       : process.stdout.isTTY === true && process.env.NO_COLOR === undefined);
     for (const output of outputs) {
-      const text = await formatResult(output.format, shown, { color: output.path === undefined && color });
+      const text = await formatResult(output.format, shown, { color: output.path === undefined && color, docsBase });
       if (output.path === undefined) process.stdout.write(text);
       else await writeFileAtomic(output.path, text);
     }
@@ -122,6 +130,20 @@ export default class Lint extends IvrAuditCommand {
     for (const { gate, reason } of failures) if (gate !== 'fail-on') process.stderr.write(stderrLine(reason));
     if (failures.length > 0) process.exitCode = 1;
   }
+}
+
+/** `--print-config FILE`: the configuration as `lint FILE` would apply it, flags included. */
+async function printConfig(
+  file: string,
+  paths: readonly string[],
+  flags: { config?: string; 'no-config': boolean; rule?: string[]; stdin: boolean },
+): Promise<void> {
+  if (paths.length > 0) throw new UsageError(`--print-config takes one file, its own value; got paths too (${paths.join(', ')})`);
+  if (flags.stdin) throw new UsageError('--print-config cannot be used with --stdin: give the file name to --print-config');
+  if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
+  const { printableConfig } = await import('../config/print.js');
+  const printed = await printableConfig(file, { cwd: process.cwd(), configPath: flags.config, noConfig: flags['no-config'], cliRules: parseRuleFlags(flags.rule ?? []) });
+  process.stdout.write(`${escapeJsonOutput(JSON.stringify(printed, null, 2))}\n`);
 }
 
 /**

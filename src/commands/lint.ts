@@ -11,7 +11,8 @@ import { UsageError } from '../files.js';
 import { parseRuleFlags } from '../config/validate.js';
 import { refuseOutputsOverInputs, type PlannedOutput } from '../util/output-guard.js';
 import { IvrAuditCommand } from '../cli/command.js';
-import { integerFlag } from '../cli/flags.js';
+import { integerFlag, langFlag } from '../cli/flags.js';
+import { langOfEnv } from '../i18n/index.js';
 import { progressLine } from '../cli/progress.js';
 import { STDIN_NAME, readText } from '../cli/stdin.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
@@ -53,6 +54,7 @@ export default class Lint extends IvrAuditCommand {
     'docs-base': Flags.string({ description: 'URL of the folder of rule pages that SARIF links each rule to (RULE.md is appended; default: the docs installed with ivr-audit)' }),
     stdin: Flags.boolean({ description: 'lint the flow read from stdin instead of files (name it with --stdin-filename)' }),
     'stdin-filename': Flags.string({ description: 'with --stdin: the path the flow is linted as (config lookup, format detection, the path in the output); nothing is written to it' }),
+    lang: langFlag(),
     color: Flags.boolean({ allowNo: true, description: 'color the output (default: when printing to a terminal; NO_COLOR and FORCE_COLOR are honored)' }),
   };
 
@@ -69,7 +71,7 @@ export default class Lint extends IvrAuditCommand {
     // In GitHub Actions, annotations show findings on the pull request besides the usual output.
     if (githubAnnotationsByDefault(process.env, flags.format ?? [], flags.output)) outputs.push({ format: 'github' });
     if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
-    const options = { configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], rules: parseRuleFlags(flags.rule ?? []), allowNoFlows: flags['pass-on-no-flows'], fixes: !flags['no-fixes'], concurrency: flags.concurrency ?? availableParallelism(),
+    const options = { configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], rules: parseRuleFlags(flags.rule ?? []), allowNoFlows: flags['pass-on-no-flows'], fixes: !flags['no-fixes'], concurrency: flags.concurrency ?? availableParallelism(), lang: flags.lang, envLang: langOfEnv(process.env),
       // Only HTML draws the flows: other runs need not copy every model out of the workers.
       models: outputs.some((output) => output.format === 'html') };
     if (flags['no-fixes'] && (flags.fix || flags['fix-dry-run'])) throw new UsageError(`--no-fixes and ${flags.fix ? '--fix' : '--fix-dry-run'} cannot be used together`);

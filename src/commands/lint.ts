@@ -26,7 +26,7 @@ export default class Lint extends IvrAuditCommand {
   ];
   // Repeatable flags take one value each time (`-f json FILE`), as in ESLint: not the paths after them.
   static override flags = {
-    format: Flags.string({ char: 'f', multiple: true, multipleNonGreedy: true, description: 'output format: stylish, json, sarif, junit, github, markdown, html; NAME=PATH writes it to a file (repeatable)' }),
+    format: Flags.string({ char: 'f', multiple: true, multipleNonGreedy: true, description: 'output format: stylish, json, sarif, junit, github, gitlab, compact, checkstyle, markdown, html; NAME=PATH writes it to a file (repeatable)' }),
     output: Flags.string({ char: 'o', description: 'write the output to this file (the format may be inferred from its extension)' }),
     'fail-on': Flags.string({ options: ['error', 'warning', 'info', 'none'], default: 'error', description: 'lowest severity that fails the run' }),
     'max-warnings': integerFlag({ min: 0, description: 'fail when there are more warnings than this' }),

@@ -7,7 +7,8 @@ import type { Flow } from '../model/flow.js';
 import type { AuditResult, FileResult, Score } from '../model/result.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { SEVERITY_COLORS, diagramOmission, renderDiagram, type LayoutEngine } from './diagram.js';
-import { escapeHtml, visible } from './escape.js';
+import { h, quotedPrompt, richText } from './html-text.js';
+import { installedScoringDocs, scoreExplained } from './score-explained.js';
 import { buildFlowGraph } from './flowgraph.js';
 import { drawableGraph } from './structure.js';
 import { pathText } from './markdown.js';
@@ -20,12 +21,13 @@ export interface HtmlOptions {
   layout?: LayoutEngine;
   /** Shown under the title, e.g. the date the report was made. */
   generated?: string;
+  /** Link to docs/scoring.md; by default the copy installed with the tool, as a file URL. */
+  scoringDocs?: string;
 }
 
 /** Nothing may load or run: styles are inline, pictures are inline SVG. */
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
-const h = (text: string): string => escapeHtml(visible(text));
 
 const STYLE = `
 :root { color-scheme: light; --fg: #1f2328; --muted: #57606a; --line: #d0d7de; --soft: #f6f8fa; }
@@ -60,6 +62,14 @@ dl.metrics dd { margin: 0; font-weight: 600; }
 svg.diagram, svg.drivers { max-width: 100%; height: auto; }
 .legend { display: flex; flex-wrap: wrap; gap: 12px; font-size: 12px; color: var(--muted); margin: 6px 0; padding: 0; list-style: none; }
 .legend span.swatch { display: inline-block; width: 12px; height: 12px; border: 2px solid; border-radius: 3px; vertical-align: -2px; margin-right: 4px; }
+td code, li code, p code { background: var(--soft); border-radius: 3px; padding: 0 3px; overflow-wrap: anywhere; }
+q.prompt { font-style: italic; }
+.explain { margin: 24px 0; }
+.explain-tables { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
+.explain-tables table.grades { width: auto; min-width: 160px; }
+table.grades .score { margin: 0; padding: 0 8px; }
+.explain-tables table.drivers-explained { flex: 1 1 420px; width: auto; }
+table.drivers-explained th { white-space: normal; }
 @page { margin: 14mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
@@ -134,34 +144,42 @@ function metricsSection(file: FileResult): string {
 
 function fixesSection(file: FileResult): string {
   if (file.fixes.length === 0) return '';
-  const items = file.fixes.map((fix) => `<li><strong>+${fix.gain}</strong> ${h(fix.title)}<br><span class="note">${h(fix.description)} ${h(fixSavings(fix))}</span>`
+  const items = file.fixes.map((fix) => `<li><strong>+${fix.gain}</strong> ${richText(fix.title)}<br><span class="note">${richText(fix.description)} ${h(fixSavings(fix))}</span>`
     + `${fix.ruleIds.length > 0 ? ` <span class="note">(${fix.ruleIds.map((id) => `<code>${h(id)}</code>`).join(', ')})</span>` : ''}</li>`);
   return `<h3>Fixes, most effort saved first</h3>\n<ol class="fixes">${items.join('\n')}</ol>`;
 }
 
-function findingRow(finding: Finding): string {
+/** The prompt a finding quotes, as the flow writes it: a message may shorten or normalize it. */
+function promptOf(finding: Finding, flow: Flow | undefined): string {
+  if (finding.nodeId === undefined || !finding.message.includes('"')) return '';
+  const say = flow?.nodes.get(finding.nodeId)?.say ?? [];
+  return say.length > 0 ? `prompt: ${quotedPrompt(say)}` : '';
+}
+
+function findingRow(finding: Finding, flow: Flow | undefined): string {
   const details = [
     finding.nodeId !== undefined ? `node <code>${h(finding.label ?? finding.nodeId)}</code>` : '',
+    promptOf(finding, flow),
     finding.path && finding.path.length > 0 ? `path: ${h(pathText(finding.pathLabels ?? finding.path))}` : '',
   ].filter(Boolean).join('<br>');
   return `<tr class="finding"><td class="num">${finding.line}:${finding.column}</td><td class="sev sev-${finding.severity}">${finding.severity}</td>`
-    + `<td class="rule"><a href="${h(finding.docs)}">${h(finding.ruleId)}</a></td><td>${h(finding.message)}${details ? `<div class="path">${details}</div>` : ''}</td></tr>`;
+    + `<td class="rule"><a href="${h(finding.docs)}">${h(finding.ruleId)}</a></td><td>${richText(finding.message)}${details ? `<div class="path">${details}</div>` : ''}</td></tr>`;
 }
 
-function findingsSection(file: FileResult): string {
+function findingsSection(file: FileResult, flow: Flow | undefined): string {
   if (file.findings.length === 0) return '<h3>Findings</h3>\n<p class="note">No findings.</p>';
   return `<h3>Findings (${file.findings.length})</h3>
 <table class="findings">
 <thead><tr><th class="num">Line</th><th>Severity</th><th>Rule</th><th>Message</th></tr></thead>
 <tbody>
-${file.findings.map(findingRow).join('\n')}
+${file.findings.map((finding) => findingRow(finding, flow)).join('\n')}
 </tbody>
 </table>`;
 }
 
 function unknownsSection(file: FileResult): string {
   if (file.unknowns.length === 0) return '';
-  return `<h3>Not stated in the flow</h3>\n<p class="note">Rules that need these facts stayed quiet.</p>\n<ul>${file.unknowns.map((unknown) => `<li>${h(unknown)}</li>`).join('')}</ul>`;
+  return `<h3>Not stated in the flow</h3>\n<p class="note">Rules that need these facts stayed quiet.</p>\n<ul>${file.unknowns.map((unknown) => `<li>${richText(unknown)}</li>`).join('')}</ul>`;
 }
 
 function legend(): string {
@@ -204,7 +222,7 @@ function flowSection(file: FileResult, index: number, options: HtmlOptions, scal
 ${scoreSection(file, scale)}
 ${metricsSection(file)}
 ${fixesSection(file)}
-${findingsSection(file)}
+${findingsSection(file, options.flows.get(file.file))}
 ${unknownsSection(file)}
 ${diagramSection(file, index, options)}
 </section>`;
@@ -232,6 +250,7 @@ export function formatHtml(result: AuditResult, options: HtmlOptions): string {
 <main>
 <h2>Flows</h2>
 ${summaryTable(result)}
+${scoreExplained(options.scoringDocs ?? installedScoringDocs())}
 ${result.files.map((file, index) => flowSection(file, index, options, scale)).join('\n')}
 </main>
 </body>

@@ -6,7 +6,7 @@ import type { AuditResult } from '../model/result.js';
 
 export interface FormatContext {
   color: boolean;
-  /** Folder that paths in SARIF and GitHub annotations are relative to (default: the process's). */
+  /** Folder that paths in SARIF, GitHub, GitLab, compact and Checkstyle output are relative to (default: the process's). */
   cwd?: string;
 }
 
@@ -33,6 +33,18 @@ const FORMATTERS = {
   github: async (): Promise<Formatter> => {
     const { formatGithub } = await import('./github.js');
     return (result, context) => formatGithub(result, { cwd: context.cwd ?? process.cwd() });
+  },
+  gitlab: async (): Promise<Formatter> => {
+    const { formatGitlab } = await import('./gitlab.js');
+    return (result, context) => formatGitlab(result, { cwd: context.cwd ?? process.cwd() });
+  },
+  compact: async (): Promise<Formatter> => {
+    const { formatCompact } = await import('./compact.js');
+    return (result, context) => formatCompact(result, { cwd: context.cwd ?? process.cwd() });
+  },
+  checkstyle: async (): Promise<Formatter> => {
+    const { formatCheckstyle } = await import('./checkstyle.js');
+    return (result, context) => formatCheckstyle(result, { cwd: context.cwd ?? process.cwd() });
   },
   markdown: async (): Promise<Formatter> => {
     const { formatMarkdown } = await import('./markdown.js');
@@ -71,6 +83,8 @@ export function parseFormatFlag(value: string): { format: OutputFormat; path?: s
   return path === '' ? { format: name } : { format: name, path };
 }
 
+// gitlab, compact and checkstyle are never inferred: their files end in .json, .txt and .xml,
+// which already mean json, stylish and junit.
 const EXTENSIONS: Record<string, OutputFormat> = {
   '.json': 'json',
   '.txt': 'stylish',

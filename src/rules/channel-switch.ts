@@ -8,7 +8,7 @@ export const channelSwitch: Rule = {
     severity: 'warning',
     description: 'The caller is sent to another channel (web, app, SMS...).',
     details:
-      'Callers often phone after trying another channel; sending them back is one of the strongest drivers of effort. Seed 003; CEB: nearly 60% of calls come from customers who tried another channel first.',
+      'Callers often phone after trying another channel; sending them back is one of the strongest drivers of effort. Seed 003 («¿Sorprendes o deleitas a tus Clientes?», docs/evidence.md#seed-003); CEB: nearly 60% of calls come from customers who tried another channel first.',
     options: [],
     driver: 'channel',
     scoring: 'journey',

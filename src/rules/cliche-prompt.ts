@@ -55,7 +55,7 @@ export const clichePrompt: Rule = {
     severity: 'info',
     description: 'A prompt uses a stock phrase ("your call is important to us", "ya le estoy conectando"...).',
     details:
-      'Scripted phrases tell callers they are a number. Matched in the flow\'s language (`settings.language`), ignoring case and accents; add your own with the `phrases` option. Seed 001: "ya le estoy conectando con XYZ, o espere un momento"; seed 002: Eroski dropped scripts and satisfaction rose from 68% to 83%.',
+      'Scripted phrases tell callers they are a number. Matched in the flow\'s language (`settings.language`), ignoring case and accents; add your own with the `phrases` option. Seed 001 («Todos ahora lo vivimos…», docs/evidence.md#seed-001): "ya le estoy conectando con XYZ, o espere un momento"; seed 002 («El máximo nivel en atención al cliente…», docs/evidence.md#seed-002): Eroski dropped scripts and satisfaction rose from 68% to 83%.',
     options: [{ name: 'phrases', type: 'string[]', default: [], description: 'more phrases to flag, in any language' }],
     driver: 'generic',
     scoring: 'penalty',

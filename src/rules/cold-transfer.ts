@@ -9,7 +9,7 @@ export const coldTransfer: Rule = {
     severity: 'warning',
     description: 'A transfer without `context: true` after the caller has given answers: the next person starts from zero.',
     details:
-      'Without the caller\'s data and reason travelling with the call, whoever answers asks again: the answers, the identity and the time the caller already gave are lost. A forward before the caller has said anything loses nothing and is not reported. Seed 003: repeating information and transfers are two of the main drivers of effort.',
+      'Without the caller\'s data and reason travelling with the call, whoever answers asks again: the answers, the identity and the time the caller already gave are lost. A forward before the caller has said anything loses nothing and is not reported. Seed 003 («¿Sorprendes o deleitas a tus Clientes?», docs/evidence.md#seed-003): repeating information and transfers are two of the main drivers of effort.',
     options: [],
     driver: 'transfers',
     scoring: 'journey',

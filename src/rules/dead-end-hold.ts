@@ -10,7 +10,7 @@ export const deadEndHold: Rule = {
     severity: 'error',
     description: 'A queue with no `maxWaitSeconds` or no `onTimeout`, or whose timeout or `onFull` leads to a dead end or straight into a queue.',
     details:
-      'A hold must end somewhere useful: a limit, and after it a person, a callback or voicemail. Seed 001: "se silencia y la llamada se cae".',
+      'A hold must end somewhere useful: a limit, and after it a person, a callback or voicemail. Seed 001 («Todos ahora lo vivimos…», docs/evidence.md#seed-001): "se silencia y la llamada se cae".',
     options: [],
     driver: 'deadEnds',
     scoring: 'journey',

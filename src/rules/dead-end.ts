@@ -12,7 +12,7 @@ export const deadEnd: Rule = {
     severity: 'error',
     description: 'A journey ends unresolved or abandoned before the caller reached a person or got help promised.',
     details:
-      'A `hangup` with outcome `unresolved` (the default) or `abandoned` that callers can reach without having spoken to a person, or been offered a callback or voicemail. Gates such as "no receipt, no service" are dead ends too. Hang-ups that callers reach only from the `closed` or `holiday` exit of an `hours` node are left to after-hours-dead-end, those behind a failing hold to dead-end-hold, and those behind a failed backend step (`onError`) to backend-failure. Seed 001: "la llamada se cae"; seed 004: the receipt gate.',
+      'A `hangup` with outcome `unresolved` (the default) or `abandoned` that callers can reach without having spoken to a person, or been offered a callback or voicemail. Gates such as "no receipt, no service" are dead ends too. Hang-ups that callers reach only from the `closed` or `holiday` exit of an `hours` node are left to after-hours-dead-end, those behind a failing hold to dead-end-hold, and those behind a failed backend step (`onError`) to backend-failure. Seed 001 («Todos ahora lo vivimos…», docs/evidence.md#seed-001): "la llamada se cae"; seed 004 («Hablamos de comenzar entendiendo…», docs/evidence.md#seed-004): the receipt gate.',
     options: [],
     driver: 'deadEnds',
     scoring: 'journey',

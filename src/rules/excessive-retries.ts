@@ -10,7 +10,7 @@ export const excessiveRetries: Rule = {
     severity: 'warning',
     description: 'A menu or input re-prompts more than `max` times, or without limit.',
     details:
-      'After two or three failed tries the flow should hand the caller to a person, not ask again. Counts `retries`, and reports an `onNoInput` or `onNoMatch` that leads straight back to the same step (through announcements or silent decisions only): such a loop re-prompts forever. IVR guidelines (Avaya): allow 2–3 tries, then transfer. Seed 003.',
+      'After two or three failed tries the flow should hand the caller to a person, not ask again. Counts `retries`, and reports an `onNoInput` or `onNoMatch` that leads straight back to the same step (through announcements or silent decisions only): such a loop re-prompts forever. IVR guidelines (Avaya): allow 2–3 tries, then transfer. Seed 003 («¿Sorprendes o deleitas a tus Clientes?», docs/evidence.md#seed-003).',
     options: [{ name: 'max', type: 'integer', default: 3, minimum: 0, description: 'most re-prompts' }],
     driver: 'navigation',
     scoring: 'penalty',

@@ -9,7 +9,7 @@ export const holdWithoutCallback: Rule = {
     severity: 'warning',
     description: 'A queue whose expected or maximum wait exceeds `maxSeconds` offers no callback.',
     details:
-      'A long hold is time the caller cannot use. A callback keeps their place without keeping them on the line. Seed 003: low-effort service removes waiting; the GetHuman standard asks for a callback offer. How long a queue can hold callers is its `maxWaitSeconds`, or without end when it has none.',
+      'A long hold is time the caller cannot use. A callback keeps their place without keeping them on the line. Seed 003 («¿Sorprendes o deleitas a tus Clientes?», docs/evidence.md#seed-003): low-effort service removes waiting; the GetHuman standard asks for a callback offer. How long a queue can hold callers is its `maxWaitSeconds`, or without end when it has none.',
     options: [{ name: 'maxSeconds', type: 'number', default: 120, minimum: 0, description: 'holds longer than this must offer a callback' }],
     driver: 'waiting',
     scoring: 'journey',

@@ -9,7 +9,7 @@ export const identityQuestions: Rule = {
     severity: 'error',
     description: 'Some journey asks more than `max` identity questions before the caller reaches a person or the call ends.',
     details:
-      'An `input` is an identity question when `identity: true`, or when `collects` names a name, address, phone, account, date of birth, PIN and the like. Questions inside subflows count on the caller\'s path. Reported at the question that crosses the limit, with the journey. Seed 001: "su nombre, dirección, teléfono, tiempo de servicio..."; seed 003: effort drives disloyalty.',
+      'An `input` is an identity question when `identity: true`, or when `collects` names a name, address, phone, account, date of birth, PIN and the like. Questions inside subflows count on the caller\'s path. Reported at the question that crosses the limit, with the journey. Seed 001 («Todos ahora lo vivimos…», docs/evidence.md#seed-001): "su nombre, dirección, teléfono, tiempo de servicio..."; seed 003 («¿Sorprendes o deleitas a tus Clientes?», docs/evidence.md#seed-003): effort drives disloyalty.',
     options: [{ name: 'max', type: 'integer', default: 2, minimum: 0, description: 'most identity questions before a person' }],
     driver: 'repeating',
     scoring: 'journey',

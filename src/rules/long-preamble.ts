@@ -10,7 +10,7 @@ export const longPreamble: Rule = {
     severity: 'warning',
     description: 'More than `maxSeconds` of audio before the caller\'s first chance to act.',
     details:
-      'Recording notices, promotions and "please listen carefully" play before the caller can press or say anything. Durations come from `durationSeconds`, else from the words of `say` at `wordsPerMinute`. Seed 001: "le intimidan diciendo que lo están grabando", "mensajes intrascendentes". Not checked in in-queue and hold flows, whose audio is the wait (the hold rules judge it).',
+      'Recording notices, promotions and "please listen carefully" play before the caller can press or say anything. Durations come from `durationSeconds`, else from the words of `say` at `wordsPerMinute`. Seed 001 («Todos ahora lo vivimos…», docs/evidence.md#seed-001): "le intimidan diciendo que lo están grabando", "mensajes intrascendentes". Not checked in in-queue and hold flows, whose audio is the wait (the hold rules judge it).',
     options: [{ name: 'maxSeconds', type: 'number', default: 15, minimum: 0, description: 'most seconds of audio before the first chance to act' }],
     driver: 'navigation',
     scoring: 'journey',

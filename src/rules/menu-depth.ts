@@ -8,7 +8,7 @@ export const menuDepth: Rule = {
     severity: 'warning',
     description: 'A journey passes more than `max` menus before a person.',
     details:
-      'Every menu level is another prompt to listen to and another choice to get right. Broad menus beat deep ones (Commarford & Lewis, IBM). Reported at the menu that crosses the limit, with the journey. Seed 003: effort, not delight, drives loyalty.',
+      'Every menu level is another prompt to listen to and another choice to get right. Broad menus beat deep ones (Commarford & Lewis, IBM). Reported at the menu that crosses the limit, with the journey. Seed 003 («¿Sorprendes o deleitas a tus Clientes?», docs/evidence.md#seed-003): effort, not delight, drives loyalty.',
     options: [{ name: 'max', type: 'integer', default: 3, minimum: 0, description: 'most menus before a person' }],
     driver: 'navigation',
     scoring: 'journey',

@@ -20,7 +20,7 @@ export const menuOptions: Rule = {
     severity: 'warning',
     description: 'A menu offers more than `max` options.',
     details:
-      'Callers must hold every option in memory until they hear the one they want. IVR guidelines (Avaya) keep menus to 4–5 choices. Seed 003: effort, not delight, drives loyalty.',
+      'Callers must hold every option in memory until they hear the one they want. IVR guidelines (Avaya) keep menus to 4–5 choices. Seed 003 («¿Sorprendes o deleitas a tus Clientes?», docs/evidence.md#seed-003): effort, not delight, drives loyalty.',
     options: [{ name: 'max', type: 'integer', default: 5, minimum: 1, description: 'most options in one menu' }],
     driver: 'navigation',
     scoring: 'penalty',

@@ -9,7 +9,7 @@ export const noHuman: Rule = {
     severity: 'error',
     description: 'No journey from `entry` reaches a person.',
     details:
-      'Some callers need a person: a flow with no `agent` (or transfer out to one) leaves them no way to get one. Seed 001: "marcar un número telefónico constituye una experiencia indeseable".',
+      'Some callers need a person: a flow with no `agent` (or transfer out to one) leaves them no way to get one. Seed 001 («Todos ahora lo vivimos…», docs/evidence.md#seed-001): "marcar un número telefónico constituye una experiencia indeseable".',
     options: [],
     driver: 'deadEnds',
     scoring: 'journey',

@@ -12,7 +12,7 @@ export const noZeroOut: Rule = {
     severity: 'warning',
     description: 'A menu from which callers cannot find a way to a person: no option reaches one without another menu, or the prompt does not say which.',
     details:
-      'Callers who do not fit the menu need a way out to a person from every menu ("press 0"), and they must be told: an option counts when the prompt names a person next to its key ("for a person press 0") or its label names one. The GetHuman standard: 0 or "operator" always reaches a human. Seed 001.',
+      'Callers who do not fit the menu need a way out to a person from every menu ("press 0"), and they must be told: an option counts when the prompt names a person next to its key ("for a person press 0") or its label names one. The GetHuman standard: 0 or "operator" always reaches a human. Seed 001 («Todos ahora lo vivimos…», docs/evidence.md#seed-001).',
     options: [],
     driver: 'navigation',
     scoring: 'penalty',

@@ -10,7 +10,7 @@ export const offerWithoutResolution: Rule = {
     severity: 'warning',
     description: 'A gesture (`offer`) on a journey that can still end unresolved.',
     details:
-      'A coupon or a credit does not replace a solution: callers who get the gesture and then a dead end are not won back. Seed 003: customers want their problem solved with little effort, not to be delighted.',
+      'A coupon or a credit does not replace a solution: callers who get the gesture and then a dead end are not won back. Seed 003 («¿Sorprendes o deleitas a tus Clientes?», docs/evidence.md#seed-003): customers want their problem solved with little effort, not to be delighted.',
     options: [],
     driver: 'generic',
     scoring: 'penalty',

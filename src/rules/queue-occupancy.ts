@@ -23,7 +23,7 @@ export const queueOccupancy: Rule = {
     severity: 'warning',
     description: 'A queue\'s staffing gives agent occupancy above `max`, or more calls than its agents can answer.',
     details:
-      'Erlang A (callers hang up after `patienceSeconds` on average) from `agents`, `callsPerHour` and `ahtSeconds`: occupancy, the share who wait, the average wait, the share who hang up, the share who wait over 2 minutes and the service level at `targetAnswerSeconds`. Agents kept busier than about 85% cannot take the time a caller needs. Seed 000: Zappos runs at 60–70%, against the 80s elsewhere.',
+      'Erlang A (callers hang up after `patienceSeconds` on average) from `agents`, `callsPerHour` and `ahtSeconds`: occupancy, the share who wait, the average wait, the share who hang up, the share who wait over 2 minutes and the service level at `targetAnswerSeconds`. Agents kept busier than about 85% cannot take the time a caller needs. Seed 000 («Cuando se esfuerza por hacer crecer su negocio…», docs/evidence.md#seed-000): Zappos runs at 60–70%, against the 80s elsewhere.',
     options: [{ name: 'max', type: 'number', default: 0.85, minimum: 0, description: 'highest acceptable occupancy (0–1)' }],
     driver: 'waiting',
     scoring: 'penalty',

@@ -10,7 +10,7 @@ export const repeatIdentity: Rule = {
     severity: 'error',
     description: 'The same datum (`collects`) can be asked twice on one journey, or asked after a lookup found it.',
     details:
-      'Two different steps that collect the same thing (after a transfer, in a second subflow call, in another department\'s menu) make the caller repeat themselves. A question for a datum that a `lookup` on the way already found (`provides`) is a repeat too: the system knew it. A step that re-prompts after a wrong answer is a retry, not a repeat. Seed 003: having to repeat information is one of the main drivers of disloyalty.',
+      'Two different steps that collect the same thing (after a transfer, in a second subflow call, in another department\'s menu) make the caller repeat themselves. A question for a datum that a `lookup` on the way already found (`provides`) is a repeat too: the system knew it. A step that re-prompts after a wrong answer is a retry, not a repeat. Seed 003 («¿Sorprendes o deleitas a tus Clientes?», docs/evidence.md#seed-003): having to repeat information is one of the main drivers of disloyalty.',
     options: [],
     driver: 'repeating',
     scoring: 'journey',

@@ -9,7 +9,7 @@ export const ringLimit: Rule = {
     severity: 'error',
     description: 'The phone can ring more than `max` times before someone or something answers.',
     details:
-      'Counts `settings.answerRings` before the system picks up, and each transfer\'s or agent\'s `rings` (or `ringTimeoutSeconds ÷ ringSeconds`, rounded up). Seed 001: "cuando un teléfono repica más de cinco veces inevitablemente provoca una defraudación en el cliente".',
+      'Counts `settings.answerRings` before the system picks up, and each transfer\'s or agent\'s `rings` (or `ringTimeoutSeconds ÷ ringSeconds`, rounded up). Seed 001 («Todos ahora lo vivimos…», docs/evidence.md#seed-001): "cuando un teléfono repica más de cinco veces inevitablemente provoca una defraudación en el cliente".',
     options: [{ name: 'max', type: 'integer', default: 5, minimum: 0, description: 'most rings allowed before an answer' }],
     driver: 'waiting',
     scoring: 'journey',

@@ -8,7 +8,7 @@ export const silentHold: Rule = {
     severity: 'warning',
     description: 'A queue with neither `music` nor `announcements`.',
     details:
-      'Silence on hold sounds like a dropped call: callers hang up and call again. Seed 001: "o simplemente silencio que después de minutos te hace entender que ya no estás comunicado".',
+      'Silence on hold sounds like a dropped call: callers hang up and call again. Seed 001 («Todos ahora lo vivimos…», docs/evidence.md#seed-001): "o simplemente silencio que después de minutos te hace entender que ya no estás comunicado".',
     options: [],
     driver: 'waiting',
     scoring: 'journey',

@@ -8,7 +8,7 @@ export const timeToHuman: Rule = {
     severity: 'warning',
     description: 'The fastest way to a person takes longer than `maxSeconds`.',
     details:
-      'Counts rings, audio, the time to answer menus and inputs, and the expected queue wait where it is known (given, or from the staffing), along the fastest journey. Seed 001: recover the caller "en 60 segundos o menos".',
+      'Counts rings, audio, the time to answer menus and inputs, and the expected queue wait where it is known (given, or from the staffing), along the fastest journey. Seed 001 («Todos ahora lo vivimos…», docs/evidence.md#seed-001): recover the caller "en 60 segundos o menos".',
     options: [{ name: 'maxSeconds', type: 'number', default: 60, minimum: 0, description: 'longest acceptable fastest time to a person' }],
     driver: 'waiting',
     scoring: 'journey',

@@ -9,7 +9,7 @@ export const transferChain: Rule = {
     severity: 'error',
     description: 'Some journey passes more than `max` transfers.',
     details:
-      'Each transfer is a new person or system that may start from zero. Seed 001: "registran y trasfieren y allí muere el intento"; "los clientes saben cuándo están pasando por la cadena y no les gusta". Reported at the transfer that crosses the limit, with the journey.',
+      'Each transfer is a new person or system that may start from zero. Seed 001 («Todos ahora lo vivimos…», docs/evidence.md#seed-001): "registran y trasfieren y allí muere el intento"; "los clientes saben cuándo están pasando por la cadena y no les gusta". Reported at the transfer that crosses the limit, with the journey.',
     options: [{ name: 'max', type: 'integer', default: 1, minimum: 0, description: 'most transfers on one journey' }],
     driver: 'transfers',
     scoring: 'journey',

@@ -10,7 +10,7 @@ export const transferLoop: Rule = {
     severity: 'error',
     description: 'A transfer can bring the caller back to where it started (ping-pong).',
     details:
-      'When a transfer lies on a cycle of the journey, a caller can be passed along and end up back at the same step, to be passed along again. Seed 001: "insistes te vuelven a confesar, trasfieren...".',
+      'When a transfer lies on a cycle of the journey, a caller can be passed along and end up back at the same step, to be passed along again. Seed 001 («Todos ahora lo vivimos…», docs/evidence.md#seed-001): "insistes te vuelven a confesar, trasfieren...".',
     options: [],
     driver: 'transfers',
     scoring: 'journey',

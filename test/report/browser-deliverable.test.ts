@@ -1,0 +1,72 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The report as a deliverable, in headless Chromium: code as code, the score explained. Skipped
+// without /usr/bin/chromium unless IVR_AUDIT_BROWSER_TESTS=require (then a missing browser fails).
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectQuiet, launch, open, skipBrowser } from './browser-support.js';
+import { CHROMIUM, ROOT, cli, hasChromium, scratch } from './support.js';
+
+const SEED = 'fixtures/reference/seed-001-call.yaml';
+/** Screenshots of the reference flows, kept as test artifacts (.tmp/ is gitignored). */
+const ARTIFACTS = join(ROOT, '.tmp', 'report-screenshots');
+
+describe.skipIf(skipBrowser)('the report as a deliverable, in headless Chromium', () => {
+  let browser: Browser | undefined;
+  let folder: string;
+  let seedReport: string;
+
+  beforeAll(async () => {
+    browser = await launch();
+    folder = scratch();
+    copyFileSync(join(ROOT, SEED), join(folder, 'seed-001-call.yaml'));
+    seedReport = join(folder, 'seed.html');
+    const run = cli(['report', 'seed-001-call.yaml', '-o', seedReport], { cwd: folder });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it(`finds Chromium at ${CHROMIUM}`, () => {
+    expect(hasChromium).toBe(true);
+  });
+
+  it('shows code spans as code, with no backtick anywhere in the visible text', async () => {
+    const watched = await open(browser!, seedReport);
+    expectQuiet(watched, seedReport);
+    const { page } = watched;
+    expect(await page.evaluate(() => document.body.innerText.includes('`'))).toBe(false);
+    const codes = await page.$$eval('table.findings td code, ol.fixes code', (elements) => elements.map((element) => element.textContent));
+    expect(codes).toContain('espera');
+    expect(codes).toContain('context: true');
+    writeFileSync(join(ARTIFACTS, 'seed-001.png'), await page.screenshot({ fullPage: true }));
+    await page.close();
+  });
+
+  it('quotes the prompt of a stock-phrase finding as the flow writes it', async () => {
+    const { page } = await open(browser!, seedReport);
+    const prompts = await page.$$eval('table.findings q.prompt', (elements) => elements.map((element) => element.textContent ?? ''));
+    expect(prompts.some((text) => text.includes('esta llamada será grabada'))).toBe(true);
+    expect(prompts).toContain('Ya le estoy conectando con el departamento XYZ.');
+    await page.close();
+  });
+
+  it('explains the score: grades, drivers, gains not additive, and a local link to the scoring docs', async () => {
+    const { page } = await open(browser!, seedReport);
+    const section = page.locator('#how-the-score-works');
+    expect(await section.locator('h2').textContent()).toBe('How the score works');
+    const grades = await section.locator('table.grades tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(grades).toEqual([['A', '90 or more'], ['B', '80–89'], ['C', '70–79'], ['D', '60–69'], ['F', 'below 60']]);
+    expect(await section.locator('table.drivers-explained tbody tr').count()).toBe(7);
+    expect(await section.textContent()).toMatch(/do not add up/);
+    const href = await section.locator('a.scoring-docs').getAttribute('href');
+    expect(href).toMatch(/^file:\/\/.*\/docs\/scoring\.md$/);
+    await page.close();
+  });
+});

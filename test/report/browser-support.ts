@@ -1,0 +1,49 @@
+/// <reference lib="dom" />
+// Shared by the Chromium tests: open a report and record what must never happen.
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { CHROMIUM, CHROMIUM_ARGS, browserRequired, hasChromium } from './support.js';
+
+export const skipBrowser = !hasChromium && !browserRequired;
+
+export interface Watched {
+  page: Page;
+  dialogs: string[];
+  requests: string[];
+  errors: string[];
+}
+
+/** Chromium when installed; undefined when required but missing (the tests then fail, not skip). */
+export async function launch(): Promise<Browser | undefined> {
+  return hasChromium ? chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }) : undefined;
+}
+
+/** Opens a file and records dialogs, requests, console warnings and errors, page errors. */
+export async function open(browser: Browser, file: string, viewport = { width: 1280, height: 900 }): Promise<Watched> {
+  const page = await browser.newPage({ viewport });
+  const watched: Watched = { page, dialogs: [], requests: [], errors: [] };
+  page.on('dialog', (dialog) => {
+    watched.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('request', (request) => watched.requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') watched.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => watched.errors.push(error.message));
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return watched;
+}
+
+/** Nothing but the file itself was requested, and nothing complained. */
+export function expectQuiet(watched: Watched, file: string): void {
+  expect(watched.dialogs).toEqual([]);
+  expect(watched.requests).toEqual([pathToFileURL(file).href]);
+  expect(watched.errors).toEqual([]);
+}
+
+/** Pages of a PDF: its page objects, counted in the file (Chromium writes them uncompressed). */
+export function pdfPageCount(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+}

@@ -193,6 +193,29 @@ function studio(trigger: { event: string; next: string }, states: unknown[], wra
   });
 }
 
+describe('a menu choice the prompt offers for ending the call', () => {
+  const flow = (say: string) => flowOf(importTwilio('leave.json', studio({ event: 'incomingCall', next: 'menu' }, [
+    { name: 'menu', type: 'gather-input-on-call', transitions: [{ event: 'keypress', next: 'route' }, { event: 'timeout' }], properties: { say, number_of_digits: 1 } },
+    { name: 'route', type: 'split-based-on', properties: { input: '{{widgets.menu.Digits}}' }, transitions: [
+      { event: 'noMatch' },
+      { event: 'match', next: 'billing', conditions: [{ type: 'equal_to', value: '1', arguments: ['{{widgets.menu.Digits}}'] }] },
+      { event: 'match', next: 'goodbye', conditions: [{ type: 'equal_to', value: '9', arguments: ['{{widgets.menu.Digits}}'] }] },
+    ] },
+    { name: 'billing', type: 'connect-call-to', transitions: [{ event: 'callCompleted' }], properties: { noun: 'number', to: '+15550100' } },
+    { name: 'goodbye', type: 'say-play', transitions: [{ event: 'audioComplete' }], properties: { say: 'Thank you for calling. Goodbye.' } },
+  ])));
+  it('is the caller\'s choice (resolved), not an unresolved end', () => {
+    const end = nodeOf(flow('Press 1 for billing. To end this call, press 9.'), 'goodbye');
+    expect(end.type).toBe('hangup');
+    expect(end.type === 'hangup' && end.outcome).toBe('resolved');
+    expect(end.label).toContain("the caller's choice");
+  });
+  it('stays an unresolved end when the prompt does not offer it for leaving', () => {
+    const end = nodeOf(flow('Press 1 for billing, 9 for opening times.'), 'goodbye');
+    expect(end.type === 'hangup' && end.outcome).toBe('unresolved');
+  });
+});
+
 describe('Twilio flows in a project', () => {
   it('reads a flow only a parent starts (incomingParent) as a subflow whose ends go back to the parent', () => {
     const result = importTwilio('verify.json', studio({ event: 'incomingParent', next: 'ask' }, [

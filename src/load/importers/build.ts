@@ -1,5 +1,6 @@
 // What every importer shares: node ids made from platform names, node drafts with their exits, and the
 // finishing rules that turn drafts into a Flow that format v1 can express (and `flowToYaml` can write).
+import { announcesLeaveKey } from '../../util/spoken-keys.js';
 import { isIdentityDatum } from '../identity.js';
 import {
   DEFAULT_SETTINGS,
@@ -338,6 +339,7 @@ export class FlowBuilder {
   finish(meta: { name: string; description?: string; entry: string; entryLoc: SourceLocation }): Flow {
     for (const id of [...this.order]) this.completeExits(this.drafts.get(id)!);
     for (const promise of this.promises) this.applyPromise(promise.from, promise.outcome);
+    for (const id of this.order) this.settleChosenLeaves(this.drafts.get(id)!);
     const nodes = new Map<string, FlowNode>();
     for (const id of this.order) nodes.set(id, toNode(this.drafts.get(id)!));
     if ([...nodes.values()].some((node) => node.type === 'queue')) this.unknown('queue staffing (agents, calls per hour, handle time)', '');
@@ -392,44 +394,65 @@ export class FlowBuilder {
   }
 
   /**
-   * Walks from a node along single `next` steps (prompts) to the first hangup and sets its outcome. A hangup
-   * that other paths share is copied for this path only; a shared prompt on the way stops the walk, since
-   * changing it would change other callers' outcome too.
+   * Records that the call, after this node's next step, ends with help promised: the first hangup on that
+   * straight path gets the outcome. A prompt shared on the way stops it, and the outcome stays unknown.
    */
   private applyPromise(from: string, outcome: Outcome): void {
     const start = this.drafts.get(from);
     if (!start) return;
-    const incoming = this.incomingCounts();
-    let edge = start.edges.find((candidate) => candidate.kind === 'next' || candidate.kind === 'default');
+    const edge = start.edges.find((candidate) => candidate.kind === 'next' || candidate.kind === 'default');
     if (!edge && start.type === 'hangup') {
       if (!PROMISED.has(start.facts.outcome ?? 'unresolved')) start.facts.outcome = outcome;
       return;
     }
+    if (edge && this.settleEndAlong(edge, { outcome, replaces: (current) => !PROMISED.has(current) }) === 'stuck') {
+      this.unknown(`whether the call ends with ${outcome === 'callback' ? 'a callback' : 'a voicemail'} promised after \`${from}\``);
+    }
+  }
+
+  /**
+   * A menu choice the prompt offers for ending the call ("to leave, press 2") that plays a goodbye and hangs
+   * up: the caller chose to end the call, as a Genesys `menuDisconnect` says outright. Not a dead end.
+   */
+  private settleChosenLeaves(menu: NodeDraft): void {
+    if (menu.type !== 'menu') return;
+    const options = menu.edges.filter((edge) => edge.kind === 'option');
+    const keys = options.map((edge) => edge.label.slice('option:'.length));
+    for (const [index, edge] of options.entries()) {
+      if (!announcesLeaveKey(menu.say, keys[index]!, keys)) continue;
+      this.settleEndAlong(edge, { outcome: 'resolved', replaces: (current) => current === 'unresolved', labelled: (label) => `${label ?? 'end of call'} (the caller's choice)` });
+    }
+  }
+
+  /**
+   * Walks from an edge along single `next` steps (prompts) to the first hangup and gives it an outcome. A hangup
+   * that other paths share is copied for this path only; a shared prompt or any other step on the way stops
+   * the walk ('stuck'), since changing it would change other callers' outcome too. An end whose outcome
+   * `replaces` refuses stays as it is.
+   */
+  private settleEndAlong(first: Edge, end: { outcome: Outcome; replaces: (current: Outcome) => boolean; labelled?: (label: string | undefined) => string }): 'settled' | 'stuck' | 'kept' {
+    const incoming = this.incomingCounts();
+    let edge: Edge | undefined = first;
     for (let steps = 0; edge && steps < 50; steps += 1) {
       const target = this.drafts.get(edge.to);
-      if (!target) return;
+      if (!target) return 'kept';
       if (target.type === 'hangup') {
-        if (PROMISED.has(target.facts.outcome ?? 'unresolved')) return;
+        if (!end.replaces(target.facts.outcome ?? 'unresolved')) return 'kept';
+        const label = end.labelled ? end.labelled(target.label) : target.label;
         if ((incoming.get(target.id) ?? 0) <= 1) {
-          target.facts.outcome = outcome;
-          return;
+          target.facts.outcome = end.outcome;
+          target.label = label;
+          return 'settled';
         }
-        const copy = this.ids.fresh(`${target.id}.${outcome}`);
-        this.node(copy, 'hangup', target.loc, {
-          label: target.label,
-          say: target.say,
-          sayLoc: target.sayLoc,
-          facts: { outcome },
-        }, edge.from);
+        const copy = this.ids.fresh(`${target.id}.${end.outcome}`);
+        this.node(copy, 'hangup', target.loc, { label, say: target.say, sayLoc: target.sayLoc, facts: { outcome: end.outcome } }, edge.from);
         edge.to = copy;
-        return;
+        return 'settled';
       }
-      if (target.type !== 'play' || (incoming.get(target.id) ?? 0) > 1) {
-        this.unknown(`whether the call ends with ${outcome === 'callback' ? 'a callback' : 'a voicemail'} promised after \`${from}\``);
-        return;
-      }
+      if (target.type !== 'play' || (incoming.get(target.id) ?? 0) > 1) return 'stuck';
       edge = target.edges.find((candidate) => candidate.kind === 'next');
     }
+    return 'kept';
   }
 
   private incomingCounts(): Map<string, number> {

@@ -12,10 +12,11 @@ import type { LoadedFile } from './load/index.js';
 import { loadProgram, type Program } from './load/program.js';
 import type { Finding } from './model/finding.js';
 import { DEFAULT_SETTINGS, type Flow, type FlowSettings } from './model/flow.js';
-import type { FileResult, Fix } from './model/result.js';
+import type { FileResult, Fix, FlowTimelines } from './model/result.js';
 import { visitShare } from './score/effort.js';
 import { proposeFixes, rankFixes, touchedNodes, type Measured } from './score/fixes.js';
 import { resolveWeights, scoreFlow, type Scored, type Weights } from './score/index.js';
+import { flowTimelines } from './score/timelines.js';
 
 export type LoadFile = (file: string) => Promise<LoadedFile>;
 
@@ -27,6 +28,8 @@ export interface FileAuditOptions {
   inspect?: (analysis: FileAnalysis) => void;
   /** False: no fixes are proposed or scored (default true). */
   fixes?: boolean;
+  /** True: the result carries the flow's worst and most common journeys as timelines. */
+  timelines?: boolean;
   /** Folder relative paths are read from (the API's `cwd`); the process's by default. */
   cwd?: string;
 }
@@ -51,6 +54,7 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
   const truncation: string[] = [];
   let fixes: Fix[] = [];
   let names: NodeNames = new Map();
+  let timelines: FlowTimelines | undefined;
   if (flow) {
     // Subflow files are read relative to this file, through the same cache.
     const loadSubflow = (absolute: string): Promise<LoadedFile> => loadFile(absolute);
@@ -61,6 +65,7 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
     findings.push(...runRules(flow, rules, facts));
     scored = scoreFlow(facts, findings, weights);
     options.inspect?.({ file, flow, facts, weights });
+    if (options.timelines) timelines = flowTimelines(facts.journey, weights);
     if (program.flows.size > 1 && facts.journey.graph.truncated) {
       truncation.push(`journeys truncated at ${MAX_JOURNEY_VERTICES.toLocaleString('en-US')} steps (subflows inlined too many times); counts are lower bounds`);
     }
@@ -82,6 +87,7 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
     fixes,
     unknowns: [...(flow?.unknowns ?? []), ...truncation].map((unknown) => readableText(unknown, names)),
     ...(config.scoring.minScore === undefined ? {} : { minScore: config.scoring.minScore }),
+    ...(timelines ? { timelines } : {}),
   };
 }
 

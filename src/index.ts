@@ -40,6 +40,8 @@ export interface AuditOptions {
    * copying every model out of the workers of a parallel run.
    */
   models?: boolean;
+  /** Draw each flow's worst and most common journey step by step (`timelines` in each file's result; default false). */
+  timelines?: boolean;
   /** Called as files are audited, for a progress display. */
   onProgress?: (progress: AuditProgress) => void;
 }
@@ -66,8 +68,8 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
     const configFile = resolve(cwd, options.configPath);
     files = files.filter((file) => resolve(cwd, file) !== configFile);
   }
-  const { rules, weights, configPath, noConfig, fixes, models, lintOnly, inspect } = options;
-  const sessionOptions = { cwd, rules, weights, configPath, noConfig, fixes, models, ...(lintOnly === undefined ? {} : { lintOnly: [...lintOnly] }) };
+  const { rules, weights, configPath, noConfig, fixes, models, timelines, lintOnly, inspect } = options;
+  const sessionOptions = { cwd, rules, weights, configPath, noConfig, fixes, models, timelines, ...(lintOnly === undefined ? {} : { lintOnly: [...lintOnly] }) };
   const { outcomes, read } = await auditFiles(files, sessionOptions, memory, { concurrency: options.concurrency ?? 1, onProgress: options.onProgress, inspect });
   const results: FileResult[] = [];
   const skipped: SkippedFile[] = [];

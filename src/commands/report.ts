@@ -36,7 +36,7 @@ export default class Report extends IvrAuditCommand {
     const format = reportFormat(flags.format, flags.output);
     if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
     const cwd = process.cwd();
-    const result = await audit(paths, { cwd, configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'] });
+    const result = await audit(paths, { cwd, configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], timelines: true });
     if (flags.output !== undefined) await refuseOutputsOverInputs([{ path: flags.output, shownAs: `-o ${flags.output}` }], result.read ?? []);
     const flows = await loadFlows(result, cwd);
     const generated = `generated ${new Date().toISOString().slice(0, 10)}`;

@@ -8,6 +8,7 @@ import type { AuditResult, FileResult, Score } from '../model/result.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { SEVERITY_COLORS, diagramOmission, renderDiagram, type LayoutEngine } from './diagram.js';
 import { h, quotedPrompt, richText } from './html-text.js';
+import { TIMELINE_COLORS, timelinesSection } from './timeline.js';
 import { installedScoringDocs, scoreExplained } from './score-explained.js';
 import { buildFlowGraph } from './flowgraph.js';
 import { drawableGraph } from './structure.js';
@@ -59,7 +60,10 @@ dl.metrics { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16p
 dl.metrics dt { color: var(--muted); }
 dl.metrics dd { margin: 0; font-weight: 600; }
 .diagram-box { overflow: auto; border: 1px solid var(--line); border-radius: 6px; padding: 8px; background: #fff; }
-svg.diagram, svg.drivers { max-width: 100%; height: auto; }
+svg.diagram, svg.drivers, svg.timeline { max-width: 100%; height: auto; }
+figure.timeline-figure { margin: 8px 0 16px; }
+figure.timeline-figure figcaption { margin-bottom: 4px; }
+.give-up-mark { color: ${TIMELINE_COLORS.giveUp}; font-weight: 700; margin-right: 4px; }
 .legend { display: flex; flex-wrap: wrap; gap: 12px; font-size: 12px; color: var(--muted); margin: 6px 0; padding: 0; list-style: none; }
 .legend span.swatch { display: inline-block; width: 12px; height: 12px; border: 2px solid; border-radius: 3px; vertical-align: -2px; margin-right: 4px; }
 td code, li code, p code { background: var(--soft); border-radius: 3px; padding: 0 3px; overflow-wrap: anywhere; }
@@ -74,7 +78,7 @@ table.drivers-explained th { white-space: normal; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   .flow { break-before: page; border-top: none; margin-top: 0; }
-  tr, figure, dl.metrics, svg.drivers { break-inside: avoid; }
+  tr, figure, dl.metrics, svg.drivers, svg.timeline { break-inside: avoid; }
   .diagram-box { overflow: visible; border: none; padding: 0; }
   a { color: inherit; text-decoration: none; }
 }
@@ -221,6 +225,7 @@ function flowSection(file: FileResult, index: number, options: HtmlOptions, scal
 <p class="file">${h(file.file)}</p>
 ${scoreSection(file, scale)}
 ${metricsSection(file)}
+${timelinesSection(file)}
 ${fixesSection(file)}
 ${findingsSection(file, options.flows.get(file.file))}
 ${unknownsSection(file)}

@@ -69,4 +69,23 @@ describe.skipIf(skipBrowser)('the report as a deliverable, in headless Chromium'
     expect(href).toMatch(/^file:\/\/.*\/docs\/scoring\.md$/);
     await page.close();
   });
+
+  it('draws the seed call as a timeline: rows for every step, hold and rings as bars, where callers give up', async () => {
+    const watched = await open(browser!, seedReport);
+    expectQuiet(watched, seedReport);
+    const { page } = watched;
+    const timeline = page.locator('figure.timeline-worst svg.timeline');
+    expect(await timeline.count()).toBe(1);
+    // The answer's rings, then the 11 steps of the worst journey.
+    expect(await timeline.locator('g.step').count()).toBe(12);
+    expect(await timeline.locator('g.step.question').count()).toBe(5);
+    expect(await timeline.locator('g.step.transfer').count()).toBe(2);
+    expect(await timeline.locator('g.step.gives-up text.give-up').textContent()).toMatch(/% give up$/);
+    const box = await timeline.boundingBox();
+    expect(box!.width).toBeGreaterThan(600);
+    const shot = await timeline.screenshot();
+    expect(shot.length).toBeGreaterThan(5_000);
+    writeFileSync(join(ARTIFACTS, 'seed-001-timeline.png'), shot);
+    await page.close();
+  });
 });

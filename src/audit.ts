@@ -5,6 +5,7 @@ import { MAX_JOURNEY_VERTICES } from './analysis/journey.js';
 import { applyDirectives } from './config/directives.js';
 import type { FileConfig } from './config/for-file.js';
 import { DOCS_BASE, compareFindings, findingsOfProblems, fingerprint, resolveRules, runRules, type ResolvedRule } from './engine.js';
+import { resolveLang, type Lang } from './i18n/index.js';
 import { confinedLoader } from './load/confine.js';
 import { internalError, internalErrorMessage } from './rules/internal-error.js';
 import { nameFinding, nameFix, readableNames, readableText, type NodeNames } from './rules/names.js';
@@ -32,6 +33,10 @@ export interface FileAuditOptions {
   timelines?: boolean;
   /** Folder relative paths are read from (the API's `cwd`); the process's by default. */
   cwd?: string;
+  /** `--lang`: the language of messages, over the config's `lang` and the flow's `settings.language`. */
+  lang?: Lang;
+  /** The language LC_ALL / LC_MESSAGES / LANG ask for, used when nothing else says (see `langOfEnv`). */
+  envLang?: Lang;
 }
 
 /** What one flow was scored on: its model with the config's settings, the facts and the weights. */
@@ -62,7 +67,7 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
     findings.push(...findingsOfProblems(program.problems, rules));
     const beforeRules = [...findings];
     const facts = new Facts(flow, program);
-    findings.push(...runRules(flow, rules, facts));
+    findings.push(...runRules(flow, rules, facts, fileLang(flow, options)));
     scored = scoreFlow(facts, findings, weights);
     options.inspect?.({ file, flow, facts, weights });
     if (options.timelines) timelines = flowTimelines(facts.journey, weights);
@@ -112,6 +117,12 @@ export function internalErrorResult(file: string, error: unknown): FileResult {
     docs: `${DOCS_BASE}${id}.md`,
   };
   return { file, score: null, metrics: null, findings: [finding], fixes: [], unknowns: [] };
+}
+
+/** --lang, the config's `lang`, the flow's own `settings.language` (or its config's), the environment. */
+export function fileLang(flow: Flow | undefined, options: Pick<FileAuditOptions, 'config' | 'lang' | 'envLang'>): Lang {
+  const given = flow !== undefined && (flow.settingsGiven.has('language') || options.config.settings.language !== undefined);
+  return resolveLang({ flag: options.lang, config: options.config.lang, flow: given ? flow.settings.language : undefined, env: options.envLang });
 }
 
 /** Config settings apply where the flow does not set its own. */

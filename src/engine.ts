@@ -1,6 +1,7 @@
 // Runs the rules over one loaded file and turns their reports into findings.
 import { createHash } from 'node:crypto';
 import { Facts } from './analysis/facts.js';
+import { isMsg, msg, render, type Lang, type Msg } from './i18n/index.js';
 import type { LoadProblem } from './load/index.js';
 import type { Finding, Report, Severity, SeverityOrOff } from './model/finding.js';
 import type { Flow } from './model/flow.js';
@@ -41,12 +42,13 @@ export function fingerprint(ruleId: string, file: string, anchor: string, key: s
   return createHash('sha256').update(`${ruleId}\u0000${file}\u0000${anchor}\u0000${key}`).digest('hex').slice(0, 16);
 }
 
-function toFinding(ruleId: string, severity: Severity, report: Report): Finding {
+function toFinding(ruleId: string, severity: Severity, report: Report, lang: Lang): Finding {
   const { loc } = report;
   return {
     ruleId,
     severity,
-    message: report.message,
+    message: render(lang, report.message),
+    ...withMessageId(report.message),
     file: loc.file,
     line: loc.line,
     column: loc.column,
@@ -59,10 +61,24 @@ function toFinding(ruleId: string, severity: Severity, report: Report): Finding 
     ...(report.places === undefined || report.places.length === 0 ? {} : { places: report.places }),
     ...(report.inside === undefined ? {} : { inside: report.inside }),
     ...(report.data === undefined ? {} : { data: report.data }),
-    // Line numbers stay out, so that editing elsewhere in the file keeps the fingerprint.
-    fingerprint: fingerprint(ruleId, loc.file, report.nodeId ?? loc.pointer, report.key ?? report.message),
+    // Line numbers stay out, so that editing elsewhere in the file keeps the fingerprint; the
+    // English text, so that a baseline made in one language holds in another.
+    fingerprint: fingerprint(ruleId, loc.file, report.nodeId ?? loc.pointer, report.key ?? render('en', report.message)),
     docs: `${DOCS_BASE}${ruleId}.md`,
   };
+}
+
+/** The rule's own message under the wrappers that add places or a subflow (`steps.inside`, `engine.same-places`). */
+function messageIdOf(message: string | Msg | undefined): string | undefined {
+  if (!isMsg(message)) return undefined;
+  if (message.id !== 'steps.inside' && message.id !== 'engine.same-places') return message.id;
+  const inner = message.values?.message;
+  return typeof inner === 'string' || isMsg(inner) ? messageIdOf(inner) : undefined;
+}
+
+function withMessageId(message: string | Msg): { messageId?: string } {
+  const id = messageIdOf(message);
+  return id === undefined ? {} : { messageId: id };
 }
 
 export function findingsOfProblems(problems: readonly LoadProblem[], rules: ReadonlyMap<string, ResolvedRule>): Finding[] {
@@ -70,13 +86,13 @@ export function findingsOfProblems(problems: readonly LoadProblem[], rules: Read
   for (const problem of problems) {
     const resolved = rules.get(problem.ruleId);
     if (!resolved) continue;
-    findings.push(toFinding(problem.ruleId, resolved.severity, { message: problem.message, loc: problem.loc, related: problem.related, places: problem.places }));
+    findings.push(toFinding(problem.ruleId, resolved.severity, { message: problem.message, loc: problem.loc, related: problem.related, places: problem.places }, 'en'));
   }
   return findings;
 }
 
 /** Runs every enabled rule that has a check over the flow. */
-export function runRules(flow: Flow, rules: ReadonlyMap<string, ResolvedRule>, facts = new Facts(flow)): Finding[] {
+export function runRules(flow: Flow, rules: ReadonlyMap<string, ResolvedRule>, facts = new Facts(flow), lang: Lang = 'en'): Finding[] {
   const findings: Finding[] = [];
   for (const { rule, severity, options } of rules.values()) {
     if (!rule.check) continue;
@@ -84,7 +100,7 @@ export function runRules(flow: Flow, rules: ReadonlyMap<string, ResolvedRule>, f
     rule.check({ flow, facts, options, report: (report) => reports.push(report) });
     for (const report of mergeByCause(reports)) {
       // A finding may escalate to an error while its rule keeps its default severity.
-      findings.push(toFinding(rule.meta.id, report.escalate && severity === rule.meta.severity ? 'error' : severity, report));
+      findings.push(toFinding(rule.meta.id, report.escalate && severity === rule.meta.severity ? 'error' : severity, report, lang));
     }
   }
   return findings;
@@ -120,15 +136,15 @@ function oneReport(group: readonly Report[]): Report {
   const names = others.map(placeNameOf);
   return {
     ...first,
-    message: `${first.message}; the same at ${names.length} more place${names.length === 1 ? '' : 's'}: ${names.join(', ')}`,
+    message: msg('engine.same-places', { message: first.message, count: names.length, places: names }),
     // Anchored on the cause, so that the fingerprint does not change with which place comes first.
     key: `cause:${first.cause}`,
     places: others.map((other) => ({ ...other.loc, ...(other.nodeId === undefined ? {} : { nodeId: other.nodeId }) })),
   };
 }
 
-function placeNameOf(report: Report): string {
-  return report.placeName ?? (report.nodeId === undefined ? `line ${report.loc.line}` : `\`${report.nodeId}\``);
+function placeNameOf(report: Report): string | Msg {
+  return report.placeName ?? (report.nodeId === undefined ? msg('engine.place-line', { line: report.loc.line }) : `\`${report.nodeId}\``);
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { unknownRuleIds, type RuleSetting } from './engine.js';
 import { UsageError, expandPaths } from './files.js';
 import type { FileAnalysis } from './audit.js';
+import type { Lang } from './i18n/index.js';
 import type { Source } from './load/index.js';
 import type { Flow } from './model/flow.js';
 import { auditFiles, type AuditProgress } from './parallel/run.js';
@@ -30,6 +31,10 @@ export interface AuditOptions {
   inspect?: (analysis: FileAnalysis) => void;
   /** Rank fixes for each flow (default true); false skips that work, as an editor on every save would. */
   fixes?: boolean;
+  /** Language of messages (`--lang`): wins over a config's `lang` and a flow's `settings.language`. */
+  lang?: Lang;
+  /** The environment's language (`langOfEnv(process.env)`), used when nothing else says; English otherwise. */
+  envLang?: Lang;
   /**
    * Most worker threads to audit files in (default 1: this thread). Output is the same at any
    * value; runs of a few small files stay in this thread whatever is asked.
@@ -68,8 +73,8 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
     const configFile = resolve(cwd, options.configPath);
     files = files.filter((file) => resolve(cwd, file) !== configFile);
   }
-  const { rules, weights, configPath, noConfig, fixes, models, timelines, lintOnly, inspect } = options;
-  const sessionOptions = { cwd, rules, weights, configPath, noConfig, fixes, models, timelines, ...(lintOnly === undefined ? {} : { lintOnly: [...lintOnly] }) };
+  const { rules, weights, configPath, noConfig, fixes, models, timelines, lintOnly, inspect, lang, envLang } = options;
+  const sessionOptions = { cwd, rules, weights, configPath, noConfig, fixes, models, timelines, lang, envLang, ...(lintOnly === undefined ? {} : { lintOnly: [...lintOnly] }) };
   const { outcomes, read } = await auditFiles(files, sessionOptions, memory, { concurrency: options.concurrency ?? 1, onProgress: options.onProgress, inspect });
   const results: FileResult[] = [];
   const skipped: SkippedFile[] = [];
@@ -108,3 +113,5 @@ export type { FileAnalysis } from './audit.js';
 export type { RuleSetting } from './engine.js';
 export type * from './model/index.js';
 export type { RuleMeta, RuleOption } from './rules/types.js';
+
+export { defineCatalog, langOfEnv, message, parseLang, resolveLang, type Lang } from './i18n/index.js';

@@ -1,5 +1,6 @@
 // Flags whose parse errors say what a good value is; oclif's say only "Parsing --flag".
 import { Flags } from '@oclif/core';
+import { LANGS, parseLang, type Lang } from '../i18n/index.js';
 
 export interface IntegerRange {
   min: number;
@@ -21,6 +22,18 @@ export function integerFlag(options: IntegerRange & { description: string }) {
       const problem = integerProblem(input, options);
       if (problem !== undefined) throw new Error(problem);
       return Number(input);
+    },
+  })();
+}
+
+/** `--lang en|es`: the language of messages (see docs/cli.md#languages). */
+export function langFlag() {
+  return Flags.custom<Lang>({
+    description: 'language of messages, fixes and summaries: en or es (default: the config\'s lang, the flow\'s settings.language, then LC_ALL/LC_MESSAGES/LANG)',
+    parse: async (input) => {
+      const lang = parseLang(input);
+      if (lang === undefined || lang !== input.trim().toLowerCase()) throw new Error(`must be one of ${LANGS.join(', ')}, not "${input}"`);
+      return lang;
     },
   })();
 }

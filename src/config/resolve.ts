@@ -35,6 +35,7 @@ export function resolveConfig(config: ConfigFile | undefined, file: string, cli:
     scoring: copyScoring(config?.scoring),
   };
   if (source !== undefined) resolved.source = source;
+  if (config?.lang !== undefined) resolved.lang = config.lang;
   if (config?.confineSubflows === true && source !== undefined) resolved.subflowRoot = dirname(source);
   return resolved;
 }

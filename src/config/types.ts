@@ -1,6 +1,7 @@
 // The shapes of a config file (as written, after validation) and of the configuration that
 // applies to one flow file (after presets, overrides and the command line).
 import type { RuleSetting } from '../engine.js';
+import type { Lang } from '../i18n/index.js';
 import type { FlowSettings } from '../model/flow.js';
 
 export type PresetName = 'recommended' | 'strict';
@@ -27,6 +28,8 @@ export interface ConfigFile {
   overrides?: ConfigOverride[];
   /** Globs relative to the config's folder; `!pattern` brings back what an earlier pattern ignored. */
   ignore?: string[];
+  /** Language of the output; see docs/cli.md#languages. */
+  lang?: Lang;
   /** Subflow files must resolve (realpath) inside the config's folder; see docs/security.md. */
   confineSubflows?: boolean;
   scoring?: ScoringConfig;
@@ -42,6 +45,8 @@ export interface ResolvedConfig {
   /** The folder subflow files must stay in, when the config confines them. */
   subflowRoot?: string;
   scoring: ScoringConfig;
+  /** The config's `lang`, when it gives one. */
+  lang?: Lang;
   /** Path of the config file, when there is one. */
   source?: string;
 }

@@ -39,7 +39,7 @@ export const SEVERITIES: readonly SeverityOrOff[] = ['error', 'warning', 'info',
  * A test checks them against schemas/config.schema.json.
  */
 export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
-  '#': ['extends', 'settings', 'rules', 'overrides', 'ignore', 'confineSubflows', 'scoring'],
+  '#': ['extends', 'settings', 'rules', 'overrides', 'ignore', 'lang', 'confineSubflows', 'scoring'],
   '#/properties/overrides/items': ['files', 'rules', 'settings'],
   '#/properties/scoring': ['minScore', 'weights'],
   '#/properties/scoring/properties/weights': Object.keys(DEFAULT_WEIGHTS),

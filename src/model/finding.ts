@@ -1,3 +1,4 @@
+import type { Msg } from '../i18n/index.js';
 import type { SourceLocation } from './flow.js';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -16,7 +17,10 @@ export interface Place extends SourceLocation {
 export interface Finding {
   ruleId: string;
   severity: Severity;
+  /** In the audit's language. */
   message: string;
+  /** The catalog key of `message` (`ring-limit.answer-rings`), when it comes from the catalog. */
+  messageId?: string;
   file: string;
   line: number;
   column: number;
@@ -48,12 +52,13 @@ export interface Finding {
 
 /** What a rule reports; the engine adds severity, file, fingerprint and docs. */
 export interface Report {
-  message: string;
+  /** A catalog message, rendered by the engine in the audit's language (text: a loader's, as written). */
+  message: string | Msg;
   loc: SourceLocation;
   nodeId?: string;
   path?: string[];
   related?: SourceLocation[];
-  /** Distinguishes two findings of one rule at one place (defaults to the message). */
+  /** Distinguishes two findings of one rule at one place (defaults to the message, in English). */
   key?: string;
   /**
    * The root cause, when several places can show one: reports of a rule with the same cause become
@@ -61,7 +66,7 @@ export interface Report {
    */
   cause?: string;
   /** Short name of this report's place, for the merged message ("menu `main`"). */
-  placeName?: string;
+  placeName?: string | Msg;
   /** Other places of the same flaw (set by a rule, or by the engine when it merges reports of one cause). */
   places?: Place[];
   /** A step inside a subflow the finding is about (its journey id); the report is at the call site. */

@@ -9,6 +9,7 @@ import { configResolver, type ConfigFor, type FileConfig } from '../config/for-f
 import type { RuleSetting } from '../engine.js';
 import { FileReadError, loadAnyText, readSourceFile, type LoadedFile } from '../load/index.js';
 import { Project, isQueueFlowUnknown, withHoldExperience, type ProjectMember } from '../load/project.js';
+import type { Lang } from '../i18n/index.js';
 import type { Flow } from '../model/flow.js';
 import type { FileResult } from '../model/result.js';
 
@@ -26,6 +27,9 @@ export interface SessionOptions {
   models?: boolean;
   /** Each result carries its flow's journey timelines (see AuditOptions.timelines). */
   timelines?: boolean;
+  /** See AuditOptions.lang and envLang. */
+  lang?: Lang;
+  envLang?: Lang;
 }
 
 /** What became of one file of the run. */
@@ -138,7 +142,7 @@ export class AuditSession {
     try {
       const loaded = await this.loadFile(file);
       if (loaded.skipped) return { kind: 'skipped', reason: loaded.skipped };
-      const result = await auditFile(file, (path) => this.loadFile(path), { config, weights: this.options.weights, fixes: this.options.fixes, timelines: this.options.timelines, inspect: this.inspect, cwd: this.options.cwd });
+      const result = await auditFile(file, (path) => this.loadFile(path), { config, weights: this.options.weights, fixes: this.options.fixes, timelines: this.options.timelines, inspect: this.inspect, cwd: this.options.cwd, lang: this.options.lang, envLang: this.options.envLang });
       return { kind: 'audited', result, ...(loaded.flow && this.options.models !== false ? { flow: loaded.flow } : {}) };
     } catch (error) {
       if (error instanceof UsageError) throw error;

@@ -1,4 +1,5 @@
-import { nodeName } from './describe.js';
+import { msg } from '../i18n/index.js';
+import { nodeMsg } from './describe.js';
 import type { Rule } from './types.js';
 
 export const approvalHop: Rule = {
@@ -17,7 +18,7 @@ export const approvalHop: Rule = {
     for (const node of flow.nodes.values()) {
       if (!node.approval) continue;
       report({
-        message: `${nodeName(node)} exists only to get permission: empower the first person to decide`,
+        message: msg('approval-hop.permission', { node: nodeMsg(node) }),
         loc: node.fieldLocs.get('approval') ?? node.loc,
         nodeId: node.id,
       });

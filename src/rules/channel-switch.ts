@@ -1,4 +1,5 @@
-import { nodeName } from './describe.js';
+import { msg } from '../i18n/index.js';
+import { nodeMsg } from './describe.js';
 import type { Rule } from './types.js';
 
 export const channelSwitch: Rule = {
@@ -17,7 +18,7 @@ export const channelSwitch: Rule = {
     for (const node of flow.nodes.values()) {
       if (node.type !== 'deflect') continue;
       report({
-        message: `${nodeName(node)} sends callers to another channel (${node.channel}) instead of helping them on the call`,
+        message: msg('channel-switch.deflect', { node: nodeMsg(node), channel: node.channel }),
         loc: node.loc,
         nodeId: node.id,
       });

@@ -1,10 +1,15 @@
 // Wording shared by rule messages, so every rule names nodes and exits the same way.
+import { msg, render, type Msg } from '../i18n/index.js';
 import { EXIT_KEY, type Edge, type FlowNode } from '../model/flow.js';
 
+/** "menu `main`", in any language. */
+export function nodeMsg(node: Pick<FlowNode, 'type' | 'id'>): Msg {
+  return msg('node.name', { type: node.type, id: node.id });
+}
 
 /** "menu `main`" */
-export function nodeName(node: FlowNode): string {
-  return `${node.type} \`${node.id}\``;
+export function nodeName(node: Pick<FlowNode, 'type' | 'id'>): string {
+  return render('en', nodeMsg(node));
 }
 
 /** "`onNoMatch`", "option `1`", "case 2" */

@@ -1,5 +1,6 @@
 import { ringsOf } from '../analysis/timing.js';
-import { nodeName } from './describe.js';
+import { msg } from '../i18n/index.js';
+import { nodeMsg } from './describe.js';
 import { numberOption, type Rule } from './types.js';
 
 export const ringLimit: Rule = {
@@ -20,7 +21,7 @@ export const ringLimit: Rule = {
     const seconds = flow.settings.ringSeconds;
     if (flow.settings.answerRings > max) {
       report({
-        message: `the line rings ${flow.settings.answerRings} times (about ${Math.round(flow.settings.answerRings * seconds)} s) before the system answers; the limit is ${max} rings`,
+        message: msg('ring-limit.answer-rings', { rings: flow.settings.answerRings, seconds: Math.round(flow.settings.answerRings * seconds), max }),
         loc: flow.settingsLocs?.get('answerRings') ?? flow.entryLoc,
         key: 'answerRings',
       });
@@ -31,10 +32,10 @@ export const ringLimit: Rule = {
       if (rings === undefined || rings <= max) continue;
       const field = node.rings !== undefined ? 'rings' : 'ringTimeoutSeconds';
       const span = node.rings === undefined && node.type === 'transfer' && node.ringTimeoutSeconds !== undefined
-        ? `for ${node.ringTimeoutSeconds} s (${rings} rings of ${seconds} s)`
-        : `${rings} times (about ${Math.round(rings * seconds)} s)`;
+        ? msg('ring-limit.span-timeout', { timeout: node.ringTimeoutSeconds, rings, seconds })
+        : msg('ring-limit.span-rings', { rings, seconds: Math.round(rings * seconds) });
       report({
-        message: `${nodeName(node)} can ring ${span} before anyone answers; the limit is ${max} rings`,
+        message: msg('ring-limit.node-rings', { node: nodeMsg(node), span, max }),
         loc: node.fieldLocs.get(field) ?? node.loc,
         nodeId: node.id,
       });

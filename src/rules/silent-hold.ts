@@ -1,4 +1,5 @@
-import { isUnknown, nodeName } from './describe.js';
+import { msg } from '../i18n/index.js';
+import { isUnknown, nodeMsg } from './describe.js';
 import type { Rule } from './types.js';
 
 export const silentHold: Rule = {
@@ -17,7 +18,7 @@ export const silentHold: Rule = {
     for (const node of flow.nodes.values()) {
       if (node.type !== 'queue' || node.music || node.announcements || isUnknown(node, 'music') || isUnknown(node, 'announcements')) continue;
       report({
-        message: `${nodeName(node)} holds callers in silence: no \`music\` and no \`announcements\``,
+        message: msg('silent-hold.silence', { node: nodeMsg(node) }),
         loc: node.loc,
         nodeId: node.id,
       });

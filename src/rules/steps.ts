@@ -2,6 +2,7 @@
 // that the flaw counts (and can be disabled) where the caller enters it, naming the inner step.
 import { dirname, relative } from 'node:path';
 import type { Step } from '../analysis/facts.js';
+import { msg, render, type Msg } from '../i18n/index.js';
 import type { Report } from '../model/finding.js';
 import type { RuleContext } from './types.js';
 
@@ -15,18 +16,18 @@ export function reportStep(context: RuleContext, step: Step, report: Report): vo
   context.report({
     ...report,
     ...(report.path ? { path: report.path.map((id) => where + id) } : {}),
-    message: `${whereInside(context, step)}: ${report.message}`,
+    message: msg('steps.inside', { where: whereInside(context, step), message: report.message }),
     loc: step.anchor.loc,
     nodeId: step.anchor.id,
     related: [report.loc, ...(report.related ?? [])],
-    key: `${step.inside}|${report.key ?? report.message}`,
+    key: `${step.inside}|${report.key ?? render('en', report.message)}`,
     inside: step.inside,
   });
 }
 
 /** "in subflow `verify` (verify-pin.yaml)", or "in subflow `verify` → `pin` (pin.yaml)" when nested. */
-function whereInside(context: RuleContext, step: Step): string {
+function whereInside(context: RuleContext, step: Step): Msg {
   const calls = step.inside!.split('/').slice(0, -1).map((id) => `\`${id}\``).join(' → ');
   const file = relative(dirname(context.facts.program.rootPath), step.flow.file) || step.flow.file;
-  return `in subflow ${calls} (${file})`;
+  return msg('steps.in-subflow', { calls, file });
 }

@@ -1,0 +1,141 @@
+// Languages of the output: which one a run speaks, and message catalogs in ICU MessageFormat.
+//
+// Usage
+//
+//   import { defineCatalog, resolveLang, type Lang } from '../i18n/index.js';
+//
+//   // A catalog of one's own (one per module that has words to show): both languages, same keys,
+//   // same ICU arguments (test/i18n/catalogs.test.ts checks every registered catalog).
+//   const words = defineCatalog('report', {
+//     en: { 'report.title': 'Effort report for {file}', 'report.rings': '{count, plural, one {{count} ring} other {{count} rings}}' },
+//     es: { 'report.title': 'Informe de esfuerzo de {file}', 'report.rings': '{count, plural, one {{count} timbre} other {{count} timbres}}' },
+//   });
+//   words.message(lang, 'report.title', { file: 'main.yaml' });
+//
+//   // The run's language: --lang, then the config's `lang`, then the flow's settings.language,
+//   // then LC_ALL, LC_MESSAGES, LANG; English when none says.
+//   const lang: Lang = resolveLang({ flag, config, flow, env: langOfEnv(process.env) });
+//
+//   // Rule messages, fix titles and summaries use the core catalog (src/i18n/en.ts, es.ts):
+//   message(lang, 'ring-limit.answer-rings', { rings: 7, seconds: 42, max: 5 });
+//   // or, as data a rule reports and the engine renders later: msg('ring-limit.answer-rings', {...}).
+//
+// Write `{n}` (not `#`) for numbers inside plurals: `#` groups digits by locale, and English output
+// must stay as it was. Values may be other messages (`Msg`), rendered in the same language.
+import { IntlMessageFormat } from 'intl-messageformat';
+import { EN } from './en.js';
+import { ES } from './es.js';
+
+export type Lang = 'en' | 'es';
+export const LANGS: readonly Lang[] = ['en', 'es'];
+
+/** A message not rendered yet: its catalog key and its values (which may be messages too). */
+export interface Msg {
+  readonly id: string;
+  readonly values?: Readonly<Record<string, MsgValue>>;
+}
+export type MsgValue = string | number | Msg | readonly MsgValue[];
+
+export type CoreKey = keyof typeof EN;
+
+/** `es`, `es_ES.UTF-8`, `es-MX`, `ES` → 'es'; anything else (C, POSIX, fr_FR) → undefined. */
+export function parseLang(text: string | undefined): Lang | undefined {
+  const code = text?.trim().toLowerCase().split(/[-_.@]/)[0];
+  return LANGS.find((lang) => lang === code);
+}
+
+/** The language the environment asks for, POSIX order: LC_ALL, then LC_MESSAGES, then LANG. */
+export function langOfEnv(env: Readonly<Record<string, string | undefined>>): Lang | undefined {
+  // The first variable that is set decides, even when it names a language we do not have (POSIX).
+  const first = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '');
+  return parseLang(first);
+}
+
+export interface LangSources {
+  /** `--lang` */
+  flag?: Lang;
+  /** The config's `lang`. */
+  config?: Lang;
+  /** The flow's `settings.language`, when the flow (or its config's settings) gives one. */
+  flow?: Lang;
+  /** What the environment asks for: `langOfEnv(process.env)`. */
+  env?: Lang;
+}
+
+export function resolveLang(sources: LangSources): Lang {
+  return sources.flag ?? sources.config ?? sources.flow ?? sources.env ?? 'en';
+}
+
+export function isMsg(value: unknown): value is Msg {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as Msg).id === 'string';
+}
+
+export type Messages<K extends string> = Readonly<Record<K, string>>;
+
+export interface Catalog<K extends string> {
+  readonly name: string;
+  readonly messages: Readonly<Record<Lang, Messages<K>>>;
+  has(key: string): key is K;
+  message(lang: Lang, key: K, values?: Readonly<Record<string, MsgValue>>): string;
+}
+
+const registered: Array<Catalog<string>> = [];
+
+/** Every catalog defined so far (the core one first), for the tests that compare languages. */
+export function catalogs(): ReadonlyArray<Catalog<string>> {
+  return registered;
+}
+
+/**
+ * A catalog: the same keys in every language (the Spanish record must have every English key).
+ * Messages compile once per language, on first use.
+ */
+export function defineCatalog<K extends string>(name: string, messages: { en: Messages<K>; es: Messages<NoInfer<K>> }): Catalog<K> {
+  const compiled = new Map<string, IntlMessageFormat>();
+  const catalog: Catalog<K> = {
+    name,
+    messages,
+    has: (key: string): key is K => Object.hasOwn(messages.en, key),
+    message(lang, key, values = {}) {
+      const cacheKey = `${lang}\u0000${key}`;
+      let format = compiled.get(cacheKey);
+      if (!format) {
+        const text = messages[lang][key];
+        if (text === undefined) throw new Error(`no message ${key} in catalog ${name}`);
+        format = new IntlMessageFormat(text, lang === 'es' ? 'es' : 'en-US', undefined, { ignoreTag: true });
+        compiled.set(cacheKey, format);
+      }
+      const rendered = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, plainValue(lang, value)]));
+      const out = format.format(rendered);
+      return Array.isArray(out) ? out.join('') : String(out);
+    },
+  };
+  registered.push(catalog as unknown as Catalog<string>);
+  return catalog;
+}
+
+const core = defineCatalog<CoreKey>('core', { en: EN, es: ES });
+
+/** A message of the core catalog (rule messages, node words, fix titles, summaries). */
+export function message(lang: Lang, key: CoreKey, values?: Readonly<Record<string, MsgValue>>): string {
+  return core.message(lang, key, values);
+}
+
+/** Builds a message to render later, in whatever language the run speaks. */
+export function msg(id: CoreKey, values?: Readonly<Record<string, MsgValue>>): Msg {
+  return values === undefined ? { id } : { id, values };
+}
+
+/** Renders a message, or passes text through (a message written before the catalog, or a loader's). */
+export function render(lang: Lang, text: string | Msg): string {
+  if (typeof text === 'string') return text;
+  if (!core.has(text.id)) throw new Error(`no message ${text.id} in the core catalog`);
+  return core.message(lang, text.id, text.values);
+}
+
+/** Nested messages become text; lists are joined with ", " (each item rendered). */
+function plainValue(lang: Lang, value: MsgValue): string | number {
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (isMsg(value)) return render(lang, value);
+  return value.map((item) => plainValue(lang, item)).join(', ');
+}

@@ -23,6 +23,8 @@ export interface ExpandOptions {
   gitignore?: boolean;
   /** Which files of a folder are taken (default: flow files). */
   select?: (name: string) => boolean;
+  /** A glob that matches nothing adds nothing instead of being an error (`--pass-on-no-flows`). */
+  allowUnmatchedGlobs?: boolean;
 }
 
 /**
@@ -53,7 +55,7 @@ export async function expandPaths(paths: readonly string[], options: ExpandOptio
       for (const file of found.filter(options.select ?? isFlowFile).sort()) add(join(path, file));
     } else if (isGlobPattern(path)) {
       const found = await matchGlob(path, cwd, walkOptions);
-      if (found.length === 0) throw new UsageError(`no files match ${path}`);
+      if (found.length === 0 && !options.allowUnmatchedGlobs) throw new UsageError(`no files match ${path}`);
       // A glob names its files itself; only journey tests are kept out of a lint's flows.
       for (const file of found) if (options.select ? options.select(file) : !JOURNEY_TEST_FILE.test(file)) add(file);
     } else {

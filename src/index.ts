@@ -47,6 +47,12 @@ export interface AuditOptions {
   models?: boolean;
   /** Called as files are audited, for a progress display. */
   onProgress?: (progress: AuditProgress) => void;
+  /**
+   * Finding no flow file (a folder without one, a glob matching nothing, only files that are not
+   * call flows) gives an empty result instead of a `UsageError` (`--pass-on-no-flows`). A path
+   * that does not exist is still an error.
+   */
+  allowNoFlows?: boolean;
 }
 
 /**
@@ -63,8 +69,8 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
     for (const source of inputs as readonly Source[]) memory.set(resolve(cwd, source.path), source.text);
     files = (inputs as readonly Source[]).map((source) => source.path);
   } else {
-    files = await expandPaths(inputs as readonly string[], { cwd, gitignore: options.gitignore });
-    if (files.length === 0) throw new UsageError(`no flow files found in ${(inputs as readonly string[]).join(', ')}`);
+    files = await expandPaths(inputs as readonly string[], { cwd, gitignore: options.gitignore, allowUnmatchedGlobs: options.allowNoFlows });
+    if (files.length === 0 && !options.allowNoFlows) throw new UsageError(`no flow files found in ${(inputs as readonly string[]).join(', ')}`);
   }
   // The config named by -c may sit among the flows; it is not one of them.
   if (options.configPath !== undefined) {
@@ -85,7 +91,7 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
       if (outcome.flow) flows.set(file, outcome.flow);
     }
   }
-  if (results.length === 0 && skipped.length > 0) {
+  if (results.length === 0 && skipped.length > 0 && !options.allowNoFlows) {
     throw new UsageError(`no flow files found: ${skipped.length} file${skipped.length === 1 ? ' is' : 's are'} not a call flow (${skipped[0]!.file}${skipped.length > 1 ? ', ...' : ''})`);
   }
   const summaryLang = resolveLang({ flag: lang, env: envLang });

@@ -262,3 +262,79 @@ describe('a legacy Connect export whose queues each play the customer queue flow
     ]));
   });
 });
+
+const TWILIO = join(ROOT, 'fixtures/import/twilio/project');
+const twilio = (name: string): string => join(TWILIO, `${name}.json`);
+
+describe('a Twilio Studio project: a main line, a verification subflow, a flow it redirects to, a wait flow, a messaging flow', async () => {
+  const run = await audit([TWILIO], { noConfig: true });
+  const kindOf = (name: string): string => run.flows.get(twilio(name))?.kind ?? 'flow';
+
+  it('skips the messaging-only flow, saying why, and types the others by how they are started and used', () => {
+    expect(run.skipped?.map((skip) => skip.file)).toEqual([twilio('sms-notifications')]);
+    expect(run.skipped?.[0]?.reason).toContain('for messages only');
+    expect(kindOf('verify-caller')).toBe('subflow');
+    expect(kindOf('support-wait')).toBe('queue-flow');
+    expect(kindOf('main-line')).toBe('flow');
+    expect(kindOf('billing-line')).toBe('flow');
+  });
+
+  it('follows run-subflow by SID and a TwiML redirect to another flow\'s webhook, as hops to flows', () => {
+    const main = run.flows.get(twilio('main-line'))!;
+    expect(main.nodes.get('verify_caller')).toMatchObject({ type: 'subflow', flow: 'verify-caller.json' });
+    expect(main.nodes.get('to_billing')).toMatchObject({ type: 'subflow', flow: 'billing-line.json' });
+    const result = resultOf(run.files, twilio('main-line'));
+    expect(result.unknowns.join('\n')).not.toMatch(/not among the files linted/);
+    expect(ruleIds(result)).not.toContain('transfer-chain');
+    expect(ruleIds(result)).not.toContain('no-human');
+  });
+
+  it('reads the menu\'s keys from the split that tests its digit, and hears the person the prompt names', () => {
+    const menu = run.flows.get(twilio('main-line'))!.nodes.get('main_menu')!;
+    expect(menu.edges.filter((edge) => edge.kind === 'option').map((edge) => [edge.label, edge.to])).toEqual([['option:speech', 'main_menu.end'], ['option:1', 'verify_caller'], ['option:0', 'to_support']]);
+    expect(menu.edges.find((edge) => edge.kind === 'noMatch')?.to).toBe('main_menu');
+    expect(run.flows.get(twilio('main-line'))!.nodes.has('route_key')).toBe(false);
+    expect(ruleIds(resultOf(run.files, twilio('main-line')))).not.toContain('no-zero-out');
+  });
+
+  it('hears in the support queue what its wait URL flow plays: the wait told, a callback offered', () => {
+    const queue = run.flows.get(twilio('main-line'))!.nodes.get('to_support') as QueueNode;
+    expect(queue).toMatchObject({ holdFlow: 'FW44444444444444444444444444444444', music: true, announcements: true, announceWait: true, callback: true });
+    const result = resultOf(run.files, twilio('main-line'));
+    expect(result.unknowns).not.toContain('what the wait URL plays while callers wait');
+  });
+
+  it('judges the billing queue, with no wait URL, as Twilio\'s plain hold music: no wait told, no callback', () => {
+    const ids = ruleIds(resultOf(run.files, twilio('billing-line')));
+    expect(ids).toContain('no-wait-estimate');
+    expect(ids).toContain('hold-without-callback');
+  });
+
+  it('judges the subflow and the wait flow as what they are: no no-human, no dead end, no loop without exit', () => {
+    for (const name of ['verify-caller', 'support-wait']) {
+      const ids = ruleIds(resultOf(run.files, twilio(name)));
+      expect(ids, name).not.toContain('no-human');
+      expect(ids, name).not.toContain('dead-end');
+      expect(ids, name).not.toContain('no-exit');
+      expect(ids, name).not.toContain('long-preamble');
+    }
+  });
+
+  it('reports what is true for callers of the main line: a spoken answer at the menu ends the call; voicemail after hours is help', () => {
+    const result = resultOf(run.files, twilio('main-line'));
+    const deadEnds = result.findings.filter((finding) => finding.ruleId === 'dead-end');
+    expect(deadEnds.map((finding) => finding.path?.at(-1))).toEqual(['main_menu.end']);
+    expect(ruleIds(result)).not.toContain('after-hours-dead-end');
+    expect(result.score!.value).toBeGreaterThanOrEqual(55);
+    expect(result.score!.value).toBeLessThanOrEqual(80);
+  });
+
+  it('alone, names the flows it cannot follow and what the wait URL plays', async () => {
+    const [main] = (await audit([twilio('main-line')], { noConfig: true })).files;
+    expect(main!.unknowns).toEqual(expect.arrayContaining([
+      'flow `FW22222222222222222222222222222222` (not among the files linted)',
+      'flow `FW33333333333333333333333333333333` (not among the files linted)',
+      'what the wait URL plays while callers wait',
+    ]));
+  });
+});

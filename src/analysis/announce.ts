@@ -2,7 +2,7 @@
 // a caller hears them. Pure text functions; the rule decides what to do with the answer.
 
 /** Words that name a person, English and Spanish (matched without case or accents, plurals too). */
-const PERSON_WORD = /^(persons?|agents?|representatives?|operators?|personas?|asesor(es|a|as)?|agentes?|operador(es|a|as)?)$/;
+const PERSON_WORD = /^(persons?|people|someone|somebody|humans?|agents?|representatives?|operators?|attendants?|associates?|specialists?|advis[eo]rs?|receptionists?|staff|personas?|alguien|humanos?|asesor(es|a|as)?|agentes?|operador(es|a|as)?|ejecutiv[oa]s?|especialistas?|recepcionistas?)$/;
 
 /** How callers hear keys that are not written as themselves. */
 const KEY_WORDS: Readonly<Record<string, readonly string[]>> = {

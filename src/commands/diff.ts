@@ -4,6 +4,8 @@ import { IvrAuditCommand } from '../cli/command.js';
 import { integerFlag } from '../cli/flags.js';
 import { diffFlows } from '../diff/index.js';
 import { formatDiff, DIFF_FORMATS, type DiffFormat } from '../diff/format.js';
+import { formatDiffMarkdown } from '../diff/markdown.js';
+import { appendStepSummary, stepSummaryPath } from '../diff/step-summary.js';
 import { stderrLine } from '../report/escape.js';
 
 export default class Diff extends IvrAuditCommand {
@@ -16,7 +18,7 @@ export default class Diff extends IvrAuditCommand {
   };
   static override examples = [
     '<%= config.bin %> diff main HEAD',
-    '<%= config.bin %> diff origin/main HEAD flows/ -f json',
+    '<%= config.bin %> diff origin/main HEAD flows/ -f markdown',
     '<%= config.bin %> diff old-flows/ new-flows/ --fail-on-regression',
   ];
   static override flags = {
@@ -42,6 +44,9 @@ export default class Diff extends IvrAuditCommand {
       ? true
       : process.stdout.isTTY === true && process.env.NO_COLOR === undefined);
     process.stdout.write(formatDiff(flags.format as DiffFormat, diff, { color }));
+    // In GitHub Actions the job summary shows the table, whatever the format on stdout.
+    const summary = stepSummaryPath(process.env);
+    if (summary !== undefined) await appendStepSummary(summary, formatDiffMarkdown(diff));
     if (flags['fail-on-regression'] && diff.summary.regression) process.exitCode = 1;
   }
 }

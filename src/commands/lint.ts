@@ -1,8 +1,10 @@
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { audit, type AuditOptions } from '../index.js';
 import { gateFailures, type FailOn } from '../gate.js';
-import { stderrLine, visible } from '../report/escape.js';
+import { escapeJsonOutput, stderrLine, visible } from '../report/escape.js';
+import { parseDocsBase } from '../report/docs-base.js';
 import { formatResult, githubAnnotationsByDefault, outputFormatFor, parseFormatFlag, type OutputFormat } from '../report/index.js';
 import type { AuditResult, FixType } from '../model/result.js';
 import { UsageError } from '../files.js';
@@ -12,18 +14,21 @@ import { IvrAuditCommand } from '../cli/command.js';
 import { integerFlag, langFlag } from '../cli/flags.js';
 import { langOfEnv, message } from '../i18n/index.js';
 import { progressLine } from '../cli/progress.js';
+import { STDIN_NAME, readText } from '../cli/stdin.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
 
 export default class Lint extends IvrAuditCommand {
   static override description = 'Validate and analyze call flows: findings, effort score and fixes.';
   static override strict = false;
   static override args = {
-    paths: Args.string({ description: 'files, folders or globs (default: the current folder)' }),
+    // oclif would otherwise read piped stdin as the path when none is given (`cat flow.yaml | lint`).
+    paths: Args.string({ description: 'files, folders or globs (default: the current folder)', ignoreStdin: true }),
   };
   static override examples = [
     '<%= config.bin %> lint examples/acme-support.yaml',
     '<%= config.bin %> lint flows/ -f json -o report.json',
     '<%= config.bin %> lint "flows/**/*.yaml" --fail-on warning',
+    'cat flows/main.yaml | <%= config.bin %> lint --stdin --stdin-filename flows/main.yaml -f compact',
   ];
   // Repeatable flags take one value each time (`-f json FILE`), as in ESLint: not the paths after them.
   static override flags = {
@@ -36,7 +41,7 @@ export default class Lint extends IvrAuditCommand {
     config: Flags.string({ char: 'c', description: 'use this config file for every flow' }),
     'no-config': Flags.boolean({ description: 'ignore config files' }),
     'no-gitignore': Flags.boolean({ description: 'also lint what .gitignore files exclude when walking folders and globs' }),
-    rule: Flags.string({ multiple: true, multipleNonGreedy: true, description: 'ID=SEVERITY (error, warning, info, off); wins over config files (repeatable)' }),
+    rule: Flags.string({ multiple: true, multipleNonGreedy: true, description: 'ID=SEVERITY (error, warning, info, off), or ID=[SEVERITY, {OPTION: VALUE}] with options; wins over config files (repeatable)' }),
     baseline: Flags.string({ description: 'report only findings that are not in this baseline file' }),
     'write-baseline': Flags.string({ description: 'record today\'s findings in this baseline file' }),
     fix: Flags.boolean({ description: 'write the fixes (a misspelt target, a ring limit, retries) into the flow files, then report what is left' }),
@@ -44,18 +49,29 @@ export default class Lint extends IvrAuditCommand {
     'fix-type': Flags.string({ multiple: true, multipleNonGreedy: true, description: 'kinds of fixes --fix applies: fix (default), suggestion (claims about the platform such as callback: true); repeatable or comma-separated' }),
     'no-fixes': Flags.boolean({ description: 'do not propose or score fixes (faster; for editors that lint on every save)' }),
     concurrency: integerFlag({ min: 1, description: 'audit files in up to N worker threads (default: the number of CPU cores; 1: no workers); the output is the same' }),
+    'pass-on-no-flows': Flags.boolean({ description: 'exit 0 when the paths hold no flow file (an empty folder, a glob matching nothing) instead of 2; a path that does not exist still fails' }),
+    'print-config': Flags.string({ description: 'print the configuration that applies to this file as JSON (every rule with its severity and options) and exit; lints nothing' }),
+    'docs-base': Flags.string({ description: 'URL of the folder of rule pages that SARIF links each rule to (RULE.md is appended; default: the docs installed with ivr-audit)' }),
+    stdin: Flags.boolean({ description: 'lint the flow read from stdin instead of files (name it with --stdin-filename)' }),
+    'stdin-filename': Flags.string({ description: 'with --stdin: the path the flow is linted as (config lookup, format detection, the path in the output); nothing is written to it' }),
     lang: langFlag(),
     color: Flags.boolean({ allowNo: true, description: 'color the output (default: when printing to a terminal; NO_COLOR and FORCE_COLOR are honored)' }),
   };
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Lint);
+    if (flags['print-config'] !== undefined) {
+      await printConfig(flags['print-config'], argv as string[], flags);
+      return;
+    }
+    const stdinName = stdinProblems(flags, argv as string[]);
+    const docsBase = flags['docs-base'] === undefined ? undefined : parseDocsBase(flags['docs-base']);
     const paths = (argv as string[]).length > 0 ? (argv as string[]) : ['.'];
     const outputs = resolveOutputs(flags.format ?? [], flags.output);
     // In GitHub Actions, annotations show findings on the pull request besides the usual output.
     if (githubAnnotationsByDefault(process.env, flags.format ?? [], flags.output)) outputs.push({ format: 'github' });
     if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
-    const options = { configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], rules: parseRuleFlags(flags.rule ?? []), fixes: !flags['no-fixes'], concurrency: flags.concurrency ?? availableParallelism(), lang: flags.lang, envLang: langOfEnv(process.env),
+    const options = { configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], rules: parseRuleFlags(flags.rule ?? []), allowNoFlows: flags['pass-on-no-flows'], fixes: !flags['no-fixes'], concurrency: flags.concurrency ?? availableParallelism(), lang: flags.lang, envLang: langOfEnv(process.env),
       // Only HTML draws the flows: other runs need not copy every model out of the workers.
       models: outputs.some((output) => output.format === 'html') };
     if (flags['no-fixes'] && (flags.fix || flags['fix-dry-run'])) throw new UsageError(`--no-fixes and ${flags.fix ? '--fix' : '--fix-dry-run'} cannot be used together`);
@@ -67,20 +83,28 @@ export default class Lint extends IvrAuditCommand {
     const fixTypes = fixing?.parseFixTypes(flags['fix-type'] ?? []);
     // The progress line is erased before anything else is written to stderr (fix notes come between two audits).
     const progress = progressLine(process.stderr, { env: process.env, quiet: flags.quiet });
+    let stdinText: Promise<string> | undefined;
     const auditFlows = async (): Promise<AuditResult> => {
       try {
-        return await audit(paths, { ...options, onProgress: progress?.update });
+        const inputs = stdinName === undefined ? paths : [{ path: stdinName, text: await (stdinText ??= readText(process.stdin)) }];
+        return await audit(inputs, { ...options, onProgress: progress?.update });
       } finally {
         progress?.end();
       }
     };
     let audited = await auditFlows();
-    const read = flags.baseline === undefined ? audited.read ?? [] : [...(audited.read ?? []), flags.baseline];
-    await refuseOutputsOverInputs(plannedOutputs(outputs, flags.output, flags['write-baseline']), read);
+    // The flow read from stdin stands for the file it is named after: no output may replace that file either.
+    const read = [...(audited.read ?? []), ...(flags.baseline === undefined ? [] : [flags.baseline]), ...(stdinName === undefined ? [] : [stdinName])];
+    const planned = plannedOutputs(outputs, flags.output, flags['write-baseline']);
+    const overStdinName = stdinName === undefined ? undefined : planned.find((output) => resolve(output.path) === resolve(stdinName));
+    if (overStdinName) throw new UsageError(`${overStdinName.shownAs} names the file --stdin-filename lints the flow as; write the output to another file`);
+    await refuseOutputsOverInputs(planned, read);
     if (fixing && fixTypes) {
       audited = await fixFiles(fixing, audited, { dryRun: flags['fix-dry-run'], types: fixTypes, options, reaudit: auditFlows });
     }
     for (const skipped of audited.skipped ?? []) process.stderr.write(stderrLine(message(audited.lang ?? 'en', 'stderr.skipped', { file: skipped.file, reason: skipped.reason })));
+    // Said, not failed: the outputs (an empty SARIF for an upload step) are still written.
+    if (audited.files.length === 0) process.stderr.write(stderrLine(message(audited.lang ?? 'en', 'stderr.no-flows', { paths: paths.join(', ') })));
     const baseline = flags.baseline !== undefined || flags['write-baseline'] !== undefined ? await import('../config/baseline.js') : undefined;
     const result = flags.baseline === undefined || !baseline ? audited : baseline.applyBaseline(audited, await baseline.readBaselineFile(flags.baseline), flags.baseline);
     const shown = flags.quiet ? onlyErrors(result) : result;
@@ -88,7 +112,7 @@ export default class Lint extends IvrAuditCommand {
       ? true
       : process.stdout.isTTY === true && process.env.NO_COLOR === undefined);
     for (const output of outputs) {
-      const text = await formatResult(output.format, shown, { color: output.path === undefined && color });
+      const text = await formatResult(output.format, shown, { color: output.path === undefined && color, docsBase });
       if (output.path === undefined) process.stdout.write(text);
       else await writeFileAtomic(output.path, text);
     }
@@ -108,6 +132,35 @@ export default class Lint extends IvrAuditCommand {
     for (const { gate, reason } of failures) if (gate !== 'fail-on') process.stderr.write(stderrLine(reason));
     if (failures.length > 0) process.exitCode = 1;
   }
+}
+
+/** `--print-config FILE`: the configuration as `lint FILE` would apply it, flags included. */
+async function printConfig(
+  file: string,
+  paths: readonly string[],
+  flags: { config?: string; 'no-config': boolean; rule?: string[]; stdin: boolean },
+): Promise<void> {
+  if (paths.length > 0) throw new UsageError(`--print-config takes one file, its own value; got paths too (${paths.join(', ')})`);
+  if (flags.stdin) throw new UsageError('--print-config cannot be used with --stdin: give the file name to --print-config');
+  if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
+  const { printableConfig } = await import('../config/print.js');
+  const printed = await printableConfig(file, { cwd: process.cwd(), configPath: flags.config, noConfig: flags['no-config'], cliRules: parseRuleFlags(flags.rule ?? []) });
+  process.stdout.write(`${escapeJsonOutput(JSON.stringify(printed, null, 2))}\n`);
+}
+
+/**
+ * The name of the flow `--stdin` reads, or undefined without `--stdin`. Fixes are refused: they
+ * would have to be written to the named file, which `--stdin` promises never to touch.
+ */
+function stdinProblems(flags: { stdin: boolean; 'stdin-filename'?: string; fix: boolean; 'fix-dry-run': boolean }, paths: readonly string[]): string | undefined {
+  if (!flags.stdin) {
+    if (flags['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename needs --stdin');
+    return undefined;
+  }
+  if (paths.length > 0) throw new UsageError(`--stdin lints the flow read from stdin, so it takes no paths (got ${paths.join(', ')}); name the flow with --stdin-filename`);
+  if (flags.fix || flags['fix-dry-run']) throw new UsageError(`${flags.fix ? '--fix' : '--fix-dry-run'} cannot be used with --stdin: fixes are written to files, and --stdin writes none (the language server offers the fixes in an editor)`);
+  if (flags['stdin-filename'] === '') throw new UsageError('--stdin-filename needs a file name');
+  return flags['stdin-filename'] ?? STDIN_NAME;
 }
 
 function resolveOutputs(formats: string[], output: string | undefined): Array<{ format: OutputFormat; path?: string }> {

@@ -267,21 +267,53 @@ function optionProblem(ruleId: string, options: readonly RuleOption[], name: str
 }
 
 /**
- * Parses `--rule ID=SEVERITY` flags (repeatable; the last one for an id wins).
- * Throws `UsageError` naming the flag.
+ * Parses `--rule` flags (repeatable; the last one for an id wins): `ID=SEVERITY`, or with options
+ * as in a config file, `ID=[SEVERITY, { options }]`, written as JSON or YAML flow syntax
+ * (`identity-questions=[error,{max:1}]`). Checked as config entries are. Throws `UsageError` naming the flag.
  */
 export function parseRuleFlags(values: readonly string[]): Record<string, RuleSetting> {
   const rules: Record<string, RuleSetting> = {};
   for (const value of values) {
-    const at = value.lastIndexOf('=');
-    if (at <= 0) throw new UsageError(`--rule ${value}: expected ID=SEVERITY, e.g. --rule transfer-chain=warning`);
+    // Rule ids hold no `=`, option values may (a string in a list): the first one ends the id.
+    const at = value.indexOf('=');
+    if (at <= 0) throw new UsageError(`--rule ${value}: expected ID=SEVERITY or ID=[SEVERITY, { options }], e.g. --rule transfer-chain=warning`);
     const id = value.slice(0, at).trim();
-    const severity = value.slice(at + 1).trim();
-    const problem = ruleSettingProblem(id, severity);
+    const text = value.slice(at + 1).trim();
+    const setting = text.startsWith('[') ? ruleFlagList(value, text) : text;
+    const problem = ruleSettingProblem(id, setting);
     if (problem) throw new UsageError(`--rule ${value}: ${problem}`);
-    rules[id] = severity as SeverityOrOff;
+    rules[id] = setting as RuleSetting;
   }
   return rules;
+}
+
+/** `[error, {max: 1}]` as data: JSON first, then YAML's flow syntax. */
+function ruleFlagList(flag: string, text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    // Not JSON: YAML's flow syntax is the relaxed form (unquoted keys and words).
+  }
+  const doc = parseDocument(text, { prettyErrors: false, strict: true, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) throw new UsageError(`--rule ${flag}: cannot read the value as JSON or YAML (${firstLine(error.message)}); write it as [severity, { option: value }]`);
+  return withTightPairs(doc.toJS() as unknown);
+}
+
+/**
+ * YAML reads `{max:1}` (no space after the colon) as a key `max:1` without a value, where a
+ * command line means `max: 1`: such keys are split at their first colon, the rest read as YAML.
+ */
+function withTightPairs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withTightPairs);
+  if (!isMapping(value)) return value;
+  const result: Record<string, unknown> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    const colon = key.indexOf(':');
+    if (entry === null && colon > 0) result[key.slice(0, colon).trim()] = withTightPairs(parseDocument(key.slice(colon + 1)).toJS() as unknown);
+    else result[key] = withTightPairs(entry);
+  }
+  return result;
 }
 
 function suggestion(word: string, candidates: readonly string[]): string {

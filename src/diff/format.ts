@@ -1,11 +1,14 @@
 // The output formats of `diff` by name.
 import type { DiffResult } from './index.js';
 import { formatDiffJson } from './json.js';
+import { formatDiffMarkdown } from './markdown.js';
 import { formatDiffText } from './text.js';
 
-export const DIFF_FORMATS = ['text', 'json'] as const;
+export const DIFF_FORMATS = ['text', 'json', 'markdown'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 export function formatDiff(format: DiffFormat, diff: DiffResult, options: { color: boolean }): string {
-  return format === 'json' ? formatDiffJson(diff) : formatDiffText(diff, options);
+  if (format === 'json') return formatDiffJson(diff);
+  if (format === 'markdown') return formatDiffMarkdown(diff);
+  return formatDiffText(diff, options);
 }

@@ -90,6 +90,7 @@ export const EN = {
   'summary.counts': '✖ {problems} {problems, plural, one {problem} other {problems}} ({errors} {errors, plural, one {error} other {errors}}, {warnings} {warnings, plural, one {warning} other {warnings}}, {infos} info) in {files} {files, plural, one {file} other {files}}',
   'stderr.skipped': 'skipped {file}: {reason}',
   'stderr.wrote-baseline': 'wrote baseline {file} with {count} {count, plural, one {finding} other {findings}}',
+  'stderr.no-flows': 'no flow files found in {paths}; nothing to lint (--pass-on-no-flows)',
   'stderr.fixed': 'fixed {file} ({edits} {edits, plural, one {change} other {changes}})',
 
   'fix.answer-rings.title': 'answer {answerRings, plural, =1 {on the first ring} other {at once}} (`answerRings: {answerRings}`)',

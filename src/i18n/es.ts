@@ -92,6 +92,7 @@ export const ES: Readonly<Record<keyof typeof EN, string>> = {
   'summary.counts': '✖ {problems, plural, one {{problems} problema} other {{problems} problemas}} ({errors, plural, one {{errors} error} other {{errors} errores}}, {warnings, plural, one {{warnings} aviso} other {{warnings} avisos}}, {infos} info) en {files, plural, one {{files} archivo} other {{files} archivos}}',
   'stderr.skipped': 'se omite {file}: {reason}',
   'stderr.wrote-baseline': 'escrita la línea base {file} con {count, plural, one {{count} hallazgo} other {{count} hallazgos}}',
+  'stderr.no-flows': 'no se encontraron archivos de flujo en {paths}; nada que revisar (--pass-on-no-flows)',
   'stderr.fixed': 'corregido {file} ({edits, plural, one {{edits} cambio} other {{edits} cambios}})',
 
   'fix.answer-rings.title': 'contestar {answerRings, plural, =1 {al primer timbre} other {en el acto}} (`answerRings: {answerRings}`)',

@@ -98,6 +98,7 @@ function loadParsed(file: string, text: string, parsed: ParsedYaml): LoadedFile 
 export function loadAnyText(file: string, source: string, format?: ImportFormat, options: ImportOptions = {}): LoadedFile {
   const text = stripBom(source);
   const imported = importFlow(file, text, format, options);
+  if (imported?.skipped !== undefined) return { file, text, problems: [], skipped: imported.skipped };
   if (imported) {
     const problems: LoadProblem[] = [
       ...imported.problems.map((problem) => ({ ruleId: problem.ruleId, message: problem.message, loc: problem.loc })),

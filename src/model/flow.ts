@@ -284,6 +284,14 @@ export type FlowKind = 'flow' | 'subflow' | 'module' | 'queue-flow' | 'whisper' 
 
 export const FLOW_KINDS: readonly FlowKind[] = ['flow', 'subflow', 'module', 'queue-flow', 'whisper', 'hold'];
 
+/**
+ * True for flows played to callers waiting for an agent (an in-queue or hold flow): the wait, and any loop
+ * of messages in it, ends when the agent takes the call, which the flow itself never shows.
+ */
+export function waitsForAgent(flow: Pick<Flow, 'kind'>): boolean {
+  return flow.kind === 'queue-flow' || flow.kind === 'hold';
+}
+
 /** True for flows callers dial; false for flows only run by another flow or a queue. */
 export function isEntryFlow(flow: Pick<Flow, 'kind'>): boolean {
   return flow.kind === undefined || flow.kind === 'flow';

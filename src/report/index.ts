@@ -8,6 +8,8 @@ export interface FormatContext {
   color: boolean;
   /** Folder that paths in SARIF, GitHub, GitLab, compact and Checkstyle output are relative to (default: the process's). */
   cwd?: string;
+  /** Where SARIF links the rule pages (`--docs-base`); the docs installed with the package by default. */
+  docsBase?: string;
 }
 
 export type Formatter = (result: AuditResult, context: FormatContext) => string;
@@ -24,7 +26,7 @@ const FORMATTERS = {
   },
   sarif: async (): Promise<Formatter> => {
     const { formatSarif } = await import('./sarif.js');
-    return (result, context) => formatSarif(result, { cwd: context.cwd ?? process.cwd() });
+    return (result, context) => formatSarif(result, { cwd: context.cwd ?? process.cwd(), ...(context.docsBase === undefined ? {} : { docsBase: context.docsBase }) });
   },
   junit: async (): Promise<Formatter> => {
     const { formatJunit } = await import('./junit.js');

@@ -9,6 +9,7 @@ import type { AuditResult } from '../model/result.js';
 import { ruleMetas } from '../rules/index.js';
 import type { RuleMeta } from '../rules/types.js';
 import { TOOL_NAME, VERSION } from '../version.js';
+import { installedDocsBase } from './docs-base.js';
 import { escapeJsonOutput } from './escape.js';
 import { relativePath } from './text.js';
 
@@ -28,6 +29,14 @@ export function sarifLevel(severity: Severity): SarifLevel {
 export interface SarifOptions {
   /** Folder that artifact URIs are relative to (the repository root in CI). */
   cwd: string;
+  /** Where the rule pages are (`ID.md` is appended): `--docs-base`; the docs installed with the package by default. */
+  docsBase?: string;
+}
+
+/** `%SRCROOT%` as SARIF viewers resolve it: the working folder as a file URL ending in `/`. */
+function sourceRoot(cwd: string): string {
+  const href = pathToFileURL(resolve(cwd)).href;
+  return href.endsWith('/') ? href : `${href}/`;
 }
 
 interface ArtifactLocation {
@@ -64,8 +73,8 @@ function helpMarkdown(meta: RuleMeta, docs: string): string {
   ].join('\n');
 }
 
-function ruleDescriptor(meta: RuleMeta): Record<string, unknown> {
-  const docs = `${DOCS_BASE}${meta.id}.md`;
+function ruleDescriptor(meta: RuleMeta, docsBase: string): Record<string, unknown> {
+  const docs = `${docsBase}${meta.id}.md`;
   return {
     id: meta.id,
     name: meta.id.replace(/(^|-)([a-z0-9])/g, (_match, _dash: string, char: string) => char.toUpperCase()),
@@ -79,8 +88,8 @@ function ruleDescriptor(meta: RuleMeta): Record<string, unknown> {
 }
 
 /** A rule id no registry entry describes (cannot happen today, but a result must point at a rule). */
-function bareDescriptor(id: string): Record<string, unknown> {
-  return { id, shortDescription: { text: id }, helpUri: `${DOCS_BASE}${id}.md` };
+function bareDescriptor(id: string, docsBase: string): Record<string, unknown> {
+  return { id, shortDescription: { text: id }, helpUri: `${docsBase}${id}.md` };
 }
 
 function physicalLocation(place: { file: string; line: number; column: number; endLine: number; endColumn: number }, cwd: string): Record<string, unknown> {
@@ -124,12 +133,13 @@ function sarifResult(finding: Finding, ruleIndex: number, cwd: string): Record<s
 
 /** The SARIF log as a value (tests validate it; `formatSarif` prints it). */
 export function sarifLog(result: AuditResult, options: SarifOptions): Record<string, unknown> {
-  const descriptors = ruleMetas().map(ruleDescriptor);
+  const docsBase = options.docsBase ?? installedDocsBase();
+  const descriptors = ruleMetas().map((meta) => ruleDescriptor(meta, docsBase));
   const indexes = new Map(descriptors.map((descriptor, index) => [descriptor.id as string, index]));
   const indexOf = (id: string): number => {
     let index = indexes.get(id);
     if (index === undefined) {
-      index = descriptors.push(bareDescriptor(id)) - 1;
+      index = descriptors.push(bareDescriptor(id, docsBase)) - 1;
       indexes.set(id, index);
     }
     return index;
@@ -167,6 +177,8 @@ export function sarifLog(result: AuditResult, options: SarifOptions): Record<str
           rules: descriptors,
         },
       },
+      // Relative artifact URIs resolve against it; GitHub maps it to the repository root itself.
+      originalUriBaseIds: { [SOURCE_ROOT]: { uri: sourceRoot(options.cwd) } },
       // yaml's positions count UTF-16 code units, as JavaScript strings do.
       columnKind: 'utf16CodeUnits',
       results,

@@ -3,7 +3,7 @@ import { list, msg, type MsgValue } from '../i18n/index.js';
 import { isHuman } from '../analysis/journey-facts.js';
 import { reachable, stronglyConnectedComponents, type Components } from '../analysis/scc.js';
 import type { Report } from '../model/finding.js';
-import type { Flow, FlowNode } from '../model/flow.js';
+import { waitsForAgent, type Flow, type FlowNode } from '../model/flow.js';
 import { pathText } from './describe.js';
 import { reportStep } from './steps.js';
 import type { Rule } from './types.js';
@@ -15,7 +15,7 @@ export const noExit: Rule = {
     severity: 'error',
     description: 'A set of nodes the caller can enter but never leave (a cycle with no path to any end).',
     details:
-      'When every exit of a group of nodes leads back into the group, a caller who enters it can only hang up: a help menu whose options all replay the menu, a queue that times out into itself. Only exits written in the flow count: a platform\'s disconnect after the retries is not a way out (missing-error-handling reports that). A person in the group, or a transfer without `next`, is a way out. Give the group an exit to a person or an end.',
+      'When every exit of a group of nodes leads back into the group, a caller who enters it can only hang up: a help menu whose options all replay the menu, a queue that times out into itself. Only exits written in the flow count: a platform\'s disconnect after the retries is not a way out (missing-error-handling reports that). A person in the group, or a transfer without `next`, is a way out; in an in-queue or hold flow (`kind: queue-flow`, `hold`) the agent who takes the call is. Give the group an exit to a person or an end.',
     options: [],
     driver: 'deadEnds',
     scoring: 'penalty',
@@ -30,7 +30,8 @@ export const noExit: Rule = {
       nodeId: trap.first.id,
       path: trap.names,
     });
-    for (const trap of trapsOf(flow, facts.graph, facts.components, facts.reachable)) context.report(report(trap));
+    // In an in-queue or hold flow the agent who takes the call is the way out of a loop of messages.
+    if (!waitsForAgent(flow)) for (const trap of trapsOf(flow, facts.graph, facts.components, facts.reachable)) context.report(report(trap));
     // A trap written in a subflow holds the caller just the same: reported at each call site.
     const inSubflows = new Map<Flow, Map<string, Trap>>();
     for (const step of facts.steps) {

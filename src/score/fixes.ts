@@ -442,6 +442,11 @@ function agentsFor(staffing: QueueStaffing, target: number): number | undefined 
 }
 
 /** Candidate fixes for a file's findings: one per rule and node. */
+/** Whether the findings of a rule can come with a fix or a suggestion (`rules --json` shows it). */
+export function hasFixProposer(ruleId: string): boolean {
+  return Object.hasOwn(PROPOSERS, ruleId);
+}
+
 export function proposeFixes(flow: Flow, findings: readonly Finding[], optionsOf: (ruleId: string) => RuleOptions = () => ({})): FixCandidate[] {
   const groups = new Map<string, Finding[]>();
   const budget = candidateBudget(flow.nodes.size);

@@ -158,9 +158,25 @@ describe('parseRuleFlags', () => {
     });
   });
 
+  it('reads options as JSON, YAML flow syntax, or YAML with no space after the colon', () => {
+    const expected = { 'identity-questions': ['error', { max: 1 }] };
+    expect(parseRuleFlags(['identity-questions=["error",{"max":1}]'])).toEqual(expected);
+    expect(parseRuleFlags(['identity-questions=[error, {max: 1}]'])).toEqual(expected);
+    expect(parseRuleFlags(['identity-questions=[error,{max:1}]'])).toEqual(expected);
+    expect(parseRuleFlags(['identity-questions = [warning]'])).toEqual({ 'identity-questions': ['warning'] });
+    // A colon or an `=` inside a quoted phrase is part of the phrase.
+    expect(parseRuleFlags(['cliche-prompt=[info,{phrases:["a=b: c", d]}]'])).toEqual({ 'cliche-prompt': ['info', { phrases: ['a=b: c', 'd'] }] });
+  });
+
   it.each([
-    ['transfer-chain', '--rule transfer-chain: expected ID=SEVERITY, e.g. --rule transfer-chain=warning'],
-    ['=off', '--rule =off: expected ID=SEVERITY, e.g. --rule transfer-chain=warning'],
+    ['transfer-chain', '--rule transfer-chain: expected ID=SEVERITY or ID=[SEVERITY, { options }], e.g. --rule transfer-chain=warning'],
+    ['=off', '--rule =off: expected ID=SEVERITY or ID=[SEVERITY, { options }], e.g. --rule transfer-chain=warning'],
+    ['identity-questions=[error,{max:one}]', '--rule identity-questions=[error,{max:one}]: option "max" must be a whole number (got "one")'],
+    ['identity-questions=[error,{mx:1}]', '--rule identity-questions=[error,{mx:1}]: option "mx" is not an option of identity-questions (did you mean "max"?)'],
+    ['identity-questions=[error,{max:-1}]', '--rule identity-questions=[error,{max:-1}]: option "max" must be at least 0 (got -1)'],
+    ['identity-questions=[eror,{max:1}]', '"eror" is not a severity'],
+    ['identity-questions=[error,{max:1]', '--rule identity-questions=[error,{max:1]: cannot read the value as JSON or YAML'],
+    ['identity-questions=[error, 1]', 'the second entry must be a mapping of options'],
     ['transfer-chian=off', '--rule transfer-chian=off: "transfer-chian" is not a rule (did you mean "transfer-chain"?)'],
     ['transfer-chain=warn', '--rule transfer-chain=warn: "warn" is not a severity: use error, warning, info or off (did you mean "warning"?)'],
   ])('refuses %s', (flag, message) => {

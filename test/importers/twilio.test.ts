@@ -62,7 +62,7 @@ describe('Twilio Studio widgets', () => {
 
   it('maps run-subflow to an opaque step, or to a subflow when its file is known', () => {
     expect(exits(flow, 'survey')).toEqual(['default -> goodbye', 'case:0 -> sorry']);
-    expect(flow.unknowns).toContain('what Studio subflows do');
+    expect(flow.unknowns).toContain('flow `FW0000` (not among the files linted)');
     const resolved = importTwilio('all-widgets.json', result.text, { resolveFlow: (sid) => (sid === 'FW0000' ? 'survey.json' : undefined) });
     expect(nodeOf(flowOf(resolved), 'survey')).toMatchObject({ type: 'subflow', flow: 'survey.json' });
     expect(exits(flowOf(resolved), 'survey')).toEqual(['next -> goodbye']);
@@ -140,14 +140,22 @@ describe('Twilio dangling transition', () => {
 });
 
 describe('Twilio edge cases', () => {
-  it('ends calls at once, with a note, when the trigger has no incomingCall transition', () => {
+  it('skips a flow whose trigger starts on messages only: it is no call flow', () => {
     const result = importTwilio('sms.json', JSON.stringify({
-      states: [{ name: 'Trigger', type: 'trigger', transitions: [{ event: 'incomingMessage', next: 'reply' }], properties: {} },
+      states: [{ name: 'Trigger', type: 'trigger', transitions: [{ event: 'incomingMessage', next: 'reply' }, { event: 'incomingCall' }], properties: {} },
         { name: 'reply', type: 'send-message', transitions: [{ event: 'sent' }], properties: {} }],
       initial_state: 'Trigger',
     }));
+    expect(result.flow).toBeUndefined();
+    expect(result.skipped).toContain('for messages only');
+  });
+
+  it('ends calls at once, with a note, when the trigger starts nothing at all', () => {
+    const result = importTwilio('empty.json', JSON.stringify({
+      states: [{ name: 'Trigger', type: 'trigger', transitions: [{ event: 'incomingCall' }], properties: {} }],
+      initial_state: 'Trigger',
+    }));
     const flow = flowOf(result);
-    expect(flow.entry).toBe('Trigger');
     expect(nodeOf(flow, 'Trigger').type).toBe('hangup');
     expect(result.notes![0]!.message).toContain('no `incomingCall` transition');
   });
@@ -171,5 +179,85 @@ describe('Twilio edge cases', () => {
     const other = importTwilio('y.json', '{"nodes": {}}');
     expect(other.flow).toBeUndefined();
     expect(other.problems[0]!.message).toContain('not a Twilio Studio flow');
+  });
+});
+
+/** A Studio definition from a trigger transition and widgets, wrapped as the REST API exports it. */
+function studio(trigger: { event: string; next: string }, states: unknown[], wrapper: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    ...wrapper,
+    definition: {
+      states: [{ name: 'Trigger', type: 'trigger', transitions: [trigger], properties: {} }, ...states],
+      initial_state: 'Trigger',
+    },
+  });
+}
+
+describe('Twilio flows in a project', () => {
+  it('reads a flow only a parent starts (incomingParent) as a subflow whose ends go back to the parent', () => {
+    const result = importTwilio('verify.json', studio({ event: 'incomingParent', next: 'ask' }, [
+      { name: 'ask', type: 'gather-input-on-call', transitions: [{ event: 'keypress', next: 'thanks' }, { event: 'timeout' }], properties: { say: 'Enter your PIN.', number_of_digits: 4 } },
+      { name: 'thanks', type: 'say-play', transitions: [{ event: 'audioComplete' }], properties: { say: 'Thank you.' } },
+    ]));
+    const flow = flowOf(result);
+    expect(flow.kind).toBe('subflow');
+    expect(flow.entry).toBe('ask');
+    const ends = [...flow.nodes.values()].filter((node) => node.type === 'hangup' || node.type === 'return').map((node) => node.type);
+    expect(ends.length).toBeGreaterThan(0);
+    expect(ends.every((type) => type === 'return')).toBe(true);
+  });
+
+  it('starts a flow run by a REST request (a callback, an outbound call) where the request leads', () => {
+    const flow = flowOf(importTwilio('callback.json', studio({ event: 'incomingRequest', next: 'hello' }, [
+      { name: 'hello', type: 'say-play', transitions: [{ event: 'audioComplete' }], properties: { say: 'This is Acme calling you back.' } },
+    ])));
+    expect(flow.entry).toBe('hello');
+    expect(flow.kind).toBeUndefined();
+  });
+
+  it('names itself by friendly name and SID, and names the flows it runs, redirects to and waits in', () => {
+    const webhook = (sid: string, query = ''): string => `https://webhooks.twilio.com/v1/Accounts/AC00/Flows/${sid}${query}`;
+    const result = importTwilio('main.json', studio({ event: 'incomingCall', next: 'verify' }, [
+      { name: 'verify', type: 'run-subflow', transitions: [{ event: 'completed', next: 'back' }, { event: 'failed' }], properties: { flow_sid: '${verify_subflow_sid}' } },
+      { name: 'back', type: 'add-twiml-redirect', transitions: [{ event: 'return', next: 'sales' }], properties: { url: webhook('FWmain', '?FlowEvent=return') } },
+      { name: 'sales', type: 'add-twiml-redirect', transitions: [{ event: 'return' }], properties: { url: webhook('FWsales') } },
+      { name: 'flex', type: 'send-to-flex', transitions: [{ event: 'callComplete' }], properties: { workflow: 'WW1', waitUrl: webhook('FWwait') } },
+    ], { sid: 'FWmain', friendly_name: 'Acme Main' }));
+    expect(result.aliases).toEqual(['Acme Main', 'FWmain']);
+    expect(result.references).toEqual([
+      { name: 'verify_subflow', role: 'module' },
+      { name: 'FWsales', role: 'transfer' },
+      { name: 'FWwait', role: 'queue-flow' },
+    ]);
+  });
+
+  it('makes a redirect to another flow linted with it a hop to that flow; unresolved, the flow is named', () => {
+    const source = studio({ event: 'incomingCall', next: 'sales' }, [
+      { name: 'sales', type: 'add-twiml-redirect', transitions: [{ event: 'return' }, { event: 'timeout' }], properties: { url: 'https://webhooks.twilio.com/v1/Accounts/AC00/Flows/FWsales' } },
+    ]);
+    const alone = flowOf(importTwilio('main.json', source));
+    expect(alone.unknowns).toContain('flow `FWsales` (not among the files linted)');
+    const linked = flowOf(importTwilio('main.json', source, { resolveFlow: (name) => (name === 'FWsales' ? 'sales.json' : undefined) }));
+    expect(nodeOf(linked, 'sales')).toMatchObject({ type: 'subflow', flow: 'sales.json' });
+    expect(exits(linked, 'sales')).toEqual([]);
+  });
+
+  it('knows what a queue without a wait URL plays (Twilio hold music, nothing said); a wait URL leaves it unknown', () => {
+    const queue = (properties: Record<string, unknown>): ReturnType<typeof flowOf> => flowOf(importTwilio('q.json', studio({ event: 'incomingCall', next: 'flex' }, [
+      { name: 'flex', type: 'send-to-flex', transitions: [{ event: 'callComplete' }], properties: { workflow: 'WW1', ...properties } },
+    ])));
+    const plain = queue({});
+    expect(nodeOf(plain, 'flex')).toMatchObject({ type: 'queue', music: true, announcements: false, announceWait: false, callback: false });
+    const custom = queue({ waitUrl: 'https://example.twil.io/wait-experience' });
+    expect(custom.unknowns).toContain('what the wait URL plays while callers wait');
+    expect([...(nodeOf(custom, 'flex') as { unknown: Set<string> }).unknown]).toEqual(expect.arrayContaining(['announcements', 'announceWait', 'callback']));
+  });
+
+  it('describes what it plays to callers waiting in a queue that runs it', () => {
+    const flow = flowOf(importTwilio('wait.json', studio({ event: 'incomingCall', next: 'tell' }, [
+      { name: 'tell', type: 'say-play', transitions: [{ event: 'audioComplete', next: 'music' }], properties: { say: 'Your wait is about 3 minutes. Press 1 and we will call you back.' } },
+      { name: 'music', type: 'say-play', transitions: [{ event: 'audioComplete' }], properties: { play: 'https://example.com/hold.mp3' } },
+    ])));
+    expect(flow.hold).toEqual({ flow: 'wait', music: true, announcements: true, announceWait: true, callback: true });
   });
 });

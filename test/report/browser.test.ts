@@ -5,43 +5,13 @@
 // (set by .ci/run), where a missing browser fails.
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, HOSTILE, ROOT, browserRequired, cli, hasChromium, scratch } from './support.js';
+import { expectQuiet, launch, open } from './browser-support.js';
+import { CHROMIUM, HOSTILE, ROOT, browserRequired, cli, hasChromium, scratch } from './support.js';
 
 const skip = !hasChromium && !browserRequired;
 if (skip) console.warn(`[ivr-audit] browser tests skipped: ${CHROMIUM} not found (apt-get install chromium, or set IVR_AUDIT_BROWSER_TESTS=require to fail instead)`);
-
-interface Watched {
-  page: Page;
-  dialogs: string[];
-  requests: string[];
-  errors: string[];
-}
-
-/** Opens a file and records what must never happen: dialogs, requests, console or page errors. */
-async function open(browser: Browser, file: string): Promise<Watched> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const watched: Watched = { page, dialogs: [], requests: [], errors: [] };
-  page.on('dialog', (dialog) => {
-    watched.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on('request', (request) => watched.requests.push(request.url()));
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') watched.errors.push(message.text());
-  });
-  page.on('pageerror', (error) => watched.errors.push(error.message));
-  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-  return watched;
-}
-
-function expectQuiet(watched: Watched, file: string): void {
-  expect(watched.dialogs).toEqual([]);
-  expect(watched.requests).toEqual([pathToFileURL(file).href]);
-  expect(watched.errors).toEqual([]);
-}
 
 describe.skipIf(skip)(`HTML report in headless Chromium${skip ? ` (skipped: ${CHROMIUM} not found)` : ''}`, () => {
   let browser: Browser | undefined;
@@ -50,7 +20,7 @@ describe.skipIf(skip)(`HTML report in headless Chromium${skip ? ` (skipped: ${CH
 
   beforeAll(async () => {
     // Required but missing: every test below fails (the first one says why), none is skipped.
-    if (hasChromium) browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launch();
     // A folder of flows: the hostile one, the shipped example, and a file that is not YAML.
     folder = scratch({ 'broken.yaml': 'version: 1\nnodes: [unclosed\n' });
     copyFileSync(join(ROOT, HOSTILE), join(folder, 'hostile.yaml'));

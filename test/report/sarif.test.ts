@@ -1,12 +1,16 @@
 // SARIF must validate against the official SARIF 2.1.0 schema (vendored in test/schemas from an
 // npm package; see test/schemas/README.md) and carry what GitHub code scanning reads.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/index.js';
 import type { AuditResult } from '../../src/model/result.js';
 import { ruleMetas } from '../../src/rules/index.js';
+import { parseDocsBase } from '../../src/report/docs-base.js';
 import { FINGERPRINT_KEY, artifactLocation, sarifLevel, sarifLog, sarifRegion } from '../../src/report/sarif.js';
 import { validateSarif } from './sarif-validator.js';
-import { HOSTILE, ROOT } from './support.js';
+import { HOSTILE, ROOT, cli } from './support.js';
 
 
 function expectValid(log: unknown): void {
@@ -101,5 +105,51 @@ describe('sarif', () => {
     expect(artifactLocation('../elsewhere/x.yaml', '/work/repo')).toEqual({ uri: 'file:///work/elsewhere/x.yaml' });
     expect(sarifRegion({ line: 0, column: 0, endLine: 0, endColumn: 0 })).toEqual({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 });
     expect(sarifRegion({ line: 4, column: 9, endLine: 4, endColumn: 3 })).toEqual({ startLine: 4, startColumn: 9, endLine: 4, endColumn: 9 });
+  });
+});
+
+describe('sarif base URIs and rule links', () => {
+  it('declares %SRCROOT% as the working folder, a file URL ending in /, and resolves results against it', async () => {
+    const log = sarifLog(await hostileResult(), { cwd: ROOT }) as unknown as Log & { runs: Array<{ originalUriBaseIds: Record<string, { uri: string }> }> };
+    expectValid(log);
+    const base = log.runs[0]!.originalUriBaseIds['%SRCROOT%']!.uri;
+    expect(base).toBe(`${pathToFileURL(ROOT).href}/`);
+    const artifact = log.runs[0]!.results[0]!.locations[0].physicalLocation.artifactLocation as { uri: string; uriBaseId: string };
+    expect(artifact.uriBaseId).toBe('%SRCROOT%');
+    expect(fileURLToPath(new URL(artifact.uri, base))).toBe(join(ROOT, HOSTILE));
+  });
+
+  it('links each rule to the docs installed with the package by default, pages that exist', async () => {
+    const log = sarifLog(await hostileResult(), { cwd: ROOT }) as unknown as Log;
+    for (const rule of log.runs[0]!.tool.driver.rules) {
+      expect(rule.helpUri).toBe(`${pathToFileURL(join(ROOT, 'docs/rules')).href}/${rule.id}.md`);
+      expect(existsSync(fileURLToPath(rule.helpUri as string)), rule.id).toBe(true);
+    }
+  });
+
+  it('links to a docs base given with --docs-base, in helpUri and the help text', async () => {
+    const log = sarifLog(await hostileResult(), { cwd: ROOT, docsBase: 'https://docs.example.com/ivr/rules/' }) as unknown as Log;
+    expectValid(log);
+    const rule = log.runs[0]!.tool.driver.rules.find((entry) => entry.id === 'unknown-target')!;
+    expect(rule.helpUri).toBe('https://docs.example.com/ivr/rules/unknown-target.md');
+    expect(rule.help.markdown).toContain('(https://docs.example.com/ivr/rules/unknown-target.md)');
+  });
+
+  it('reads --docs-base as a URL or a folder, and refuses what is neither', () => {
+    expect(parseDocsBase('https://docs.example.com/rules')).toBe('https://docs.example.com/rules/');
+    expect(parseDocsBase('/opt/ivr docs/rules')).toBe('file:///opt/ivr%20docs/rules/');
+    expect(() => parseDocsBase('mailto:someone@example.com')).toThrow('must be an http, https or file URL');
+    expect(() => parseDocsBase('https://')).toThrow('is not a URL');
+  });
+
+  it('is what lint -f sarif --docs-base prints', () => {
+    const run = cli(['lint', HOSTILE, '-f', 'sarif', '--docs-base', 'https://docs.example.com/ivr/rules']);
+    expect(run.status).toBe(1);
+    const log = JSON.parse(run.stdout) as Log;
+    expect(validateSarif(log)).toBe(true);
+    expect(log.runs[0]!.tool.driver.rules[0]!.helpUri).toMatch(/^https:\/\/docs\.example\.com\/ivr\/rules\/[a-z-]+\.md$/);
+    const bad = cli(['lint', HOSTILE, '-f', 'sarif', '--docs-base', 'ftp://x/']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('ivr-audit: --docs-base "ftp://x/" must be an http, https or file URL, or a folder\n');
   });
 });

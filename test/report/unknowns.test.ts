@@ -16,9 +16,17 @@ describe('unknowns in every output format', async () => {
     expect(unknowns.length).toBeGreaterThan(1);
   });
 
+  // Markdown escapes what it quotes and HTML shows code spans as <code>: the words are the same.
+  const asWritten = (format: string, text: string): string =>
+    format === 'markdown' ? text.replace(/\\(.)/g, '$1') : format === 'html' ? text.replace(/<code>(.*?)<\/code>/g, '`$1`') : text;
+
+  it('one of them quotes a name as code', () => {
+    expect(unknowns.some((unknown) => unknown.includes('`'))).toBe(true);
+  });
+
   for (const format of OUTPUT_FORMATS) {
     it(`${format} prints each of them`, async () => {
-      const text = await formatResult(format, result, { color: false, cwd: ROOT });
+      const text = asWritten(format, await formatResult(format, result, { color: false, cwd: ROOT }));
       for (const unknown of unknowns) expect(text).toContain(unknown);
     });
   }

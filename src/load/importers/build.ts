@@ -21,6 +21,7 @@ import type { ImportFormat, ImportNote } from './types.js';
 export const IN_QUEUE_FLOW_UNKNOWN = {
   connect: 'what the customer queue flow announces while callers wait',
   genesys: 'what the in-queue flow announces while callers wait',
+  twilio: 'what the wait URL plays while callers wait',
 } as const;
 
 /** Words of an in-queue flow that tell callers how long they will wait or where they are in line (Connect metrics included). */
@@ -174,6 +175,12 @@ export class FlowBuilder {
   private readonly dropped = new Set<string>();
   private readonly noteList: Array<{ message: string; loc: SourceLocation; cause?: string; others: Array<{ loc: SourceLocation; name: string }> }> = [];
 
+  /**
+   * What a step with nowhere to go does: in a flow callers dial the call ends there; in a flow another flow
+   * runs and gets back (a Twilio subflow), or one a queue plays, the caller goes back to it.
+   */
+  endsReturnToCaller = false;
+
   constructor(readonly file: string, readonly format: ImportFormat) {}
 
   /** Adds a node draft. Synthetic nodes name an `owner` and are kept right after it in the output. */
@@ -206,6 +213,12 @@ export class FlowBuilder {
 
   get(id: string): NodeDraft | undefined {
     return this.drafts.get(id);
+  }
+
+  /** Takes out a node that another node has absorbed; the caller makes sure no exit leads to it any more. */
+  remove(id: string): void {
+    this.drafts.delete(id);
+    this.order = this.order.filter((each) => each !== id);
   }
 
   /** Sets a single exit (`next`, `noInput`...). Reports whether the slot was free, or already holds this target. */
@@ -267,8 +280,15 @@ export class FlowBuilder {
 
   /** A hangup standing for "the call ends here" where the platform leaves an exit unconnected. */
   end(owner: NodeDraft, loc: SourceLocation, outcome: Outcome = 'unresolved', label = 'end of call'): string {
+    if (this.endsReturnToCaller) return this.backToCaller(owner, loc);
     const id = this.ids.fresh(`${owner.id}.end`);
     this.node(id, 'hangup', loc, { label, facts: { outcome } }, owner.id);
+    return id;
+  }
+
+  private backToCaller(owner: NodeDraft, loc: SourceLocation): string {
+    const id = this.ids.fresh(`${owner.id}.back`);
+    this.node(id, 'return', loc, { label: 'back to the calling flow' }, owner.id);
     return id;
   }
 
@@ -347,6 +367,7 @@ export class FlowBuilder {
       draft.type = 'play';
       draft.edges = fallback ? [{ ...fallback, kind: 'next', label: 'next' }] : [];
     }
+    if (draft.type === 'play' && !has('next') && this.endsReturnToCaller) this.exit(draft, 'next', this.backToCaller(draft, draft.loc), draft.loc);
     if (draft.type === 'play' && !has('next')) {
       // Platforms end the call when a step has nowhere to go: the step becomes that end, prompt included.
       draft.type = 'hangup';

@@ -1,11 +1,11 @@
 // Twilio Studio flow definitions: `states[]` with `type`, `transitions[{event, next}]` and `properties`, and
 // `initial_state` (usually the trigger). Also the REST API's `{ friendly_name, definition: {...} }` wrapper.
 // In Studio a transition without `next` ends the execution: for a call, the call ends there.
-import type { Outcome, SourceLocation } from '../../model/flow.js';
-import { FlowBuilder, baseName, field, isRecord, numberFrom, text, type DraftInit, type NodeDraft } from './build.js';
+import type { FlowKind, HoldExperience, Outcome, SourceLocation } from '../../model/flow.js';
+import { CALLBACK_WORDS, FlowBuilder, IN_QUEUE_FLOW_UNKNOWN, WAIT_WORDS, baseName, field, isRecord, numberFrom, text, type DraftInit, type NodeDraft } from './build.js';
 import { hasPlaceholder, isOpaqueValue } from './placeholders.js';
 import { readDocument, type SourceDocument } from './source.js';
-import type { ImportOptions, ImportProblem, ImportResult } from './types.js';
+import type { FlowReference, ImportOptions, ImportProblem, ImportResult } from './types.js';
 
 interface Transition {
   event: string;
@@ -31,6 +31,8 @@ interface Context {
   options: ImportOptions;
   /** Every state by name, for widgets that read another widget's result. */
   states: ReadonlyMap<string, State>;
+  /** The flow's own SID (`FW...`), when the export gives it: a webhook back to it is a return, not a hop. */
+  ownSid?: string;
 }
 
 export function importTwilio(file: string, source: string, options: ImportOptions = {}): ImportResult {
@@ -48,7 +50,15 @@ export function importTwilio(file: string, source: string, options: ImportOption
     return { format: 'twilio', problems };
   }
   const states = readStates(doc, problems);
+  const initialName = text(field(doc.data, 'initial_state')) ?? '';
+  const trigger = states.find((state) => state.type === 'trigger' && state.name === initialName) ?? states.find((state) => state.type === 'trigger');
+  const start = trigger ? startOf(trigger) : 'call';
+  if (start === 'messages') return { format: 'twilio', problems, skipped: MESSAGING_ONLY };
+  // A flow only a parent flow starts is a subflow: when it ends, the parent goes on (`completed`).
+  const kind: FlowKind | undefined = start === 'parent' ? 'subflow' : options.kind;
   const builder = new FlowBuilder(file, 'twilio');
+  builder.endsReturnToCaller = kind !== undefined && RETURNING_KINDS.has(kind);
+  const ownSid = text(field(read.doc.data, 'sid'));
   for (const state of states) {
     if (builder.ids.lookup(state.name) !== undefined) {
       problems.push({ ruleId: 'schema', message: `state name \`${state.name}\` is repeated; transitions reach only the first one`, loc: doc.locate(state.pointer) });
@@ -60,13 +70,14 @@ export function importTwilio(file: string, source: string, options: ImportOption
   const byName = new Map<string, State>();
   for (const state of states) if (!byName.has(state.name)) byName.set(state.name, state);
   for (const state of states) {
-    const context: Context = { builder, doc, state, options, states: byName };
+    const context: Context = { builder, doc, state, options, states: byName, ownSid };
     if (state.type === 'trigger') {
       const started = mapTrigger(context);
       if (state.name === initial) entry = started;
     } else mapState(context);
   }
-  for (const state of states) gatherNoMatchFromSplit({ builder, doc, state, options, states: byName });
+  for (const state of states) foldKeysIntoMenu({ builder, doc, state, options, states: byName, ownSid }, states);
+  for (const state of states) gatherNoMatchFromSplit({ builder, doc, state, options, states: byName, ownSid });
   entry ??= { id: builder.ids.resolve(initial, initial || 'initial_state'), loc: doc.locate('/initial_state') };
   const flow = builder.finish({
     name: text(field(read.doc.data, 'friendly_name')) ?? baseName(file),
@@ -74,7 +85,81 @@ export function importTwilio(file: string, source: string, options: ImportOption
     entry: entry.id,
     entryLoc: entry.loc,
   });
-  return { format: 'twilio', flow, problems, notes: builder.notes };
+  if (kind !== undefined && kind !== 'flow') flow.kind = kind;
+  // What this flow plays when a queue's wait URL runs it: read by projects for the queues that name it.
+  flow.hold = holdExperience(states, flow.name);
+  const aliases = [flow.name, ownSid].filter((name): name is string => name !== undefined && name !== '' && !isOpaqueValue(name));
+  return { format: 'twilio', flow, problems, notes: builder.notes, aliases, references: referencesOf(states, ownSid) };
+}
+
+export const MESSAGING_ONLY = 'a Twilio Studio flow for messages only: its trigger starts no call (no incomingCall, incomingParent or incomingRequest)';
+
+/** Kinds whose ends send the caller back: to the parent flow, or to the queue a wait flow plays in. */
+const RETURNING_KINDS: ReadonlySet<FlowKind> = new Set(['subflow', 'module', 'queue-flow', 'hold']);
+
+/**
+ * How a flow starts for a call: a call comes in, a parent flow runs it (`run-subflow`), or a REST request
+ * starts it on a call (an outbound call, a callback). A trigger that starts only on messages is no call flow.
+ */
+function startOf(trigger: State): 'call' | 'parent' | 'request' | 'messages' {
+  const started = (event: string): boolean => trigger.transitions.some((transition) => transition.event === event && transition.next !== undefined);
+  if (started('incomingCall')) return 'call';
+  if (started('incomingParent')) return 'parent';
+  if (started('incomingRequest')) return 'request';
+  return trigger.transitions.some((transition) => transition.next !== undefined) ? 'messages' : 'call';
+}
+
+/**
+ * The Studio flow a URL runs: a flow webhook (`https://webhooks.twilio.com/v1/Accounts/AC.../Flows/FW...`)
+ * names it by SID. A webhook back to the flow itself (`?FlowEvent=return`) is how a redirect comes back.
+ */
+export function flowOfWebhook(url: string, ownSid?: string): string | undefined {
+  const match = /\/Flows\/([A-Za-z0-9_-]+)/.exec(url);
+  if (!match?.[1] || /[?&]FlowEvent=return\b/.test(url)) return undefined;
+  return match[1] === ownSid ? undefined : match[1];
+}
+
+/** The flow a `run-subflow` names: its SID, or the name inside a deploy placeholder (`${support_subflow_sid}`). */
+function subflowName(state: State): string {
+  const sid = text(state.properties.flow_sid);
+  if (sid === undefined || sid === '') return state.name;
+  const placeholder = /^\s*(?:\$\{|\{\{)\s*(?:var\.)?([A-Za-z0-9_.-]+?)(?:_sid|Sid|_SID)?\s*(?:\}|\}\})\s*$/.exec(sid);
+  return placeholder?.[1] ?? sid;
+}
+
+function waitUrlOf(state: State): string | undefined {
+  return text(state.properties.waitUrl) ?? text(state.properties.wait_url);
+}
+
+/** The other flows an export names, and the part each plays: a subflow, a redirect's target, a wait flow. */
+function referencesOf(states: readonly State[], ownSid: string | undefined): FlowReference[] {
+  const references: FlowReference[] = [];
+  for (const state of states) {
+    if (state.type === 'run-subflow') references.push({ name: subflowName(state), role: 'module' });
+    const url = state.type === 'add-twiml-redirect' ? text(state.properties.url) : QUEUE_TYPES.has(state.type) ? waitUrlOf(state) : undefined;
+    const flow = url === undefined ? undefined : flowOfWebhook(url, ownSid);
+    if (flow !== undefined) references.push({ name: flow, role: state.type === 'add-twiml-redirect' ? 'transfer' : 'queue-flow' });
+  }
+  return references;
+}
+
+/**
+ * What callers hear when this flow plays to them in a queue: its spoken words (a wait told, a callback
+ * offered), recorded audio as music; words held in Liquid variables leave those facts unknown.
+ */
+function holdExperience(states: readonly State[], name: string): HoldExperience {
+  const spoken = states.flatMap((state) => [text(state.properties.say)].filter((say): say is string => say !== undefined && say.trim() !== ''));
+  const readable = spoken.filter((say) => !hasPlaceholder(say));
+  const hidden = readable.length < spoken.length;
+  const told = (words: RegExp): boolean | undefined => (readable.some((say) => words.test(say)) ? true : hidden ? undefined : false);
+  const asksForCallback = states.some((state) => state.type === 'gather-input-on-call' && CALLBACK_WORDS.test(text(state.properties.say) ?? ''));
+  return {
+    flow: name,
+    music: states.some((state) => (text(state.properties.play) ?? '').trim() !== ''),
+    announcements: spoken.length > 0,
+    announceWait: told(WAIT_WORDS),
+    callback: asksForCallback ? true : told(CALLBACK_WORDS),
+  };
 }
 
 function isDefinition(data: unknown): boolean {
@@ -114,8 +199,9 @@ function readStates(doc: SourceDocument, problems: ImportProblem[]): State[] {
 /** The trigger is not a step of the call: the call starts where its `incomingCall` transition leads. */
 function mapTrigger(context: Context): { id: string; loc: SourceLocation } {
   const { builder, doc, state } = context;
-  const call = state.transitions.find((transition) => transition.event === 'incomingCall' && transition.next)
-    ?? state.transitions.find((transition) => transition.event === 'incomingParent' && transition.next);
+  const call = ['incomingCall', 'incomingParent', 'incomingRequest']
+    .map((name) => state.transitions.find((transition) => transition.event === name && transition.next))
+    .find((transition) => transition !== undefined);
   if (call?.next) return { id: builder.ids.resolve(call.next, call.next), loc: doc.locate(call.pointer) };
   // No voice entry: a call reaching this flow ends at once.
   const draft = builder.node(state.id, 'hangup', doc.locate(state.pointer), { label: `${state.name} (no incomingCall transition)` });
@@ -146,6 +232,8 @@ function mapState(context: Context): void {
       return mapVoicemail(context);
     case 'run-subflow':
       return mapSubflow(context);
+    case 'add-twiml-redirect':
+      return mapRedirect(context);
     case 'make-http-request':
     case 'run-function':
       return mapRequest(context);
@@ -327,7 +415,7 @@ function mapConnectCall(context: Context): void {
 function mapQueue(context: Context): void {
   const { builder, state } = context;
   const queueName = text(state.properties.queue_name) ?? text(state.properties.workflow) ?? text(state.properties.workflow_sid);
-  const draft = node(context, 'queue', { label: queueName === undefined ? undefined : `${state.name} (${queueName})`, facts: { music: true } });
+  const draft = node(context, 'queue', { label: queueName === undefined ? undefined : `${state.name} (${queueName})`, facts: waitFacts(context) });
   const agent = builder.agent(draft);
   builder.exit(draft, 'next', agent.id, draft.loc);
   const handled = new Set<Transition>();
@@ -351,6 +439,20 @@ function mapQueue(context: Context): void {
   builder.unknown('how long callers wait in queue before a timeout', 'queues');
 }
 
+const QUEUE_TYPES = new Set(['send-to-flex', 'enqueue-call']);
+
+/**
+ * What callers hear in a Twilio queue: without a wait URL, Twilio's default hold music and nothing else;
+ * with one, what that URL plays, known only when it is a flow linted with this one (the project fills it in).
+ */
+function waitFacts(context: Context): DraftInit['facts'] {
+  const url = waitUrlOf(context.state);
+  if (url === undefined || url.trim() === '') return { music: true, announcements: false, announceWait: false, callback: false };
+  const flow = flowOfWebhook(url, context.ownSid);
+  context.builder.unknown(IN_QUEUE_FLOW_UNKNOWN.twilio, 'queues');
+  return { music: true, ...(flow === undefined ? {} : { holdFlow: flow }) };
+}
+
 /** `record-voicemail`: the caller leaves a message; the call ends with help promised. */
 function mapVoicemail(context: Context): void {
   const { builder } = context;
@@ -363,22 +465,52 @@ function mapVoicemail(context: Context): void {
     const loc = context.doc.locate(done?.pointer ?? context.state.pointer);
     builder.exit(draft, 'next', builder.end(draft, loc, 'voicemail', 'voicemail recorded'), loc);
   }
-  extras(context, draft, new Set(done ? [done] : []));
+  // A caller who leaves no message (`noAudio` with nowhere to go) was offered the voicemail all the same.
+  const silent = event(context, 'noAudio');
+  extras(context, draft, new Set([done, silent?.next ? undefined : silent].filter((transition): transition is Transition => transition !== undefined)));
 }
 
-/** `run-subflow`: a subflow when its file is known to the caller of the importer, else an opaque step. */
+/** `run-subflow`: a subflow when its file is linted with this one, else an opaque step naming the flow. */
 function mapSubflow(context: Context): void {
   const { builder, options, state } = context;
-  const name = text(state.properties.flow_sid) ?? state.name;
+  const name = subflowName(state);
   const path = options.resolveFlow?.(name);
   const draft = path === undefined ? node(context, 'play', { label: `${state.name} (subflow ${name})` }) : node(context, 'subflow', { facts: { flow: path } });
-  if (path === undefined) builder.unknown('what Studio subflows do', 'subflows');
+  if (path === undefined) builder.unknown(`flow \`${name}\` (not among the files linted)`, '');
   const completed = event(context, 'completed');
   if (completed) {
     const { to, loc } = targetOf(context, draft, completed);
     builder.exit(draft, 'next', to, loc);
   }
   extras(context, draft, new Set(completed ? [completed] : []));
+}
+
+/**
+ * `add-twiml-redirect` to another Studio flow's webhook: the call moves on to that flow, as a subflow
+ * without `next` when it is linted with this one (a hop to a flow, not a transfer to a person). Any other
+ * redirect runs TwiML elsewhere and comes back on `return`.
+ */
+function mapRedirect(context: Context): void {
+  const { builder, options, state } = context;
+  const url = text(state.properties.url) ?? '';
+  const flow = flowOfWebhook(url, context.ownSid);
+  if (flow === undefined) {
+    mapPassThrough(context);
+    return;
+  }
+  const path = options.resolveFlow?.(flow);
+  if (path === undefined) {
+    builder.unknown(`flow \`${flow}\` (not among the files linted)`, '');
+    mapPassThrough(context);
+    return;
+  }
+  const draft = node(context, 'subflow', { label: `${state.name} (flow ${flow})`, facts: { flow: path } });
+  // A redirect that fails to reach the other flow is not a way on from it: noted and left out, as for Connect.
+  for (const transition of state.transitions) {
+    if (transition.event === 'return' || transition.event === 'hangup' || !transition.next) continue;
+    const { to, loc } = targetOf(context, draft, transition);
+    builder.extra(draft, to, loc, 'redirect failed');
+  }
 }
 
 /** `make-http-request` / `run-function`: a system step; success goes on, failure is the backend-failure path. */
@@ -468,6 +600,45 @@ function mapHoursSplit(context: Context, check: HoursCheckRead): void {
     builder.exit(draft, truthSide === 'closed' ? 'open' : 'closed', to, loc);
   }
   extras(context, draft, handled);
+}
+
+/** The keys a split's `match` transition tests a pressed digit for: `equal_to 1`, `matches_any_of 1, 2`. */
+function keysOfMatch(transition: Transition): string[] | undefined {
+  if (transition.conditions.length !== 1) return undefined;
+  const condition = transition.conditions[0];
+  const type = text(field(condition, 'type'));
+  const value = String(field(condition, 'value') ?? '').trim();
+  const keys = type === 'equal_to' ? [value] : type === 'matches_any_of' ? value.split(',').map((key) => key.trim()) : [];
+  return keys.length > 0 && keys.every((key) => /^[0-9*#]$/.test(key)) ? keys : undefined;
+}
+
+/**
+ * A one-key gather whose digit a split tests key by key (`{{widgets.menu.Digits}}` equal to 1, to 0...) is
+ * one menu: the keys become its options and the split's `noMatch` its `onNoMatch`, so that the menu
+ * rules see "press 0" and the keys callers have. The split, reached from nowhere else, goes.
+ */
+function foldKeysIntoMenu(context: Context, states: readonly State[]): void {
+  const { builder, doc, state } = context;
+  if (state.type !== 'split-based-on') return;
+  const match = /widgets\.([A-Za-z0-9_-]+)\.Digits\b/.exec(text(state.properties.input) ?? '');
+  const gather = match ? context.states.get(match[1]!) : undefined;
+  const menu = gather ? builder.get(gather.id) : undefined;
+  const split = builder.get(state.id);
+  if (!gather || !menu || !split || menu.type !== 'menu') return;
+  const pressed = menu.edges.find((edge) => edge.label === 'option:keypress' && edge.to === split.id);
+  const reachedElsewhere = states.some((other) => other.transitions.some((transition) => transition.next === state.name && !(other === gather && transition.event === 'keypress')));
+  const cases = state.transitions.filter((transition) => transition.event === 'match');
+  const keyed = cases.map((transition) => ({ transition, keys: keysOfMatch(transition) }));
+  if (!pressed || reachedElsewhere || cases.length === 0 || keyed.some(({ keys }) => keys === undefined)) return;
+  menu.edges = menu.edges.filter((edge) => edge !== pressed);
+  for (const { transition, keys } of keyed) {
+    const to = split.edges.find((edge) => edge.kind === 'case' && edge.loc.pointer === doc.locate(transition.pointer).pointer)?.to
+      ?? targetOf(context, split, transition).to;
+    for (const key of keys!) builder.option(menu, key, to, doc.locate(transition.pointer));
+  }
+  const otherwise = split.edges.find((edge) => edge.kind === 'default');
+  if (otherwise && !menu.edges.some((edge) => edge.kind === 'noMatch')) builder.exit(menu, 'noMatch', otherwise.to, otherwise.loc);
+  builder.remove(split.id);
 }
 
 /**

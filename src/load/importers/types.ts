@@ -31,6 +31,8 @@ export interface ImportResult {
   problems: ImportProblem[];
   /** Informational notes, e.g. "unknown action type X was read as a pass-through step". */
   notes?: ImportNote[];
+  /** Set when the export is of the platform but no call flow (a messaging-only flow): the file is skipped, saying why. */
+  skipped?: string;
   /** How other exports may name this one (its name, id, ARN), to link the files of a project. */
   aliases?: string[];
   /** The other flows this export names, and the part each plays for it. */

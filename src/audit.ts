@@ -74,7 +74,7 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
     if (program.flows.size > 1 && facts.journey.graph.truncated) {
       truncation.push(`journeys truncated at ${MAX_JOURNEY_VERTICES.toLocaleString('en-US')} steps (subflows inlined too many times); counts are lower bounds`);
     }
-    if (options.fixes !== false) fixes = scoreFixes(flow, program, facts, findings, beforeRules, rules, weights, scored);
+    if (options.fixes !== false) fixes = scoreFixes(flow, program, facts, findings, beforeRules, rules, weights, scored, fileLang(flow, options));
     // Named last: rules, fixes and fingerprints work on ids; people read names.
     names = readableNames(program.flows.values());
     fixes = fixes.map((fix) => nameFix(fix, names));
@@ -142,6 +142,7 @@ function scoreFixes(
   rules: ReadonlyMap<string, ResolvedRule>,
   weights: Weights,
   base: Scored,
+  lang: Lang,
 ): Fix[] {
   // The score reads only findings of penalty rules and whether any error remains: journey rules
   // that report at error level must still run, the others need not.
@@ -158,7 +159,7 @@ function scoreFixes(
     return visitShare(facts.journey, vertices);
   };
   const optionsOf = (ruleId: string) => rules.get(ruleId)?.options ?? {};
-  return rankFixes(proposeFixes(flow, findings, optionsOf), measured(base), measure, flow, helped);
+  return rankFixes(proposeFixes(flow, findings, optionsOf), measured(base), measure, flow, helped, lang);
 }
 
 function measured(scored: Scored): Measured {

@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/index.js';
 import type { Flow, FlowFormat, FlowKind } from './flow.js';
 import type { Finding } from './finding.js';
 
@@ -136,6 +137,8 @@ export interface SkippedFile {
 export interface AuditResult {
   files: FileResult[];
   summary: Summary;
+  /** The language of summaries (--lang, else the environment's), when not English; not part of the JSON output. */
+  lang?: Lang;
   skipped?: SkippedFile[];
   /**
    * Absolute paths of every file the run read (flows, subflows, config files), so that no output

@@ -13,10 +13,11 @@ import type { LoadedFile } from './load/index.js';
 import { loadProgram, type Program } from './load/program.js';
 import type { Finding } from './model/finding.js';
 import { DEFAULT_SETTINGS, type Flow, type FlowSettings } from './model/flow.js';
-import type { FileResult, Fix } from './model/result.js';
+import type { FileResult, Fix, FlowTimelines } from './model/result.js';
 import { visitShare } from './score/effort.js';
 import { proposeFixes, rankFixes, touchedNodes, type Measured } from './score/fixes.js';
 import { resolveWeights, scoreFlow, type Scored, type Weights } from './score/index.js';
+import { flowTimelines } from './score/timelines.js';
 
 export type LoadFile = (file: string) => Promise<LoadedFile>;
 
@@ -28,6 +29,8 @@ export interface FileAuditOptions {
   inspect?: (analysis: FileAnalysis) => void;
   /** False: no fixes are proposed or scored (default true). */
   fixes?: boolean;
+  /** True: the result carries the flow's worst and most common journeys as timelines. */
+  timelines?: boolean;
   /** Folder relative paths are read from (the API's `cwd`); the process's by default. */
   cwd?: string;
   /** `--lang`: the language of messages, over the config's `lang` and the flow's `settings.language`. */
@@ -56,6 +59,7 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
   const truncation: string[] = [];
   let fixes: Fix[] = [];
   let names: NodeNames = new Map();
+  let timelines: FlowTimelines | undefined;
   if (flow) {
     // Subflow files are read relative to this file, through the same cache.
     const loadSubflow = (absolute: string): Promise<LoadedFile> => loadFile(absolute);
@@ -66,10 +70,11 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
     findings.push(...runRules(flow, rules, facts, fileLang(flow, options)));
     scored = scoreFlow(facts, findings, weights);
     options.inspect?.({ file, flow, facts, weights });
+    if (options.timelines) timelines = flowTimelines(facts.journey, weights);
     if (program.flows.size > 1 && facts.journey.graph.truncated) {
       truncation.push(`journeys truncated at ${MAX_JOURNEY_VERTICES.toLocaleString('en-US')} steps (subflows inlined too many times); counts are lower bounds`);
     }
-    if (options.fixes !== false) fixes = scoreFixes(flow, program, facts, findings, beforeRules, rules, weights, scored);
+    if (options.fixes !== false) fixes = scoreFixes(flow, program, facts, findings, beforeRules, rules, weights, scored, fileLang(flow, options));
     // Named last: rules, fixes and fingerprints work on ids; people read names.
     names = readableNames(program.flows.values());
     fixes = fixes.map((fix) => nameFix(fix, names));
@@ -87,6 +92,7 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
     fixes,
     unknowns: [...(flow?.unknowns ?? []), ...truncation].map((unknown) => readableText(unknown, names)),
     ...(config.scoring.minScore === undefined ? {} : { minScore: config.scoring.minScore }),
+    ...(timelines ? { timelines } : {}),
   };
 }
 
@@ -136,6 +142,7 @@ function scoreFixes(
   rules: ReadonlyMap<string, ResolvedRule>,
   weights: Weights,
   base: Scored,
+  lang: Lang,
 ): Fix[] {
   // The score reads only findings of penalty rules and whether any error remains: journey rules
   // that report at error level must still run, the others need not.
@@ -152,7 +159,7 @@ function scoreFixes(
     return visitShare(facts.journey, vertices);
   };
   const optionsOf = (ruleId: string) => rules.get(ruleId)?.options ?? {};
-  return rankFixes(proposeFixes(flow, findings, optionsOf), measured(base), measure, flow, helped);
+  return rankFixes(proposeFixes(flow, findings, optionsOf), measured(base), measure, flow, helped, lang);
 }
 
 function measured(scored: Scored): Measured {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { unknownRuleIds, type RuleSetting } from './engine.js';
 import { UsageError, expandPaths } from './files.js';
 import type { FileAnalysis } from './audit.js';
-import type { Lang } from './i18n/index.js';
+import { resolveLang, type Lang } from './i18n/index.js';
 import type { Source } from './load/index.js';
 import type { Flow } from './model/flow.js';
 import { auditFiles, type AuditProgress } from './parallel/run.js';
@@ -45,6 +45,8 @@ export interface AuditOptions {
    * copying every model out of the workers of a parallel run.
    */
   models?: boolean;
+  /** Draw each flow's worst and most common journey step by step (`timelines` in each file's result; default false). */
+  timelines?: boolean;
   /** Called as files are audited, for a progress display. */
   onProgress?: (progress: AuditProgress) => void;
   /**
@@ -77,8 +79,8 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
     const configFile = resolve(cwd, options.configPath);
     files = files.filter((file) => resolve(cwd, file) !== configFile);
   }
-  const { rules, weights, configPath, noConfig, fixes, models, lintOnly, inspect, lang, envLang } = options;
-  const sessionOptions = { cwd, rules, weights, configPath, noConfig, fixes, models, lang, envLang, ...(lintOnly === undefined ? {} : { lintOnly: [...lintOnly] }) };
+  const { rules, weights, configPath, noConfig, fixes, models, timelines, lintOnly, inspect, lang, envLang } = options;
+  const sessionOptions = { cwd, rules, weights, configPath, noConfig, fixes, models, timelines, lang, envLang, ...(lintOnly === undefined ? {} : { lintOnly: [...lintOnly] }) };
   const { outcomes, read } = await auditFiles(files, sessionOptions, memory, { concurrency: options.concurrency ?? 1, onProgress: options.onProgress, inspect });
   const results: FileResult[] = [];
   const skipped: SkippedFile[] = [];
@@ -94,7 +96,8 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
   if (results.length === 0 && skipped.length > 0 && !options.allowNoFlows) {
     throw new UsageError(`no flow files found: ${skipped.length} file${skipped.length === 1 ? ' is' : 's are'} not a call flow (${skipped[0]!.file}${skipped.length > 1 ? ', ...' : ''})`);
   }
-  return { files: results, summary: summarize(results), read: [...read].sort(), ...(models === false ? {} : { flows }), ...(skipped.length > 0 ? { skipped } : {}) };
+  const summaryLang = resolveLang({ flag: lang, env: envLang });
+  return { files: results, summary: summarize(results), ...(summaryLang === 'en' ? {} : { lang: summaryLang }), read: [...read].sort(), ...(models === false ? {} : { flows }), ...(skipped.length > 0 ? { skipped } : {}) };
 }
 
 export function summarize(files: readonly FileResult[]): Summary {

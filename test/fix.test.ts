@@ -120,9 +120,10 @@ describe('fixes and suggestions', () => {
   it('stylish marks each fix that can be written with the flags that write it', async () => {
     const { result } = await planFor('fixtures/reference/seed-001-call.yaml');
     const text = formatStylish(result, { color: false, maxFixes: 40 });
-    expect(text).toMatch(/answer on the first ring \(`answerRings: 1`\)  \(--fix\)  → \d+/);
-    expect(text).toMatch(/offer a callback at `corte` instead of cutting callers off  \(--fix --fix-type suggestion\)  → \d+/);
-    expect(text).toMatch(/route callers straight to the team that resolves: remove the transfer at `xyz-transfiere`  → \d+/);
+    // The flow says `language: es`: its fix titles are Spanish.
+    expect(text).toMatch(/contestar al primer timbre \(`answerRings: 1`\)  \(--fix\)  → \d+/);
+    expect(text).toMatch(/ofrecer devolución de llamada en `corte` en vez de cortar la llamada  \(--fix --fix-type suggestion\)  → \d+/);
+    expect(text).toMatch(/llevar la llamada directamente al equipo que resuelve: quitar la transferencia en `xyz-transfiere`  → \d+/);
   });
 
   it('reads --fix-type as ESLint does: repeatable, comma lists, fix by default', () => {

@@ -32,7 +32,8 @@ describe('reference flows', () => {
       'silent-hold', 'long-preamble', 'cliche-prompt', 'time-to-human', 'dead-end',
     ]) expect(rules, id).toContain(id);
     expect(seed.findings.find((finding) => finding.ruleId === 'identity-questions')!.message).toBe(
-      'callers can be asked 5 identity questions before reaching a person (pedir-nombre → pedir-direccion → pedir-telefono → pedir-antiguedad → xyz-nombre); the limit is 2',
+      // The flow says `language: es`, so its messages are Spanish (docs/cli.md#languages).
+      'a quien llama se le pueden hacer 5 preguntas de identidad antes de llegar a una persona (pedir-nombre → pedir-direccion → pedir-telefono → pedir-antiguedad → xyz-nombre); el límite es 2',
     );
   });
 

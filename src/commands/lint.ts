@@ -12,7 +12,7 @@ import { parseRuleFlags } from '../config/validate.js';
 import { refuseOutputsOverInputs, type PlannedOutput } from '../util/output-guard.js';
 import { IvrAuditCommand } from '../cli/command.js';
 import { integerFlag, langFlag } from '../cli/flags.js';
-import { langOfEnv } from '../i18n/index.js';
+import { langOfEnv, message } from '../i18n/index.js';
 import { progressLine } from '../cli/progress.js';
 import { STDIN_NAME, readText } from '../cli/stdin.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
@@ -102,9 +102,9 @@ export default class Lint extends IvrAuditCommand {
     if (fixing && fixTypes) {
       audited = await fixFiles(fixing, audited, { dryRun: flags['fix-dry-run'], types: fixTypes, options, reaudit: auditFlows });
     }
-    for (const skipped of audited.skipped ?? []) process.stderr.write(stderrLine(`skipped ${skipped.file}: ${skipped.reason}`));
+    for (const skipped of audited.skipped ?? []) process.stderr.write(stderrLine(message(audited.lang ?? 'en', 'stderr.skipped', { file: skipped.file, reason: skipped.reason })));
     // Said, not failed: the outputs (an empty SARIF for an upload step) are still written.
-    if (audited.files.length === 0) process.stderr.write(stderrLine(`no flow files found in ${paths.join(', ')}; nothing to lint (--pass-on-no-flows)`));
+    if (audited.files.length === 0) process.stderr.write(stderrLine(message(audited.lang ?? 'en', 'stderr.no-flows', { paths: paths.join(', ') })));
     const baseline = flags.baseline !== undefined || flags['write-baseline'] !== undefined ? await import('../config/baseline.js') : undefined;
     const result = flags.baseline === undefined || !baseline ? audited : baseline.applyBaseline(audited, await baseline.readBaselineFile(flags.baseline), flags.baseline);
     const shown = flags.quiet ? onlyErrors(result) : result;
@@ -120,7 +120,7 @@ export default class Lint extends IvrAuditCommand {
       // Recording the findings is the job of this run: they are accepted, so it does not fail on them.
       await writeFileAtomic(flags['write-baseline'], baseline.writeBaseline(audited));
       const count = audited.files.reduce((sum, file) => sum + file.findings.length, 0);
-      process.stderr.write(stderrLine(`wrote baseline ${flags['write-baseline']} with ${count} finding${count === 1 ? '' : 's'}`));
+      process.stderr.write(stderrLine(message(audited.lang ?? 'en', 'stderr.wrote-baseline', { file: flags['write-baseline'], count })));
       return;
     }
     const failures = gateFailures(result, {
@@ -196,7 +196,7 @@ async function fixFiles(
   if (run.dryRun) process.stdout.write(visibleDiff(fixDiff(plan)));
   else {
     await writeFixes(plan);
-    for (const { file, edits } of plan.changes) process.stderr.write(stderrLine(`fixed ${file} (${edits} change${edits === 1 ? '' : 's'})`));
+    for (const { file, edits } of plan.changes) process.stderr.write(stderrLine(message(audited.lang ?? 'en', 'stderr.fixed', { file, edits })));
     // What is left is what the files say now.
     if (plan.changes.length > 0) current = await run.reaudit();
   }

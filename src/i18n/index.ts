@@ -34,7 +34,12 @@ export interface Msg {
   readonly id: string;
   readonly values?: Readonly<Record<string, MsgValue>>;
 }
-export type MsgValue = string | number | Msg | readonly MsgValue[];
+/** Items joined in the run's language: "a and b", "a or b", "a; b", "a → b" (plain arrays join with ", "). */
+export interface MsgList {
+  readonly items: readonly MsgValue[];
+  readonly join: 'and' | 'or' | 'nor' | 'semicolon' | 'arrow';
+}
+export type MsgValue = string | number | Msg | MsgList | readonly MsgValue[];
 
 export type CoreKey = keyof typeof EN;
 
@@ -64,6 +69,15 @@ export interface LangSources {
 
 export function resolveLang(sources: LangSources): Lang {
   return sources.flag ?? sources.config ?? sources.flow ?? sources.env ?? 'en';
+}
+
+/** Items to join with "and" / "or" / "nor" (Spanish "ni"), "; " or " → " when rendered. */
+export function list(join: MsgList['join'], items: readonly MsgValue[]): MsgList {
+  return { items, join };
+}
+
+function isList(value: unknown): value is MsgList {
+  return typeof value === 'object' && value !== null && Array.isArray((value as MsgList).items);
 }
 
 export function isMsg(value: unknown): value is Msg {
@@ -137,5 +151,14 @@ export function render(lang: Lang, text: string | Msg): string {
 function plainValue(lang: Lang, value: MsgValue): string | number {
   if (typeof value === 'string' || typeof value === 'number') return value;
   if (isMsg(value)) return render(lang, value);
-  return value.map((item) => plainValue(lang, item)).join(', ');
+  if (isList(value)) return joined(lang, value);
+  return (value as readonly MsgValue[]).map((item) => plainValue(lang, item)).join(', ');
+}
+
+function joined(lang: Lang, value: MsgList): string {
+  const items = value.items.map((item) => String(plainValue(lang, item)));
+  if (value.join === 'semicolon') return items.join('; ');
+  if (value.join === 'arrow') return items.join(' → ');
+  const key = value.join === 'and' ? 'list.and' : value.join === 'or' ? 'list.or' : 'list.nor';
+  return items.reduce((first, rest) => core.message(lang, key, { first, rest }));
 }

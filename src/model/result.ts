@@ -1,3 +1,4 @@
+import type { Lang } from '../i18n/index.js';
 import type { Flow, FlowFormat, FlowKind } from './flow.js';
 import type { Finding } from './finding.js';
 
@@ -58,6 +59,51 @@ export interface Fix {
   edits?: Array<{ pointer: string; value: string | number | boolean }>;
 }
 
+/** One step of a journey drawn as a timeline. */
+export interface TimelineStep {
+  /** Journey id (node id, prefixed inside subflows), named for people. */
+  id: string;
+  type: string;
+  /** Seconds the step takes: prompt, answer, rings, expected hold. */
+  seconds: number;
+  /** Of which ringing before someone answers. */
+  ringSeconds: number;
+  /** Of which on hold (the expected wait). */
+  holdSeconds: number;
+  /** The step asks who the caller is. */
+  identityQuestion: boolean;
+  /** The step passes the caller to someone else. */
+  transfer: boolean;
+  /** A person takes the call here. */
+  person: boolean;
+  /** Share (0–1) of the callers at this step who give up or are dropped here. */
+  giveUp: number;
+  /** Part of the step's time is not known: its seconds are a lower bound. */
+  unknownTime: boolean;
+}
+
+/** How a drawn journey ends. */
+export type TimelineEnd = 'person' | 'help' | 'resolved' | 'unresolved' | 'gives-up' | 'loops';
+
+export interface Timeline {
+  steps: TimelineStep[];
+  /** Seconds of ringing before the system answers. */
+  answerSeconds: number;
+  /** Seconds from the first ring to the end of the last step. */
+  totalSeconds: number;
+  end: TimelineEnd;
+  /** Share (0–1) of callers who take exactly this journey, when the chain says (the most common one). */
+  share?: number;
+  /** Steps past the drawn ones, when the journey is longer than a timeline shows. */
+  stepsLeftOut?: number;
+}
+
+/** The journeys a report draws: the one the score counts as worst, and the one most callers take. */
+export interface FlowTimelines {
+  worst: Timeline;
+  common: Timeline;
+}
+
 export interface FileResult {
   file: string;
   /** Absent when the file could not be read as a flow. */
@@ -71,6 +117,8 @@ export interface FileResult {
   unknowns: string[];
   /** `scoring.minScore` of the config that applies to this file, if any. */
   minScore?: number;
+  /** The worst and most common journeys, step by step; only when asked for (`timelines: true`, the HTML report). */
+  timelines?: FlowTimelines;
 }
 
 export interface Summary {
@@ -89,6 +137,8 @@ export interface SkippedFile {
 export interface AuditResult {
   files: FileResult[];
   summary: Summary;
+  /** The language of summaries (--lang, else the environment's), when not English; not part of the JSON output. */
+  lang?: Lang;
   skipped?: SkippedFile[];
   /**
    * Absolute paths of every file the run read (flows, subflows, config files), so that no output

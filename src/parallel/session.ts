@@ -25,6 +25,8 @@ export interface SessionOptions {
   lintOnly?: string[];
   /** False: outcomes carry no flow model (see AuditOptions.models). */
   models?: boolean;
+  /** Each result carries its flow's journey timelines (see AuditOptions.timelines). */
+  timelines?: boolean;
   /** See AuditOptions.lang and envLang. */
   lang?: Lang;
   envLang?: Lang;
@@ -140,7 +142,7 @@ export class AuditSession {
     try {
       const loaded = await this.loadFile(file);
       if (loaded.skipped) return { kind: 'skipped', reason: loaded.skipped };
-      const result = await auditFile(file, (path) => this.loadFile(path), { config, weights: this.options.weights, fixes: this.options.fixes, inspect: this.inspect, cwd: this.options.cwd, lang: this.options.lang, envLang: this.options.envLang });
+      const result = await auditFile(file, (path) => this.loadFile(path), { config, weights: this.options.weights, fixes: this.options.fixes, timelines: this.options.timelines, inspect: this.inspect, cwd: this.options.cwd, lang: this.options.lang, envLang: this.options.envLang });
       return { kind: 'audited', result, ...(loaded.flow && this.options.models !== false ? { flow: loaded.flow } : {}) };
     } catch (error) {
       if (error instanceof UsageError) throw error;

@@ -8,6 +8,8 @@ import type { AuditResult, FileResult, Score } from '../model/result.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { SEVERITY_COLORS, diagramOmission, renderDiagram, type LayoutEngine } from './diagram.js';
 import { h, quotedPrompt, richText } from './html-text.js';
+import { TIMELINE_COLORS, timelinesSection } from './timeline.js';
+import { portfolioSection, worstFirst, type RankedFile } from './portfolio.js';
 import { installedScoringDocs, scoreExplained } from './score-explained.js';
 import { buildFlowGraph } from './flowgraph.js';
 import { drawableGraph } from './structure.js';
@@ -23,6 +25,8 @@ export interface HtmlOptions {
   generated?: string;
   /** Link to docs/scoring.md; by default the copy installed with the tool, as a file URL. */
   scoringDocs?: string;
+  /** What was audited, for the title page (the paths given to `report`). */
+  scope?: string;
 }
 
 /** Nothing may load or run: styles are inline, pictures are inline SVG. */
@@ -59,7 +63,10 @@ dl.metrics { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16p
 dl.metrics dt { color: var(--muted); }
 dl.metrics dd { margin: 0; font-weight: 600; }
 .diagram-box { overflow: auto; border: 1px solid var(--line); border-radius: 6px; padding: 8px; background: #fff; }
-svg.diagram, svg.drivers { max-width: 100%; height: auto; }
+svg.diagram, svg.drivers, svg.timeline { max-width: 100%; height: auto; }
+figure.timeline-figure { margin: 8px 0 16px; }
+figure.timeline-figure figcaption { margin-bottom: 4px; }
+.give-up-mark { color: ${TIMELINE_COLORS.giveUp}; font-weight: 700; margin-right: 4px; }
 .legend { display: flex; flex-wrap: wrap; gap: 12px; font-size: 12px; color: var(--muted); margin: 6px 0; padding: 0; list-style: none; }
 .legend span.swatch { display: inline-block; width: 12px; height: 12px; border: 2px solid; border-radius: 3px; vertical-align: -2px; margin-right: 4px; }
 td code, li code, p code { background: var(--soft); border-radius: 3px; padding: 0 3px; overflow-wrap: anywhere; }
@@ -70,34 +77,42 @@ q.prompt { font-style: italic; }
 table.grades .score { margin: 0; padding: 0 8px; }
 .explain-tables table.drivers-explained { flex: 1 1 420px; width: auto; }
 table.drivers-explained th { white-space: normal; }
-@page { margin: 14mm; }
+.flow-overview { display: flex; flex-wrap: wrap; gap: 8px 32px; align-items: flex-start; }
+.portfolio-charts { display: flex; flex-wrap: wrap; gap: 16px; }
+svg.distribution { max-width: 100%; height: auto; }
+header.title-page .scope { font-size: 15px; margin: 4px 0; overflow-wrap: anywhere; }
+/* No paper size here: A4 and Letter both print, the printer's (or --paper's) size wins. */
+@page { margin: 12mm 12mm 14mm; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 10pt; }
-  .flow { break-before: page; border-top: none; margin-top: 0; }
-  tr, figure, dl.metrics, svg.drivers { break-inside: avoid; }
+  body { max-width: none; padding: 0; font-size: 9pt; line-height: 1.3; }
+  h1 { font-size: 22pt; }
+  h2 { font-size: 14pt; }
+  h3 { font-size: 10.5pt; margin: 10px 0 4px; break-after: avoid; }
+  header.title-page { padding-top: 18mm; margin-bottom: 10mm; }
+  .front { break-after: page; }
+  .flow { break-before: page; border-top: none; margin-top: 0; padding-top: 0; }
+  table { margin: 4px 0 8px; }
+  th, td { padding: 2px 5px; }
+  code { font-size: 8pt; }
+  .path { font-size: 8pt; }
+  ol.fixes { margin: 4px 0; padding-left: 22px; font-size: 8pt; }
+  ol.fixes li { margin-bottom: 2px; break-inside: avoid; }
+  ol.fixes li br { display: none; }
+  ol.fixes li .note::before { content: " — "; }
+  table.findings { font-size: 8pt; }
+  tr, figure, dl.metrics, svg.drivers, svg.timeline, svg.distribution, .explain-tables { break-inside: avoid; }
+  .legend { break-after: avoid; margin: 2px 0; }
   .diagram-box { overflow: visible; border: none; padding: 0; }
+  /* A diagram fits one page, whatever the flow's size: the legend stays with it. */
+  svg.diagram { max-height: 235mm; width: auto; }
+  .diagram-small svg.diagram { max-height: 120mm; }
+  .legend { font-size: 7.5pt; gap: 8px; }
+  table.findings td, table.findings th { padding: 1px 4px; }
+  svg.drivers { width: 82mm; }
+  svg.timeline { width: 100%; }
   a { color: inherit; text-decoration: none; }
 }
 `;
-
-function summaryRows(result: AuditResult): string {
-  return result.files.map((file, index) => {
-    const counts = severityCounts(file);
-    const name = file.flow ? `<a href="#flow-${index + 1}">${h(file.flow.name)}</a>` : `<a href="#flow-${index + 1}"><em>not a flow</em></a>`;
-    return `<tr><td>${name}</td><td class="file">${h(file.file)}</td><td class="num">${file.score ? file.score.value : 'not scored'}</td>`
-      + `<td class="num">${file.score ? h(file.score.grade) : '–'}</td><td class="num">${counts.error}</td><td class="num">${counts.warning}</td>`
-      + `<td>${h(fastestToHuman(file.metrics))}</td></tr>`;
-  }).join('\n');
-}
-
-function summaryTable(result: AuditResult): string {
-  return `<table class="summary">
-<thead><tr><th>Flow</th><th>File</th><th class="num">Score</th><th class="num">Grade</th><th class="num">Errors</th><th class="num">Warnings</th><th>Fastest to a person</th></tr></thead>
-<tbody>
-${summaryRows(result)}
-</tbody>
-</table>`;
-}
 
 /** The largest points lost to one driver in any flow: one scale for every chart, so flows compare at a glance. */
 export function driverScale(result: AuditResult): number {
@@ -194,6 +209,9 @@ function legend(): string {
   return `<ul class="legend">${swatches.join('')}<li>thick border: entry · colored thick arrows: a finding's witness path</li></ul>`;
 }
 
+/** Diagrams of up to this many boxes print at most 120 mm tall. */
+const SMALL_DIAGRAM_NODES = 30;
+
 function diagramSection(file: FileResult, index: number, options: HtmlOptions): string {
   const flow = options.flows.get(file.file);
   const heading = '<h3>Diagram</h3>';
@@ -211,16 +229,22 @@ function diagramSection(file: FileResult, index: number, options: HtmlOptions): 
   const structure = condensed
     ? `<p class="note diagram-structure">${h(`${file.flow?.nodes ?? flow.nodes.size} nodes: drawn by structure, each loop collapsed into one stacked box.`)} <code>${TOOL_NAME} graph ${h(file.file)} --format dot</code> gives every step.</p>\n`
     : '';
-  return `${heading}\n${structure}<figure class="diagram-figure">\n${legend()}\n<div class="diagram-box">\n${svg}\n</div>\n</figure>`;
+  // Print: a small flow's diagram shares its page; a big one may take a whole page.
+  const size = graph.nodes.length <= SMALL_DIAGRAM_NODES ? ' diagram-small' : '';
+  return `${heading}\n${structure}<figure class="diagram-figure${size}">\n${legend()}\n<div class="diagram-box">\n${svg}\n</div>\n</figure>`;
 }
 
-function flowSection(file: FileResult, index: number, options: HtmlOptions, scale: number): string {
+function flowSection({ file, number }: RankedFile, options: HtmlOptions, scale: number): string {
   const title = file.flow ? h(file.flow.name) : '<em>not a flow</em>';
-  return `<section class="flow" id="flow-${index + 1}">
+  const index = number - 1;
+  return `<section class="flow" id="flow-${number}">
 <h2>${title}</h2>
 <p class="file">${h(file.file)}</p>
-${scoreSection(file, scale)}
-${metricsSection(file)}
+<div class="flow-overview">
+<div>${scoreSection(file, scale)}</div>
+<div>${metricsSection(file)}</div>
+</div>
+${timelinesSection(file)}
 ${fixesSection(file)}
 ${findingsSection(file, options.flows.get(file.file))}
 ${unknownsSection(file)}
@@ -232,6 +256,7 @@ export function formatHtml(result: AuditResult, options: HtmlOptions): string {
   const { errors, warnings, infos, files } = result.summary;
   const totals = `${plural(files, 'flow file')} · ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info`;
   const scale = driverScale(result);
+  const ranked: RankedFile[] = worstFirst(result.files).map((file, index) => ({ file, number: index + 1 }));
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -243,15 +268,16 @@ export function formatHtml(result: AuditResult, options: HtmlOptions): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<header>
+<div class="front">
+<header class="title-page">
 <h1>IVR audit report</h1>
-<p class="meta">${h(`${TOOL_NAME} ${VERSION}`)}${options.generated ? ` · ${h(options.generated)}` : ''} · ${h(totals)}</p>
+${options.scope ? `<p class="scope">${h(options.scope)}</p>\n` : ''}<p class="meta">${h(`${TOOL_NAME} ${VERSION}`)}${options.generated ? ` · ${h(options.generated)}` : ''} · ${h(totals)}</p>
 </header>
-<main>
-<h2>Flows</h2>
-${summaryTable(result)}
+${portfolioSection(result, ranked)}
 ${scoreExplained(options.scoringDocs ?? installedScoringDocs())}
-${result.files.map((file, index) => flowSection(file, index, options, scale)).join('\n')}
+</div>
+<main>
+${ranked.map((entry) => flowSection(entry, options, scale)).join('\n')}
 </main>
 </body>
 </html>

@@ -1,8 +1,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { message, type Lang } from '../i18n/index.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { AuditResult, FileResult, Fix } from '../model/result.js';
 import { visible } from './escape.js';
-import { plural, unknownsLine } from './text.js';
+
 
 export interface StylishOptions {
   color: boolean;
@@ -19,14 +20,14 @@ function paintSeverity(chalk: ChalkInstance, severity: Severity): string {
   return chalk.blue(text);
 }
 
-function fileBlock(chalk: ChalkInstance, file: FileResult, maxFixes: number): string[] {
+function fileBlock(chalk: ChalkInstance, file: FileResult, maxFixes: number, lang: Lang): string[] {
   const lines = [chalk.underline(visible(file.file))];
   if (file.score) {
     const paint = file.score.value >= 80 ? chalk.green : file.score.value >= 60 ? chalk.yellow : chalk.red;
-    lines.push(`  ${paint(`score ${file.score.value}/100 ${file.score.grade}`)}`);
+    lines.push(`  ${paint(message(lang, 'summary.score', { value: file.score.value, grade: file.score.grade }))}`);
   }
   if (file.unknowns.length > 0) {
-    lines.push(`  ${chalk.dim(visible(unknownsLine(file.unknowns)))}`);
+    lines.push(`  ${chalk.dim(visible(message(lang, 'summary.unknowns', { unknowns: file.unknowns.join('; ') })))}`);
   }
   const positions = file.findings.map((finding) => `${finding.line}:${finding.column}`);
   const positionWidth = Math.max(0, ...positions.map((text) => text.length));
@@ -38,7 +39,7 @@ function fileBlock(chalk: ChalkInstance, file: FileResult, maxFixes: number): st
   const fixes = file.fixes.slice(0, maxFixes);
   if (fixes.length > 0) {
     // Ranked by effort saved; the score gain beside it, and the score once the fixes so far are made.
-    lines.push('', `  ${chalk.bold('fixes')}  ${chalk.dim('effort saved, score gain, score with the fixes above')}`);
+    lines.push('', `  ${chalk.bold(message(lang, 'summary.fixes'))}  ${chalk.dim(message(lang, 'summary.fixes-columns'))}`);
     for (const fix of fixes) {
       lines.push(`  ${chalk.green(fix.effortSaved.toFixed(1).padStart(5))}  ${chalk.green(`+${fix.gain}`.padStart(3))}  ${visible(fix.title)}${applicableBy(chalk, fix)}  ${chalk.dim(`→ ${fix.cumulativeScore}`)}`);
     }
@@ -55,14 +56,14 @@ function applicableBy(chalk: ChalkInstance, fix: Fix): string {
 /** Per file: score, `line:col  severity  message  rule-id`, fixes; then one summary line. */
 export function formatStylish(result: AuditResult, options: StylishOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const lang = result.lang ?? 'en';
   const blocks = result.files
     .filter((file) => file.findings.length > 0 || file.score !== null)
-    .map((file) => fileBlock(chalk, file, options.maxFixes ?? 5).join('\n'));
+    .map((file) => fileBlock(chalk, file, options.maxFixes ?? 5, lang).join('\n'));
   const { errors, warnings, infos, files } = result.summary;
   const problems = errors + warnings + infos;
-  const counts = `${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info) in ${plural(files, 'file')}`;
   const summary = problems === 0
-    ? chalk.green(`✔ no problems in ${plural(files, 'file')}`)
-    : (errors > 0 ? chalk.red.bold : chalk.yellow.bold)(`✖ ${counts}`);
+    ? chalk.green(message(lang, 'summary.clean', { files }))
+    : (errors > 0 ? chalk.red.bold : chalk.yellow.bold)(message(lang, 'summary.counts', { problems, errors, warnings, infos, files }));
   return `${[...blocks, summary].join('\n\n')}\n`;
 }

@@ -1,4 +1,5 @@
 import { isDeadEndOutcome, isHelpPromised, isHuman, type JourneyFacts } from '../analysis/journey-facts.js';
+import { msg } from '../i18n/index.js';
 import { CLOSED_EXIT_KINDS, type FlowNode } from '../model/flow.js';
 import { pathText } from './describe.js';
 import type { Rule } from './types.js';
@@ -91,11 +92,11 @@ export const afterHoursDeadEnd: Rule = {
       const check = journey.vertices[hours]!.node;
       // A staffing check's closed side is "no agent staffed", said in those words.
       const unstaffed = check.type === 'hours' && check.staffing === true && exit === 'closed';
-      const when = exit === 'holiday' ? 'on a holiday' : 'after hours';
+      const where = { hours: ids[0]!, end: ids.at(-1)!, path: pathText(ids) };
       report({
         message: unstaffed
-          ? `when no agent is staffed, callers sent from \`closed\` of hours \`${ids[0]}\` are hung up on at \`${ids.at(-1)}\`, without hearing the opening hours, a callback or voicemail (${pathText(ids)})`
-          : `${when}, callers sent from \`${exit}\` of hours \`${ids[0]}\` are hung up on at \`${ids.at(-1)}\` while the line is closed, without hearing the opening hours, a callback or voicemail (${pathText(ids)})`,
+          ? msg('after-hours-dead-end.unstaffed', where)
+          : msg('after-hours-dead-end.closed', { ...where, when: exit === 'holiday' ? 'holiday' : 'closed', exit }),
         loc: anchor.loc,
         nodeId: anchor.id,
         path: ids,

@@ -1,5 +1,6 @@
 import { isDeadEndOutcome, isHelpPromised, isHuman, type JourneyFacts } from '../analysis/journey-facts.js';
-import { nodeName, pathText } from './describe.js';
+import { msg } from '../i18n/index.js';
+import { nodeMsg, pathText } from './describe.js';
 import type { Rule } from './types.js';
 
 /** A backend step whose failure path drops callers: the step, and the journey to the first hang-up. */
@@ -83,7 +84,7 @@ export const backendFailure: Rule = {
       const ids = facts.ids(path);
       const node = facts.journey.vertices[step]!.node;
       report({
-        message: `when ${nodeName(node)} fails, callers are hung up on at \`${ids.at(-1)}\` without a person, a callback or a retry (${pathText(ids)})`,
+        message: msg('backend-failure.hung-up', { node: nodeMsg(node), end: ids.at(-1)!, path: pathText(ids) }),
         loc: anchor.loc,
         nodeId: anchor.id,
         path: ids,

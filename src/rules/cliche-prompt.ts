@@ -1,4 +1,5 @@
-import { nodeName } from './describe.js';
+import { nodeMsg } from './describe.js';
+import { msg } from '../i18n/index.js';
 import { reportStep } from './steps.js';
 import type { Rule } from './types.js';
 import type { Language, SourceLocation } from '../model/flow.js';
@@ -75,19 +76,18 @@ export const clichePrompt: Rule = {
         const spoken = ` ${plainText(text)} `;
         const found = phrases.filter((phrase) => spoken.includes(` ${phrase} `));
         if (found.length === 0) return;
-        const what = found.length === 1 ? 'a stock phrase' : 'stock phrases';
         reportStep(context, step, {
-          message: `${nodeName(node)} ${heard} ${found.map((phrase) => `"${phrase}"`).join(', ')}: ${what} callers have learned to distrust; say something specific`,
+          message: msg('cliche-prompt.stock', { node: nodeMsg(node), heard, phrases: found.map((phrase) => `"${phrase}"`), count: found.length }),
           loc: loc ?? node.loc,
           nodeId: node.id,
           key,
         });
       };
       // A list of prompts is reported at the prompt that holds the phrase.
-      node.say.forEach((text, index) => check(text, `${index}`, (node.say.length > 1 ? node.sayItemLocs?.[index] : undefined) ?? node.sayLoc, 'says'));
+      node.say.forEach((text, index) => check(text, `${index}`, (node.say.length > 1 ? node.sayItemLocs?.[index] : undefined) ?? node.sayLoc, 'say'));
       // What callers hear while they wait is heard over and over: checked the same way.
       if (node.type === 'queue') {
-        node.announcementTexts?.forEach((text, index) => check(text, `announcement:${index}`, node.announcementLocs?.[index], 'plays on hold'));
+        node.announcementTexts?.forEach((text, index) => check(text, `announcement:${index}`, node.announcementLocs?.[index], 'hold'));
       }
     }
   },

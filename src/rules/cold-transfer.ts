@@ -1,5 +1,6 @@
 import type { Given } from '../analysis/journey-facts.js';
-import { nodeName } from './describe.js';
+import { msg, type Msg } from '../i18n/index.js';
+import { nodeMsg } from './describe.js';
 import type { Rule } from './types.js';
 
 export const coldTransfer: Rule = {
@@ -24,7 +25,7 @@ export const coldTransfer: Rule = {
       // A straight forward before the caller has said anything: nothing to pass on.
       if (given.answers <= 0) continue;
       report({
-        message: `${nodeName(node)} hands callers to ${node.to} without what they already gave (${givenText(given)}), so they start from zero: \`context: true\` is not set`,
+        message: msg('cold-transfer.cold', { node: nodeMsg(node), to: node.to, given: givenMsg(given) }),
         loc: node.fieldLocs.get('context') ?? node.loc,
         nodeId: node.id,
         // Every cold transfer to one destination is one flaw: that team gets no context.
@@ -35,9 +36,7 @@ export const coldTransfer: Rule = {
 };
 
 /** "up to 3 answers, 1 about who they are, 2 min in the flow" */
-function givenText(given: Given): string {
-  const answers = `up to ${given.answers} answer${given.answers === 1 ? '' : 's'}`;
-  const identity = given.identity > 0 ? `, ${given.identity} about who they are` : '';
-  const time = given.seconds >= 60 ? `, ${Math.round(given.seconds / 60)} min in the flow` : given.seconds >= 1 ? `, ${Math.round(given.seconds)} s in the flow` : '';
-  return `${answers}${identity}${time}`;
+function givenMsg(given: Given): Msg {
+  const time = given.seconds >= 60 ? 'min' : given.seconds >= 1 ? 's' : 'none';
+  return msg('cold-transfer.given', { answers: given.answers, identity: given.identity > 0 ? given.identity : 0, time, minutes: Math.round(given.seconds / 60), seconds: Math.round(given.seconds) });
 }

@@ -1,6 +1,7 @@
 import type { Flow, QueueNode } from '../model/flow.js';
+import { list, msg, type Msg } from '../i18n/index.js';
 import type { Facts } from '../analysis/facts.js';
-import { isUnknown, nodeName } from './describe.js';
+import { isUnknown, nodeMsg } from './describe.js';
 import type { Rule } from './types.js';
 
 export const deadEndHold: Rule = {
@@ -21,7 +22,7 @@ export const deadEndHold: Rule = {
       const problems = holdProblems(node, flow, facts);
       if (problems.length === 0) continue;
       report({
-        message: `${nodeName(node)}: ${problems.map((problem) => problem.text).join('; ')}`,
+        message: msg('dead-end-hold.hold', { node: nodeMsg(node), problems: list('semicolon', problems.map((problem) => problem.text)) }),
         loc: node.loc,
         nodeId: node.id,
         // Queues that fail the same way (every onFull ends in a hang-up) are one design flaw, reported once.
@@ -34,28 +35,28 @@ export const deadEndHold: Rule = {
 interface HoldProblem {
   /** What is wrong, without naming nodes: queues with the same kinds of problem share a cause. */
   kind: string;
-  text: string;
+  text: Msg;
 }
 
 function holdProblems(node: QueueNode, flow: Flow, facts: Facts): HoldProblem[] {
   const problems: HoldProblem[] = [];
-  const push = (kind: string, text: string): void => {
+  const push = (kind: string, text: Msg): void => {
     problems.push({ kind, text });
   };
   const unbounded = node.maxWaitSeconds === undefined && !isUnknown(node, 'maxWaitSeconds');
   const timeout = node.edges.find((edge) => edge.kind === 'timeout');
   const noTimeout = !timeout && !isUnknown(node, 'onTimeout');
-  if (unbounded && noTimeout) push('unbounded-no-timeout', 'no `maxWaitSeconds` and no `onTimeout`: callers can wait forever, with nowhere to go');
-  else if (unbounded) push('unbounded', 'no `maxWaitSeconds`: callers can wait forever');
-  else if (noTimeout) push('no-timeout', `no \`onTimeout\`: the call is dropped after ${node.maxWaitSeconds} s`);
+  if (unbounded && noTimeout) push('unbounded-no-timeout', msg('dead-end-hold.unbounded-no-timeout'));
+  else if (unbounded) push('unbounded', msg('dead-end-hold.unbounded'));
+  else if (noTimeout) push('no-timeout', msg('dead-end-hold.no-timeout', { seconds: node.maxWaitSeconds ?? 0 }));
   for (const edge of node.edges) {
     if (edge.kind !== 'timeout' && edge.kind !== 'full') continue;
     const target = flow.nodes.get(edge.to);
     if (!target) continue;
     const exit = edge.kind === 'timeout' ? '`onTimeout`' : '`onFull`';
     const requeue = queueAhead(flow, target.id);
-    if (requeue) push(`${edge.kind}-requeue`, `${exit} sends callers straight into a queue again (\`${requeue}\`)`);
-    else if (!leadsToHelp(facts, target.id)) push(`${edge.kind}-no-help`, `${exit} leads to \`${target.id}\`, from which no person or help can be reached`);
+    if (requeue) push(`${edge.kind}-requeue`, msg('dead-end-hold.requeue', { exit, queue: requeue }));
+    else if (!leadsToHelp(facts, target.id)) push(`${edge.kind}-no-help`, msg('dead-end-hold.no-help', { exit, target: target.id }));
   }
   return problems;
 }

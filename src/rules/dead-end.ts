@@ -1,8 +1,9 @@
 import { afterHoursOnly } from '../analysis/hours.js';
+import { msg } from '../i18n/index.js';
 import { isDeadEndOutcome, isHuman, reachedOnlyThrough } from '../analysis/journey-facts.js';
 import { EXIT_KEY, type Edge, type FlowNode } from '../model/flow.js';
 import type { JourneyFacts } from '../analysis/journey-facts.js';
-import { exitName, nodeName, pathText } from './describe.js';
+import { exitMsg, nodeMsg, pathText } from './describe.js';
 import type { Rule } from './types.js';
 
 export const deadEnd: Rule = {
@@ -33,16 +34,16 @@ export const deadEnd: Rule = {
       reported.add(anchor.id);
       const steps = shortestPath(journey.graph, journey.graph.entry, index, (step) => !isHuman(journey.vertices[step]!.node));
       const path = facts.ids(steps);
-      const where = vertex.context === '' ? '' : ` inside subflow \`${anchor.id}\` (at \`${vertex.id}\`)`;
-      const ending = vertex.node.type === 'hangup' && vertex.node.outcome === 'abandoned' ? 'be cut off' : 'end the call unresolved';
+      const where = vertex.context === '' ? '' : msg('dead-end.inside', { subflow: anchor.id, at: vertex.id });
+      const ending = vertex.node.type === 'hangup' && vertex.node.outcome === 'abandoned' ? 'cut' : 'unresolved';
       const empty = vertex.context === '' ? emptyExitInto(journey, steps) : undefined;
       report({
-        message: `callers can ${ending}${where} without reaching a person or getting help (${pathText(path)})`,
+        message: msg('dead-end.unresolved', { ending, where, path: pathText(path) }),
         loc: anchor.loc,
         nodeId: anchor.id,
         path,
         // Ends the platform makes where an exit is left empty: every step whose same exit is empty is one cause.
-        ...(empty === undefined ? {} : { cause: `empty ${EXIT_KEY[empty.edge.kind]}`, placeName: `${nodeName(empty.owner)} (${exitName(empty.edge)})` }),
+        ...(empty === undefined ? {} : { cause: `empty ${EXIT_KEY[empty.edge.kind]}`, placeName: msg('dead-end.place', { node: nodeMsg(empty.owner), exit: exitMsg(empty.edge) }) }),
       });
     });
   },

@@ -12,11 +12,21 @@ export function nodeName(node: Pick<FlowNode, 'type' | 'id'>): string {
   return render('en', nodeMsg(node));
 }
 
+/** "menu `main`" after "of" (Spanish "del menú `main`"). */
+export function nodeOfMsg(node: Pick<FlowNode, 'type' | 'id'>): Msg {
+  return msg('node.of', { type: node.type, id: node.id });
+}
+
+/** "`onNoMatch`", "option `1`", "case 2", in any language. */
+export function exitMsg(edge: Edge): Msg {
+  if (edge.kind === 'option') return msg('exit.option', { key: edge.label.slice('option:'.length) });
+  if (edge.kind === 'case') return msg('exit.case', { number: Number(edge.label.slice('case:'.length)) + 1 });
+  return msg('exit.key', { key: EXIT_KEY[edge.kind] });
+}
+
 /** "`onNoMatch`", "option `1`", "case 2" */
 export function exitName(edge: Edge): string {
-  if (edge.kind === 'option') return `option \`${edge.label.slice('option:'.length)}\``;
-  if (edge.kind === 'case') return `case ${Number(edge.label.slice('case:'.length)) + 1}`;
-  return `\`${EXIT_KEY[edge.kind]}\``;
+  return render('en', exitMsg(edge));
 }
 
 /** Steps kept at each end of a long journey, so output stays proportional to the flow. */

@@ -1,5 +1,6 @@
 import type { Edge } from '../model/flow.js';
-import { exitName, nodeName } from './describe.js';
+import { list, msg } from '../i18n/index.js';
+import { exitMsg, nodeMsg, nodeOfMsg } from './describe.js';
 import { reportStep } from './steps.js';
 import { numberOption, type Rule } from './types.js';
 
@@ -23,7 +24,7 @@ export const excessiveRetries: Rule = {
       if (node.type !== 'menu' && node.type !== 'input') continue;
       if (node.retries > max) {
         reportStep(context, step, {
-          message: `${nodeName(node)} re-prompts ${node.retries} times before giving up; the limit is ${max}`,
+          message: msg('excessive-retries.retries', { node: nodeMsg(node), retries: node.retries, max }),
           loc: node.fieldLocs.get('retries') ?? node.loc,
           nodeId: node.id,
         });
@@ -38,9 +39,9 @@ export const excessiveRetries: Rule = {
       const [first, ...others] = loops;
       if (!first) continue;
       // Silence and a wrong key that loop back are one flaw of the step (often one platform error exit).
-      const who = [...new Set(loops.map((edge) => (edge.kind === 'noInput' ? 'say nothing' : 'are not understood')))].join(' or ');
+      const who = [...new Set(loops.map((edge) => edge.kind === 'noInput' ? 'excessive-retries.who-silent' as const : 'excessive-retries.who-misunderstood' as const))].map((id) => msg(id));
       reportStep(context, step, {
-        message: `${loops.map(exitName).join(' and ')} of ${nodeName(node)} lead${loops.length === 1 ? 's' : ''} back to \`${node.id}\`: callers who ${who} are asked again without end`,
+        message: msg('excessive-retries.loop', { exits: list('and', loops.map(exitMsg)), node: nodeOfMsg(node), count: loops.length, id: node.id, who: list('or', who) }),
         loc: first.loc,
         nodeId: node.id,
         key: first.label,

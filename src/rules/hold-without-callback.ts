@@ -1,5 +1,6 @@
 import { waitOf } from '../analysis/timing.js';
-import { isUnknown, nodeName } from './describe.js';
+import { msg } from '../i18n/index.js';
+import { isUnknown, nodeMsg } from './describe.js';
 import { numberOption, type Rule } from './types.js';
 
 export const holdWithoutCallback: Rule = {
@@ -22,9 +23,9 @@ export const holdWithoutCallback: Rule = {
       const wait = waitOf(node, flow);
       // The expected wait never exceeds the limit, so the limit (or its absence) decides.
       if (wait.max <= max) continue;
-      const how = wait.max === Number.POSITIVE_INFINITY ? 'for as long as it takes' : `for up to ${Math.round(wait.max)} s`;
+      const forever = wait.max === Number.POSITIVE_INFINITY;
       report({
-        message: `${nodeName(node)} can hold callers ${how} and offers no callback; the limit is ${max} s`,
+        message: msg('hold-without-callback.long-hold', { node: nodeMsg(node), how: forever ? 'forever' : 'bounded', seconds: forever ? 0 : Math.round(wait.max), max }),
         loc: node.loc,
         nodeId: node.id,
       });

@@ -1,4 +1,5 @@
 import { isIdentityQuestion } from '../analysis/journey-facts.js';
+import { msg } from '../i18n/index.js';
 import { reportWorstCount } from './path-findings.js';
 import { numberOption, type Rule } from './types.js';
 
@@ -17,8 +18,8 @@ export const identityQuestions: Rule = {
   check(context) {
     const max = numberOption(context, 'max');
     reportWorstCount(context, context.facts.journey.identityQuestions, max, (node) => isIdentityQuestion(node), {
-      bounded: (count, path) => `callers can be asked ${count} identity question${count === 1 ? '' : 's'} before reaching a person (${path}); the limit is ${max}`,
-      unbounded: (cycle) => `callers can be asked identity questions without end before reaching a person: the loop ${cycle} can repeat`,
+      bounded: (count, path) => msg('identity-questions.bounded', { count, path, max }),
+      unbounded: (cycle) => msg('identity-questions.unbounded', { cycle }),
     });
   },
 };

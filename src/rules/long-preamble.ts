@@ -1,4 +1,5 @@
 import { LISTENING_STEPS } from '../analysis/journey-facts.js';
+import { msg } from '../i18n/index.js';
 import { waitsForAgent } from '../model/flow.js';
 import { reportWorstCount } from './path-findings.js';
 import { numberOption, type Rule } from './types.js';
@@ -21,8 +22,8 @@ export const longPreamble: Rule = {
     const max = numberOption(context, 'maxSeconds');
     const seconds = context.facts.journey.seconds;
     reportWorstCount(context, context.facts.journey.preamble, max, (node, vertex) => LISTENING_STEPS.has(node.type) && seconds[vertex]! > 0, {
-      bounded: (count, path) => `callers hear ${Math.round(count)} s of audio before they can do anything (${path}); the limit is ${max} s`,
-      unbounded: (cycle) => `callers can hear announcements in a loop before they can do anything: ${cycle}`,
+      bounded: (count, path) => msg('long-preamble.bounded', { seconds: Math.round(count), path, max }),
+      unbounded: (cycle) => msg('long-preamble.unbounded', { cycle }),
     });
   },
 };

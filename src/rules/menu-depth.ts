@@ -1,4 +1,5 @@
 import { reportWorstCount } from './path-findings.js';
+import { msg } from '../i18n/index.js';
 import { numberOption, type Rule } from './types.js';
 
 export const menuDepth: Rule = {
@@ -16,8 +17,8 @@ export const menuDepth: Rule = {
   check(context) {
     const max = numberOption(context, 'max');
     reportWorstCount(context, context.facts.journey.menus, max, (node) => node.type === 'menu', {
-      bounded: (count, path) => `callers can pass ${count} menu${count === 1 ? '' : 's'} before reaching a person (${path}); the limit is ${max}`,
-      unbounded: (cycle) => `callers can go round menus without end before reaching a person: the loop ${cycle} can repeat`,
+      bounded: (count, path) => msg('menu-depth.bounded', { count, path, max }),
+      unbounded: (cycle) => msg('menu-depth.unbounded', { cycle }),
     });
   },
 };

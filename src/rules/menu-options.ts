@@ -1,5 +1,6 @@
 import type { MenuNode } from '../model/flow.js';
-import { nodeName } from './describe.js';
+import { msg } from '../i18n/index.js';
+import { nodeMsg } from './describe.js';
 import { reportStep } from './steps.js';
 import { numberOption, type Rule } from './types.js';
 
@@ -33,7 +34,7 @@ export const menuOptions: Rule = {
       const count = choicesOf(node);
       if (count <= max) continue;
       reportStep(context, step, {
-        message: `${nodeName(node)} offers ${count} options; the limit is ${max}`,
+        message: msg('menu-options.options', { node: nodeMsg(node), count, max }),
         loc: node.loc,
         nodeId: node.id,
       });

@@ -1,4 +1,5 @@
-import { nodeName } from './describe.js';
+import { nodeMsg } from './describe.js';
+import { list, msg } from '../i18n/index.js';
 import { reportStep } from './steps.js';
 import type { Rule } from './types.js';
 
@@ -25,7 +26,7 @@ export const missingErrorHandling: Rule = {
       ].filter((key): key is string => key !== undefined);
       if (missing.length === 0) continue;
       reportStep(context, step, {
-        message: `${nodeName(node)} has no ${missing.join(' or ')}: callers who ${missing.length === 2 ? 'press nothing or something unexpected' : missing[0] === '`onNoInput`' ? 'press nothing' : 'press something unexpected'} are disconnected`,
+        message: msg('missing-error-handling.missing', { node: nodeMsg(node), missing: list('nor', missing), which: missing.length === 2 ? 'both' : missing[0] === '`onNoInput`' ? 'noInput' : 'noMatch' }),
         loc: node.loc,
         nodeId: node.id,
       });

@@ -1,4 +1,5 @@
 import { buildGraph, type FlowGraph } from '../analysis/graph.js';
+import { list, msg, type MsgValue } from '../i18n/index.js';
 import { isHuman } from '../analysis/journey-facts.js';
 import { reachable, stronglyConnectedComponents, type Components } from '../analysis/scc.js';
 import type { Report } from '../model/finding.js';
@@ -23,8 +24,8 @@ export const noExit: Rule = {
     const { flow, facts } = context;
     const report = (trap: Trap): Report => ({
       message: trap.names.length === 1
-        ? `callers who reach \`${trap.first.id}\` can never leave it: every exit leads back to it`
-        : `callers who reach \`${trap.first.id}\` can never leave ${trap.names.length} nodes that only lead to each other: ${pathText(shownNames(trap.names))}`,
+        ? msg('no-exit.self', { id: trap.first.id })
+        : msg('no-exit.group', { id: trap.first.id, count: trap.names.length, path: list('arrow', shownNames(trap.names)) }),
       loc: trap.first.loc,
       nodeId: trap.first.id,
       path: trap.names,
@@ -53,8 +54,8 @@ interface Trap {
   names: string[];
 }
 
-function shownNames(names: string[]): string[] {
-  return names.length > 8 ? [...names.slice(0, 8), `… ${names.length - 8} more`] : names;
+function shownNames(names: string[]): MsgValue[] {
+  return names.length > 8 ? [...names.slice(0, 8), msg('no-exit.more', { count: names.length - 8 })] : names;
 }
 
 /** The groups of nodes of one file that a caller can enter from its entry and never leave. */

@@ -1,4 +1,5 @@
 import { isHuman } from '../analysis/journey-facts.js';
+import { msg } from '../i18n/index.js';
 import { isEntryFlow } from '../model/flow.js';
 import type { Rule } from './types.js';
 
@@ -22,7 +23,7 @@ export const noHuman: Rule = {
     const reachesHuman = journey.vertices.some((vertex, index) => journey.reach[index] && isHuman(vertex.node));
     if (reachesHuman) return;
     report({
-      message: `no journey from \`${flow.entry}\` reaches a person: add an \`agent\` (or a transfer to one) that callers can choose`,
+      message: msg('no-human.none', { entry: flow.entry }),
       loc: flow.entryLoc,
     });
   },

@@ -1,5 +1,6 @@
 import { waitOf } from '../analysis/timing.js';
-import { isUnknown, nodeName } from './describe.js';
+import { msg } from '../i18n/index.js';
+import { isUnknown, nodeMsg } from './describe.js';
 import { reportStep } from './steps.js';
 import { numberOption, type Rule } from './types.js';
 
@@ -23,9 +24,9 @@ export const noWaitEstimate: Rule = {
       const wait = waitOf(node, flow);
       // The expected wait never exceeds the limit, so the limit (or its absence) decides.
       if (wait.max <= min) continue;
-      const how = wait.max === Number.POSITIVE_INFINITY ? 'for as long as it takes' : `for up to ${Math.round(wait.max)} s`;
+      const forever = wait.max === Number.POSITIVE_INFINITY;
       reportStep(context, step, {
-        message: `${nodeName(node)} can hold callers ${how} and never tells them how long they will wait (set \`announceWait: true\`)`,
+        message: msg('no-wait-estimate.silent-wait', { node: nodeMsg(node), how: forever ? 'forever' : 'bounded', seconds: forever ? 0 : Math.round(wait.max) }),
         loc: node.loc,
         nodeId: node.id,
       });

@@ -1,7 +1,8 @@
 import { announcesPersonKey, namesPerson } from '../analysis/announce.js';
+import { msg } from '../i18n/index.js';
 import { isHuman } from '../analysis/journey-facts.js';
 import type { Edge, MenuNode } from '../model/flow.js';
-import { nodeName } from './describe.js';
+import { nodeMsg } from './describe.js';
 import { reportStep } from './steps.js';
 import type { Rule } from './types.js';
 
@@ -34,8 +35,8 @@ export const noZeroOut: Rule = {
       const unannounced = toPerson.map(optionKey);
       reportStep(context, step, {
         message: unannounced.length === 0
-          ? `${nodeName(node)} has no option that reaches a person without another menu: add "0" to an agent and say so in the prompt`
-          : `${nodeName(node)} reaches a person with ${unannounced.map((key) => `option \`${key}\``).join(', ')}, but its prompt does not tell callers: say "for a person press ${unannounced[0]}"`,
+          ? msg('no-zero-out.no-option', { node: nodeMsg(node) })
+          : msg('no-zero-out.unannounced', { node: nodeMsg(node), options: unannounced.map((key) => msg('exit.option', { key })), key: unannounced[0]! }),
         loc: node.loc,
         nodeId: node.id,
         // The key callers are not told about, for the fix that tells them.

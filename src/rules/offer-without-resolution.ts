@@ -1,5 +1,6 @@
 import { isDeadEndOutcome } from '../analysis/journey-facts.js';
-import { nodeName } from './describe.js';
+import { msg } from '../i18n/index.js';
+import { nodeMsg } from './describe.js';
 import { reportStep } from './steps.js';
 import type { Rule } from './types.js';
 
@@ -22,7 +23,7 @@ export const offerWithoutResolution: Rule = {
       const { node, vertex } = step;
       if (node.offer === undefined || vertex === undefined || !unresolvedAhead[vertex]) continue;
       reportStep(context, step, {
-        message: `${nodeName(node)} offers "${node.offer}" but callers can still end unresolved after it`,
+        message: msg('offer-without-resolution.offer', { node: nodeMsg(node), offer: node.offer }),
         loc: node.fieldLocs.get('offer') ?? node.loc,
         nodeId: node.id,
       });

@@ -1,12 +1,13 @@
 // Reporting of worst-case path counts, shared by the rules that count along journeys.
 import type { WorstCounts } from '../analysis/paths.js';
+import type { Msg } from '../i18n/index.js';
 import type { FlowNode } from '../model/flow.js';
 import { pathText } from './describe.js';
 import type { RuleContext } from './types.js';
 
 export interface CountMessages {
-  bounded(count: number, path: string): string;
-  unbounded(cycle: string): string;
+  bounded(count: number, path: string): Msg;
+  unbounded(cycle: string): Msg;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { MAX_OFFERED_ERLANGS } from '../analysis/erlang-a.js';
+import { msg, type Msg } from '../i18n/index.js';
 import { LONG_HOLD_SECONDS, patienceOf, staffingModel } from '../analysis/timing.js';
 import { numberOption, type Rule } from './types.js';
 
@@ -7,13 +8,13 @@ function percent(value: number): string {
 }
 
 /** A load too large to print usefully is shown by its order of magnitude. */
-function erlangsText(erlangs: number): string {
-  return Number.isFinite(erlangs) ? `${erlangs.toExponential(1)} erlangs` : 'an unbounded number of erlangs';
+function erlangsText(erlangs: number): Msg {
+  return Number.isFinite(erlangs) ? msg('queue-occupancy.erlangs', { erlangs: erlangs.toExponential(1) }) : msg('queue-occupancy.erlangs-unbounded');
 }
 
 /** The model counts whole agents: 2.5 on a rota means 2 answering at times. */
-function agentsText(agents: number): string {
-  return Number.isInteger(agents) ? `${agents} agents` : `${agents} agents (${Math.floor(agents)} answering at once)`;
+function agentsText(agents: number): Msg {
+  return Number.isInteger(agents) ? msg('queue-occupancy.agents', { agents }) : msg('queue-occupancy.agents-rota', { agents, answering: Math.floor(agents) });
 }
 
 export const queueOccupancy: Rule = {
@@ -35,19 +36,19 @@ export const queueOccupancy: Rule = {
       const model = staffingModel(staffing, flow);
       if (model.beyondModel) {
         report({
-          message: `queue \`${staffing.id}\` is offered ${erlangsText(model.offeredErlangs)} of calls, beyond the ${MAX_OFFERED_ERLANGS.toLocaleString('en-US')} the model covers: check \`callsPerHour\` and \`ahtSeconds\`; its figures are those of a queue scaled down to that load`,
+          message: msg('queue-occupancy.beyond-model', { queue: staffing.id, erlangs: erlangsText(model.offeredErlangs), limit: MAX_OFFERED_ERLANGS.toLocaleString('en-US') }),
           loc: staffing.loc,
           data: { queue: staffing.id },
           escalate: true,
         });
         continue;
       }
-      const figures = `${percent(model.abandonment)} of callers hang up before an answer (patience ${Math.round(patienceOf(staffing, flow))} s), ${percent(model.stillWaiting(LONG_HOLD_SECONDS))} wait over 2 minutes, ${Math.round(model.expectedWaitSeconds)} s on average`;
+      const figures = msg('queue-occupancy.figures', { abandon: percent(model.abandonment), patience: Math.round(patienceOf(staffing, flow)), long: percent(model.stillWaiting(LONG_HOLD_SECONDS)), wait: Math.round(model.expectedWaitSeconds) });
       // Callers abandon, so an overloaded queue is a matter of degree, not a different kind (no
       // escalation): its cost is the journey's, the abandonment charged as dead ends.
       if (model.loadPerAgent >= 1) {
         report({
-          message: `queue \`${staffing.id}\` is offered ${model.offeredErlangs.toFixed(1)} erlangs of calls for ${agentsText(staffing.agents)}, more than they can answer: ${figures}`,
+          message: msg('queue-occupancy.overloaded', { queue: staffing.id, erlangs: model.offeredErlangs.toFixed(1), agents: agentsText(staffing.agents), figures }),
           loc: staffing.loc,
           data: { queue: staffing.id },
         });
@@ -56,7 +57,7 @@ export const queueOccupancy: Rule = {
       // Staffing is planned on the load offered: callers who hang up are not time the agents saved.
       if (model.loadPerAgent <= max) continue;
       report({
-        message: `queue \`${staffing.id}\` is offered ${percent(model.loadPerAgent)} of its agents' time (limit ${percent(max)}): ${percent(model.probabilityOfWaiting)} of callers wait; ${figures}; ${percent(model.serviceLevel)} answered within ${staffing.targetAnswerSeconds} s`,
+        message: msg('queue-occupancy.busy', { queue: staffing.id, load: percent(model.loadPerAgent), max: percent(max), waiting: percent(model.probabilityOfWaiting), figures, service: percent(model.serviceLevel), target: staffing.targetAnswerSeconds }),
         loc: staffing.loc,
         data: { queue: staffing.id },
       });

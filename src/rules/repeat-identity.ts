@@ -1,4 +1,5 @@
 import { normalizeWords } from '../load/identity.js';
+import { msg } from '../i18n/index.js';
 import type { InputNode } from '../model/flow.js';
 import { pathText } from './describe.js';
 import type { Rule } from './types.js';
@@ -31,8 +32,8 @@ export const repeatIdentity: Rule = {
       const firstAnchor = facts.anchor(first);
       report({
         message: lookup
-          ? `callers can be asked for \`${collects}\` at \`${ids.at(-1)}\` although lookup \`${ids[0]}\` already found it (${pathText(ids)})`
-          : `callers can be asked for \`${collects}\` again at \`${ids.at(-1)}\` after giving it at \`${ids[0]}\` (${pathText(ids)})`,
+          ? msg('repeat-identity.after-lookup', { collects, at: ids.at(-1)!, lookup: ids[0]!, path: pathText(ids) })
+          : msg('repeat-identity.again', { collects, at: ids.at(-1)!, first: ids[0]!, path: pathText(ids) }),
         loc: anchor.loc,
         nodeId: anchor.id,
         path: ids,

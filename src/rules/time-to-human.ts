@@ -1,4 +1,5 @@
 import { pathText } from './describe.js';
+import { msg } from '../i18n/index.js';
 import { numberOption, type Rule } from './types.js';
 
 export const timeToHuman: Rule = {
@@ -18,9 +19,8 @@ export const timeToHuman: Rule = {
     const max = numberOption(context, 'maxSeconds');
     const fastest = facts.journey.fastestToHuman;
     if (fastest.seconds === undefined || fastest.seconds <= max) return;
-    const atLeast = fastest.lowerBound ? 'at least ' : '';
     report({
-      message: `the fastest way to a person takes ${atLeast}${Math.round(fastest.seconds)} s (${pathText(facts.ids(fastest.path))}); the limit is ${max} s`,
+      message: msg('time-to-human.slow', { atLeast: fastest.lowerBound ? 'yes' : 'no', seconds: Math.round(fastest.seconds), path: pathText(facts.ids(fastest.path)), max }),
       loc: flow.entryLoc,
       path: facts.ids(fastest.path),
     });

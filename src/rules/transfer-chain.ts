@@ -1,4 +1,5 @@
 import { isPersonTransfer } from '../analysis/journey-facts.js';
+import { msg } from '../i18n/index.js';
 import { reportWorstCount } from './path-findings.js';
 import { numberOption, type Rule } from './types.js';
 
@@ -17,8 +18,8 @@ export const transferChain: Rule = {
   check(context) {
     const max = numberOption(context, 'max');
     reportWorstCount(context, context.facts.journey.transfers, max, isPersonTransfer, {
-      bounded: (count, path) => `callers can be transferred ${count} time${count === 1 ? '' : 's'} on one call (${path}); the limit is ${max}`,
-      unbounded: (cycle) => `callers can be transferred without end: the loop ${cycle} can repeat`,
+      bounded: (count, path) => msg('transfer-chain.bounded', { count, path, max }),
+      unbounded: (cycle) => msg('transfer-chain.unbounded', { cycle }),
     });
   },
 };

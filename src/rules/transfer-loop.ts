@@ -1,6 +1,7 @@
 import { isPersonTransfer } from '../analysis/journey-facts.js';
+import { msg } from '../i18n/index.js';
 import { cycleThrough } from '../analysis/paths.js';
-import { nodeName, pathText } from './describe.js';
+import { nodeMsg, pathText } from './describe.js';
 import type { Rule } from './types.js';
 
 export const transferLoop: Rule = {
@@ -31,7 +32,7 @@ export const transferLoop: Rule = {
       const ids = facts.ids(cycle);
       const transfers = components[component]!.filter((member) => isPersonTransfer(journey.vertices[member]!.node)).length;
       report({
-        message: `${nodeName(anchor)} can pass callers round in a loop back to \`${ids[0]}\` (${pathText(ids)})${transfers > 1 ? `, through ${transfers} transfers` : ''}`,
+        message: msg('transfer-loop.loop', { node: nodeMsg(anchor), first: ids[0]!, path: pathText(ids), transfers }),
         loc: anchor.loc,
         nodeId: anchor.id,
         path: ids,

@@ -1,10 +1,11 @@
 import { closest } from '../util/suggest.js';
-import { exitName, nodeName } from './describe.js';
+import { msg, type Msg } from '../i18n/index.js';
+import { exitMsg, nodeOfMsg } from './describe.js';
 import type { Rule } from './types.js';
 
-function suggestion(word: string, candidates: Iterable<string>): string {
+function suggestion(word: string, candidates: Iterable<string>): Msg | string {
   const match = closest(word, candidates);
-  return match === undefined ? '' : `; did you mean \`${match}\`?`;
+  return match === undefined ? '' : msg('unknown-target.did-you-mean', { match });
 }
 
 export const unknownTarget: Rule = {
@@ -23,7 +24,7 @@ export const unknownTarget: Rule = {
     const ids = flow.nodes.keys();
     if (!flow.nodes.has(flow.entry)) {
       report({
-        message: `\`entry\` names \`${flow.entry}\`, which is not a node${suggestion(flow.entry, ids)}`,
+        message: msg('unknown-target.entry', { target: flow.entry, suggestion: suggestion(flow.entry, ids) }),
         loc: flow.entryLoc,
         key: 'entry',
       });
@@ -32,7 +33,7 @@ export const unknownTarget: Rule = {
       for (const edge of node.edges) {
         if (flow.nodes.has(edge.to)) continue;
         report({
-          message: `${exitName(edge)} of ${nodeName(node)} goes to \`${edge.to}\`, which is not a node${suggestion(edge.to, flow.nodes.keys())}`,
+          message: msg('unknown-target.exit', { exit: exitMsg(edge), node: nodeOfMsg(node), target: edge.to, suggestion: suggestion(edge.to, flow.nodes.keys()) }),
           loc: edge.loc,
           nodeId: node.id,
           key: edge.label,
@@ -41,18 +42,18 @@ export const unknownTarget: Rule = {
       // An import may name the platform's hours of operation without defining them: only format v1 must.
       if (node.type === 'hours' && flow.format === 'ivr-audit' && !flow.schedules?.has(node.schedule)) {
         const schedules = flow.schedules ?? new Map();
-        const known = schedules.size > 0 ? suggestion(node.schedule, schedules.keys()) : '; add it under `schedules` with its time zone and opening hours';
+        const known = schedules.size > 0 ? suggestion(node.schedule, schedules.keys()) : msg('unknown-target.add-schedule');
         report({
-          message: `hours \`${node.id}\` names schedule \`${node.schedule}\`, which is not under \`schedules\`${known}`,
+          message: msg('unknown-target.schedule', { id: node.id, schedule: node.schedule, known }),
           loc: node.fieldLocs.get('schedule') ?? node.loc,
           nodeId: node.id,
           key: 'schedule',
         });
       }
       if (node.type === 'queue' && node.queue !== undefined && !flow.queues.has(node.queue)) {
-        const known = flow.queues.size > 0 ? suggestion(node.queue, flow.queues.keys()) : '; add it under `queues` with its staffing';
+        const known = flow.queues.size > 0 ? suggestion(node.queue, flow.queues.keys()) : msg('unknown-target.add-queue');
         report({
-          message: `queue \`${node.id}\` names queue \`${node.queue}\`, which is not under \`queues\`${known}`,
+          message: msg('unknown-target.queue', { id: node.id, queue: node.queue, known }),
           loc: node.fieldLocs.get('queue') ?? node.loc,
           nodeId: node.id,
           key: 'queue',

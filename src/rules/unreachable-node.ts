@@ -1,4 +1,5 @@
-import { nodeName } from './describe.js';
+import { nodeMsg } from './describe.js';
+import { msg } from '../i18n/index.js';
 import type { Rule } from './types.js';
 
 export const unreachableNode: Rule = {
@@ -20,7 +21,7 @@ export const unreachableNode: Rule = {
     graph.ids.forEach((id, index) => {
       if (reachable[index]) return;
       const node = flow.nodes.get(id)!;
-      report({ message: `${nodeName(node)} cannot be reached from \`${flow.entry}\``, loc: node.loc, nodeId: id });
+      report({ message: msg('unreachable-node.unreachable', { node: nodeMsg(node), entry: flow.entry }), loc: node.loc, nodeId: id });
     });
   },
 };

@@ -363,20 +363,11 @@ function withoutHelpGoals(journey: JourneyFacts, size: number): Uint8Array {
 
 /** The costliest journey, each cycle counted once, with its cost by driver. */
 function worstEffort(journey: JourneyFacts, costs: Float64Array[]): { worst: number; worstByDriver: DriverCosts } {
-  const size = journey.graph.size;
-  const total = new Float64Array(size);
-  for (const perDriver of costs) for (let vertex = 0; vertex < size; vertex++) total[vertex]! += perDriver[vertex]!;
-  const counts = worstCounts(journey.graph, { start: journey.graph.entry, weight: total, cycles: 'once' });
-  let worstVertex = -1;
-  for (let vertex = 0; vertex < size; vertex++) {
-    if (counts.value[vertex]! >= 0 && (worstVertex < 0 || counts.value[vertex]! > counts.value[worstVertex]!)) worstVertex = vertex;
-  }
+  const { worst, path } = worstWitness(journey, costs);
   const worstByDriver = zeroDrivers();
-  if (worstVertex < 0) return { worst: 0, worstByDriver };
-  const worst = counts.value[worstVertex]!;
+  if (path.length === 0) return { worst: 0, worstByDriver };
   // Split the worst journey's cost by driver along its witness, then scale to the exact total
   // (a cycle counted once may include members the witness does not pass).
-  const path = counts.witness(worstVertex);
   let along = 0;
   DRIVERS.forEach((driver, index) => {
     const sum = path.reduce((acc, vertex) => acc + costs[index]![vertex]!, 0);
@@ -385,6 +376,48 @@ function worstEffort(journey: JourneyFacts, costs: Float64Array[]): { worst: num
   });
   if (along > 0) for (const driver of DRIVERS) worstByDriver[driver] *= worst / along;
   return { worst, worstByDriver };
+}
+
+/** The costliest journey's cost and its witness (vertices from the entry); empty without one. */
+function worstWitness(journey: JourneyFacts, costs: Float64Array[]): { worst: number; path: number[] } {
+  const size = journey.graph.size;
+  const total = new Float64Array(size);
+  for (const perDriver of costs) for (let vertex = 0; vertex < size; vertex++) total[vertex]! += perDriver[vertex]!;
+  const counts = worstCounts(journey.graph, { start: journey.graph.entry, weight: total, cycles: 'once' });
+  let worstVertex = -1;
+  for (let vertex = 0; vertex < size; vertex++) {
+    if (counts.value[vertex]! >= 0 && (worstVertex < 0 || counts.value[vertex]! > counts.value[worstVertex]!)) worstVertex = vertex;
+  }
+  if (worstVertex < 0) return { worst: 0, path: [] };
+  return { worst: counts.value[worstVertex]!, path: counts.witness(worstVertex) };
+}
+
+/** The journey the score counts as the worst (as vertices from the entry): the one a report draws. */
+export function worstJourneyPath(journey: JourneyFacts, weights: Weights): number[] {
+  if (journey.graph.entry < 0) return [];
+  return worstWitness(journey, withDeadEnds(stepCosts(journey, weights), journey, journey.reachWithoutHelp, weights)).path;
+}
+
+/** Where a step's callers go next: a vertex, or how the call ends when the chain stops there. */
+export type NextStep = { to: number; share: number } | { end: 'resolved' | 'dropped' | 'trapped'; share: number };
+
+/** The shares in which callers leave a vertex, as the expected-effort chain splits them. */
+export function nextSteps(journey: JourneyFacts, vertex: number): NextStep[] {
+  const size = journey.graph.size;
+  const trapped = closedComponentsOf(journey)[vertex] === 1;
+  return transitions(journey, vertex, trapped).map((step): NextStep => {
+    if (step.to < size) return step;
+    const end = step.to === size + RESOLVED ? 'resolved' : step.to === size + DROPPED ? 'dropped' : 'trapped';
+    return { end, share: step.share };
+  });
+}
+
+const closedByJourney = new WeakMap<JourneyFacts, Uint8Array>();
+
+function closedComponentsOf(journey: JourneyFacts): Uint8Array {
+  let closed = closedByJourney.get(journey);
+  if (!closed) closedByJourney.set(journey, (closed = closedComponents(journey)));
+  return closed;
 }
 
 /** Effort points one visit to a journey step costs the caller, by driver, as the score charges them. */

@@ -1,5 +1,6 @@
 // Fixes: concrete changes to the flow, each applied to the model and re-scored for its gain.
 import { MAX_OFFERED_ERLANGS, offeredLoad } from '../analysis/erlang-a.js';
+import { list, msg, render, type Lang, type Msg } from '../i18n/index.js';
 import { SEVERITY_RANK, type Finding } from '../model/finding.js';
 import type { Flow, FlowNode, Language, QueueNode, QueueStaffing } from '../model/flow.js';
 import type { Fix, FixType } from '../model/result.js';
@@ -13,8 +14,9 @@ import { addNode, baseNode, bypass, cloneFlow, ensureAgent, freshId, nextOf, pat
 export interface FixCandidate {
   /** `fix`: the file then says what it means; `suggestion`: a change of what callers get, or a claim about the platform (docs/cli.md). */
   type: FixType;
-  title: string;
-  description: string;
+  /** Rendered in the audit's language when the fix is ranked. */
+  title: Msg;
+  description: Msg;
   ruleIds: string[];
   nodeIds: string[];
   findings: Finding[];
@@ -43,6 +45,9 @@ type Proposer = (flow: Flow, findings: Finding[], options: RuleOptions) => Omit<
 
 const code = (id: string): string => `\`${id}\``;
 
+/** "`a`, `b`": ids as the messages quote them. */
+const codes = (nodes: ReadonlyArray<{ id: string }>): string => nodes.map((node) => code(node.id)).join(', ');
+
 function nodeOf(flow: Flow, findings: Finding[]): FlowNode | undefined {
   const id = findings[0]?.nodeId;
   return id === undefined ? undefined : flow.nodes.get(id);
@@ -68,8 +73,8 @@ const PROPOSERS: Record<string, Proposer> = {
       const answerRings = Math.min(1, limit);
       return {
         type: 'fix',
-        title: `answer ${answerRings === 1 ? 'on the first ring' : 'at once'} (\`answerRings: ${answerRings}\`)`,
-        description: `The line rings ${flow.settings.answerRings} times before the system answers; answer at once and let the welcome do the talking.`,
+        title: msg('fix.answer-rings.title', { answerRings }),
+        description: msg('fix.answer-rings.description', { rings: flow.settings.answerRings }),
         nodeIds: [],
         apply: (target) => ({ ...cloneFlow(target), settings: { ...target.settings, answerRings } }),
         edits: [{ pointer: '/settings/answerRings', value: answerRings }],
@@ -79,8 +84,8 @@ const PROPOSERS: Record<string, Proposer> = {
     const rings = Math.min(2, limit);
     return {
       type: 'fix',
-      title: `let ${code(node.id)} ring at most ${rings} times, then go to voicemail or another person`,
-      description: `Ring ${code(node.id)} at most ${rings} times (and add an \`onNoAnswer\` that offers voicemail or a callback).`,
+      title: msg('fix.node-rings.title', { id: code(node.id), rings }),
+      description: msg('fix.node-rings.description', { id: code(node.id), rings }),
       nodeIds: [node.id],
       // Change the key the flow uses: `rings`, or the ring time when that is how it is written.
       ...(node.rings !== undefined || node.type === 'agent'
@@ -97,8 +102,8 @@ const PROPOSERS: Record<string, Proposer> = {
     if (drop.length === 0) return undefined;
     return {
       type: 'suggestion',
-      title: `verify callers with one question: drop ${drop.map((node) => code(node.id)).join(', ')} and look them up from the caller's number`,
-      description: `Keep ${code(questions[0]!.id)} and identify the caller from their number or account instead of asking ${drop.length} more identity questions.`,
+      title: msg('fix.identity-questions.title', { ids: codes(drop) }),
+      description: msg('fix.identity-questions.description', { id: code(questions[0]!.id), count: drop.length }),
       nodeIds: drop.map((node) => node.id),
       apply: (target) => bypass(target, ...drop.map((node) => node.id)),
     };
@@ -110,9 +115,9 @@ const PROPOSERS: Record<string, Proposer> = {
     return {
       type: 'suggestion',
       title: transfers.length > 0
-        ? `pass the caller's data with ${transfers.map((step) => code(step.id)).join(', ')} so ${code(node.id)} can be removed`
-        : `reuse the answer the caller already gave, so ${code(node.id)} can be removed`,
-      description: `${code(node.id)} asks for \`${node.collects}\` again. Carry the first answer along the call and remove the second question.`,
+        ? msg('fix.repeat-identity.title-transfers', { transfers: codes(transfers), id: code(node.id) })
+        : msg('fix.repeat-identity.title', { id: code(node.id) }),
+      description: msg('fix.repeat-identity.description', { id: code(node.id), collects: node.collects }),
       nodeIds: [node.id, ...transfers.map((step) => step.id)],
       apply: (target) => patchNodes(bypass(target, node.id), transfers.map((step) => step.id), () => ({ context: true }) as Partial<FlowNode>),
     };
@@ -122,8 +127,8 @@ const PROPOSERS: Record<string, Proposer> = {
     if (!node || node.type !== 'transfer' || nextOf(node) === undefined) return undefined;
     return {
       type: 'suggestion',
-      title: `route callers straight to the team that resolves: remove the transfer at ${code(node.id)}`,
-      description: `Callers are passed on more than the limit allows. Let the first team that takes the call resolve it, or route to it directly.`,
+      title: msg('fix.transfer-chain.title', { id: code(node.id) }),
+      description: msg('fix.transfer-chain.description'),
       nodeIds: [node.id],
       apply: (target) => bypass(target, node.id),
     };
@@ -135,8 +140,8 @@ const PROPOSERS: Record<string, Proposer> = {
     const nodes = [node, ...placeNodes(flow, findings).filter((other) => other.id !== node.id)];
     return {
       type: 'suggestion',
-      title: `make ${nodes.map((each) => code(each.id)).join(', ')} ${nodes.length === 1 ? 'a warm transfer' : 'warm transfers'} (\`context: true\`)`,
-      description: `Send the caller's data and reason with the call so ${node.type === 'transfer' ? node.to : 'the next person'} does not start from zero.`,
+      title: msg('fix.cold-transfer.title', { ids: codes(nodes), count: nodes.length }),
+      description: msg('fix.cold-transfer.description', { to: node.type === 'transfer' ? node.to : msg('fix.cold-transfer.next-person') }),
       nodeIds: nodes.map((each) => each.id),
       apply: (target) => nodes.reduce((edited, each) => patchNode(edited, each.id, { context: true } as Partial<FlowNode>), target),
       edits: nodes.flatMap((each) => nodeEdits(each, { context: true })),
@@ -150,8 +155,8 @@ const PROPOSERS: Record<string, Proposer> = {
     const limit = (queue: QueueNode): number => queue.maxWaitSeconds ?? 120;
     return {
       type: 'suggestion',
-      title: `give ${queues.map((queue) => code(queue.id)).join(', ')} a \`maxWaitSeconds\` of ${limit(node)} and an \`onTimeout\` that offers a callback`,
-      description: 'A hold must end somewhere useful: after the limit, offer a callback instead of dropping or re-queueing the caller.',
+      title: msg('fix.dead-end-hold.title', { ids: codes(queues), seconds: limit(node) }),
+      description: msg('fix.dead-end-hold.description'),
       nodeIds: queues.map((queue) => queue.id),
       apply: (target) => queues.reduce((edited, queue) => {
         const id = freshId(edited, `${queue.id}-callback`);
@@ -161,19 +166,19 @@ const PROPOSERS: Record<string, Proposer> = {
       }, target),
     };
   },
-  'silent-hold': (flow, findings) => queuePatch(flow, findings, { music: true }, (id) => `play music or announcements in ${code(id)}`, 'Silence on hold sounds like a dropped call.'),
-  'no-wait-estimate': (flow, findings) => queuePatch(flow, findings, { announceWait: true }, (id) => `tell callers in ${code(id)} how long they will wait (\`announceWait: true\`)`, 'Callers who know the wait can choose to stay or take a callback.'),
-  'hold-without-callback': (flow, findings) => queuePatch(flow, findings, { callback: true }, (id) => `offer a callback in ${code(id)} (\`callback: true\`)`, 'A callback keeps the caller\'s place without keeping them on the line.'),
+  'silent-hold': (flow, findings) => queuePatch(flow, findings, { music: true }, 'silent-hold'),
+  'no-wait-estimate': (flow, findings) => queuePatch(flow, findings, { announceWait: true }, 'no-wait-estimate'),
+  'hold-without-callback': (flow, findings) => queuePatch(flow, findings, { callback: true }, 'hold-without-callback'),
   'dead-end': (flow, findings) => {
     const node = nodeOf(flow, findings);
     if (!node || node.type !== 'hangup') return undefined;
     // Hang-ups of one cause (exits left empty the same way) are fixed together.
     const ends = [node, ...placeNodes(flow, findings).filter((other) => other.type === 'hangup' && other.id !== node.id)];
-    const where = ends.map((end) => code(end.id)).join(', ');
+    const where = codes(ends);
     return {
       type: 'suggestion',
-      title: `offer a callback at ${where} instead of ${node.outcome === 'abandoned' ? 'cutting callers off' : 'ending the call unresolved'}`,
-      description: `Callers reach ${where} without a person or any help promised. Offer a callback (or route them to a person).`,
+      title: msg('fix.dead-end.title', { ids: where, ending: node.outcome === 'abandoned' ? 'cut' : 'unresolved' }),
+      description: msg('fix.dead-end.description', { ids: where }),
       nodeIds: ends.map((end) => end.id),
       apply: (target) => ends.reduce((edited, end) => patchNode(edited, end.id, { outcome: 'callback' } as Partial<FlowNode>), target),
       edits: ends.flatMap((end) => nodeEdits(end, { outcome: 'callback' })),
@@ -185,8 +190,8 @@ const PROPOSERS: Record<string, Proposer> = {
     if (!near) return undefined;
     return {
       type: 'suggestion',
-      title: menus.length > 0 ? 'add a person and a "0" option to reach them in every menu' : 'send callers who would hang up unresolved to a person',
-      description: 'Some callers need a person; give them a way to one.',
+      title: msg(menus.length > 0 ? 'fix.no-human.title-menus' : 'fix.no-human.title'),
+      description: msg('fix.no-human.description'),
       nodeIds: menus.map((node) => node.id),
       apply: (target) => {
         const { flow: withAgent, agentId } = ensureAgent(target, near);
@@ -209,8 +214,8 @@ const PROPOSERS: Record<string, Proposer> = {
     if (silentKey !== undefined) {
       return {
         type: 'suggestion',
-        title: `say in the prompt of ${menus.map((menu) => code(menu.id)).join(', ')} that "${silentKey}" reaches a person`,
-        description: 'Callers only use a way to a person they are told about: name a person next to its key.',
+        title: msg('fix.no-zero-out.title-say', { ids: codes(menus), key: silentKey }),
+        description: msg('fix.no-zero-out.description-say'),
         nodeIds: menus.map((menu) => menu.id),
         apply: (target) => menus.reduce((edited, menu) => patchNode(edited, menu.id, { say: announcedPrompt(menu, silentKey, target.settings.language) }), target),
       };
@@ -218,9 +223,9 @@ const PROPOSERS: Record<string, Proposer> = {
     return {
       type: 'suggestion',
       title: menus.length === 1
-        ? `add "${zeroKey(node)}" to reach a person in menu ${code(node.id)}, and say so in its prompt`
-        : `add "${zeroKey(node)}" to reach a person in menus ${menus.map((menu) => code(menu.id)).join(', ')}, and say so in their prompts`,
-      description: 'Callers who do not fit the menu need a way out to a person from every menu, and a prompt that tells them which key it is.',
+        ? msg('fix.no-zero-out.title-one', { key: zeroKey(node), id: code(node.id) })
+        : msg('fix.no-zero-out.title-many', { key: zeroKey(node), ids: codes(menus) }),
+      description: msg('fix.no-zero-out.description'),
       nodeIds: menus.map((menu) => menu.id),
       apply: (target) => menus.reduce((edited, menu) => withPersonOption(edited, menu), target),
     };
@@ -230,8 +235,8 @@ const PROPOSERS: Record<string, Proposer> = {
     if (!node) return undefined;
     return {
       type: 'suggestion',
-      title: `give ${code(node.id)} a way out to a person`,
-      description: 'Callers who enter this loop can only hang up. Add an exit to a person.',
+      title: msg('fix.no-exit.title', { id: code(node.id) }),
+      description: msg('fix.no-exit.description'),
       nodeIds: [node.id],
       apply: (target) => {
         if (node.type === 'menu') return withPersonOption(target, node);
@@ -245,8 +250,8 @@ const PROPOSERS: Record<string, Proposer> = {
     if (plays.length === 0) return undefined;
     return {
       type: 'suggestion',
-      title: `cut the audio before the first choice to 10 s (shorten ${plays.map((node) => code(node.id)).join(', ')})`,
-      description: 'Move recording notices to a short line and promotions out of the way; let callers act within seconds.',
+      title: msg('fix.long-preamble.title', { ids: codes(plays) }),
+      description: msg('fix.long-preamble.description'),
       nodeIds: plays.map((node) => node.id),
       apply: (target) => patchNodes(target, plays.map((node) => node.id), () => ({ durationSeconds: 10 / plays.length })),
     };
@@ -262,8 +267,8 @@ const PROPOSERS: Record<string, Proposer> = {
     if (agents === undefined) return undefined;
     return {
       type: 'suggestion',
-      title: `staff queue ${code(staffing.id)} with ${agents} agents (occupancy at most ${Math.round(target * 100)}%)`,
-      description: `${staffing.agents} agents are too few for ${staffing.callsPerHour} calls an hour of ${staffing.ahtSeconds} s.`,
+      title: msg('fix.queue-occupancy.title', { id: code(staffing.id), agents, percent: Math.round(target * 100) }),
+      description: msg('fix.queue-occupancy.description', { agents: staffing.agents, calls: staffing.callsPerHour, aht: staffing.ahtSeconds }),
       nodeIds: [],
       apply: (target) => {
         const copy = cloneFlow(target);
@@ -277,8 +282,8 @@ const PROPOSERS: Record<string, Proposer> = {
     if (!node) return undefined;
     return {
       type: 'suggestion',
-      title: `let the first person decide: remove the approval step ${code(node.id)}`,
-      description: 'Empower front-line staff to resolve within a budget instead of asking a manager.',
+      title: msg('fix.approval-hop.title', { id: code(node.id) }),
+      description: msg('fix.approval-hop.description'),
       nodeIds: [node.id],
       apply: (target) => (nextOf(node) !== undefined ? bypass(target, node.id) : patchNode(target, node.id, { approval: false })),
     };
@@ -288,8 +293,8 @@ const PROPOSERS: Record<string, Proposer> = {
     if (!node || node.type !== 'deflect') return undefined;
     return {
       type: 'suggestion',
-      title: `help callers on the call instead of sending them to ${node.channel} at ${code(node.id)}`,
-      description: 'Callers often phone after trying the other channel; resolve it here, or send the link while they are on the line.',
+      title: msg('fix.channel-switch.title', { channel: node.channel, id: code(node.id) }),
+      description: msg('fix.channel-switch.description'),
       nodeIds: [node.id],
       apply: (target) => {
         if (nextOf(node) !== undefined) return bypass(target, node.id);
@@ -303,8 +308,8 @@ const PROPOSERS: Record<string, Proposer> = {
     const phrases = CLICHES[flow.settings.language].map(plainText);
     return {
       type: 'suggestion',
-      title: `rewrite the prompt of ${code(node.id)} without stock phrases`,
-      description: 'Say what is happening and what comes next, in plain words, instead of a script callers distrust.',
+      title: msg('fix.cliche-prompt.title', { id: code(node.id) }),
+      description: msg('fix.cliche-prompt.description'),
       nodeIds: [node.id],
       apply: (target) => patchNode(target, node.id, { say: node.say.map((text) => withoutPhrases(text, phrases)) }),
     };
@@ -321,8 +326,8 @@ const PROPOSERS: Record<string, Proposer> = {
       return {
         // Where failing callers go is a change of the IVR, not of how the file says it.
         type: 'suggestion',
-        title: `send callers who fail at ${code(node.id)} to a person instead of asking again without end`,
-        description: `${loops.map((edge) => `\`${edge.kind === 'noInput' ? 'onNoInput' : 'onNoMatch'}\``).join(' and ')} lead back to ${code(node.id)}.`,
+        title: msg('fix.excessive-retries.title-loop', { id: code(node.id) }),
+        description: msg('fix.excessive-retries.description-loop', { exits: list('and', loops.map((edge) => code(edge.kind === 'noInput' ? 'onNoInput' : 'onNoMatch'))), id: code(node.id) }),
         nodeIds: [node.id],
         apply: (target) => {
           const { flow: withAgent, agentId } = ensureAgent(target, node);
@@ -332,8 +337,8 @@ const PROPOSERS: Record<string, Proposer> = {
     }
     return {
       type: 'fix',
-      title: `re-prompt at most ${retries} times at ${code(node.id)}`,
-      description: 'After two failed tries, asking again only adds effort; the error exits should lead to a person.',
+      title: msg('fix.excessive-retries.title', { retries, id: code(node.id) }),
+      description: msg('fix.excessive-retries.description'),
       nodeIds: [node.id],
       apply: (target) => patchNode(target, node.id, { retries } as Partial<FlowNode>),
       edits: nodeEdits(node, { retries }),
@@ -344,8 +349,8 @@ const PROPOSERS: Record<string, Proposer> = {
     if (!node) return undefined;
     return {
       type: 'suggestion',
-      title: `send callers who press nothing or something unexpected at ${code(node.id)} to a person`,
-      description: 'Without `onNoInput` and `onNoMatch`, platforms disconnect these callers.',
+      title: msg('fix.missing-error-handling.title', { id: code(node.id) }),
+      description: msg('fix.missing-error-handling.description'),
       nodeIds: [node.id],
       apply: (target) => {
         const { flow: withAgent, agentId } = ensureAgent(target, node);
@@ -362,8 +367,8 @@ const PROPOSERS: Record<string, Proposer> = {
     if (!node) return undefined;
     return {
       type: 'fix',
-      title: `remove ${code(node.id)}, which no caller can reach (or link it from the step that should lead to it)`,
-      description: 'Dead configuration misleads whoever reads the flow next.',
+      title: msg('fix.unreachable-node.title', { id: code(node.id) }),
+      description: msg('fix.unreachable-node.description'),
       nodeIds: [node.id],
       apply: (target) => {
         const copy = cloneFlow(target);
@@ -380,8 +385,8 @@ const PROPOSERS: Record<string, Proposer> = {
     if (!node || !edge || suggestion === undefined) return undefined;
     return {
       type: 'fix',
-      title: `point ${code(node.id)}'s exit at ${code(suggestion)} instead of ${code(edge.to)}`,
-      description: 'The exit names a node that does not exist; most platforms disconnect callers there.',
+      title: msg('fix.unknown-target.title', { id: code(node.id), suggestion: code(suggestion), target: code(edge.to) }),
+      description: msg('fix.unknown-target.description'),
       nodeIds: [node.id],
       apply: (target) => setExit(target, node.id, edge.kind, edge.label, suggestion),
       edits: [{ pointer: edge.loc.pointer, value: suggestion }],
@@ -393,15 +398,14 @@ function queuePatch(
   flow: Flow,
   findings: Finding[],
   patch: Readonly<Record<string, boolean>>,
-  title: (id: string) => string,
-  description: string,
+  ruleId: 'silent-hold' | 'no-wait-estimate' | 'hold-without-callback',
 ): ReturnType<Proposer> {
   const node = nodeOf(flow, findings);
   if (!node || node.type !== 'queue') return undefined;
   return {
     type: 'suggestion',
-    title: title(node.id),
-    description,
+    title: msg(`fix.${ruleId}.title`, { id: code(node.id) }),
+    description: msg(`fix.${ruleId}.description`),
     nodeIds: [node.id],
     apply: (target) => patchNode(target, node.id, patch as Partial<FlowNode>),
     edits: nodeEdits(node, patch),
@@ -488,6 +492,7 @@ export function rankFixes(
   measure: (flow: Flow) => Measured,
   flow: Flow,
   helped: (edited: Flow) => number,
+  lang: Lang = 'en',
 ): Fix[] {
   const ranked = candidates.map((candidate) => {
     const edited = candidate.apply(flow);
@@ -511,8 +516,8 @@ export function rankFixes(
     const cumulative = rank === 0 ? after : measure(current);
     return {
       type: candidate.type,
-      title: candidate.title,
-      description: candidate.description,
+      title: render(lang, candidate.title),
+      description: render(lang, candidate.description),
       ruleIds: candidate.ruleIds,
       nodeIds: candidate.nodeIds,
       resolves: candidate.findings.map((finding) => finding.fingerprint),

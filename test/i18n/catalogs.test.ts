@@ -20,6 +20,9 @@ function argumentsOf(elements: readonly MessageFormatElement[], into = new Set<s
   return into;
 }
 
+/** Messages whose only word is the same in both languages (a unit). */
+const SAME_IN_BOTH = new Set(['queue-occupancy.erlangs']);
+
 describe('message catalogs', () => {
   it('include the core catalog', () => {
     expect(catalogs().map((catalog) => catalog.name)).toContain('core');
@@ -37,7 +40,7 @@ describe('message catalogs', () => {
         const spanish = argumentsOf(parse(es[key]!, { ignoreTag: true }));
         expect([...spanish].sort()).toEqual([...english].sort());
       });
-      it.each(Object.keys(en))('%s is written in Spanish, not copied from English', (key) => {
+      it.each(Object.keys(en).filter((key) => !SAME_IN_BOTH.has(key)))('%s is written in Spanish, not copied from English', (key) => {
         // A message of placeholders and punctuation only may be the same in both.
         const words = en[key]!.replace(/\{[^{}]*\}/g, '').replace(/`[^`]*`/g, '').match(/\p{L}{3,}/gu) ?? [];
         if (words.length > 0) expect(es[key]).not.toBe(en[key]);

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { audit, type Lang } from '../../src/index.js';
 import { catalogs } from '../../src/i18n/index.js';
+import { RULES } from '../../src/rules/index.js';
 import { ROOT } from '../helpers.js';
 
-/** The rules whose messages are in the catalog. */
-export const TRANSLATED_RULES = ['ring-limit', 'approval-hop', 'channel-switch', 'silent-hold'];
+/** Every rule that checks flows (the loader's rules report what the loader says, in English). */
+const CHECKING_RULES = RULES.filter((rule) => rule.check !== undefined).map((rule) => rule.meta.id);
 
 const core = catalogs().find((catalog) => catalog.name === 'core')!;
 
@@ -23,6 +24,8 @@ export function ownWords(message: string): string[] {
     .replace(/"[^"]*"/g, ' ')
     .replace(/«[^»]*»/g, ' ')
     .replace(/\([^()]*→[^()]*\)/g, ' ')
+    .replace(/\S+( → \S+)+/g, ' ')
+    .replace(/\([^()\s]*\)/g, ' ')
     .replace(/\S*[./\\]\S*\.(ya?ml|json)\b/g, ' ');
   return wordsOf(stripped);
 }
@@ -55,9 +58,14 @@ describe('rule messages in Spanish', () => {
     expect(ENGLISH_ONLY.has('callers')).toBe(true);
   });
 
-  for (const ruleId of TRANSLATED_RULES) {
+  it('covers the rules that check flows', () => {
+    expect(CHECKING_RULES.length).toBeGreaterThan(25);
+  });
+
+  for (const ruleId of CHECKING_RULES) {
     const folder = join('fixtures/rules', ruleId);
     const fires = readdirSync(join(ROOT, folder)).filter((file) => file.startsWith('fires'));
+    if (fires.length === 0) continue;
     it.each(fires)(`${ruleId}: %s reads in Spanish`, async (file) => {
       const spanish = await findingsOf(join(folder, file), ruleId, 'es');
       const english = await findingsOf(join(folder, file), ruleId, 'en');
@@ -106,5 +114,18 @@ describe('the language of an audit', () => {
     const config = 'fixtures/i18n/config-es/.ivr-audit.yaml';
     expect(await silentHold(flow('en'), { configPath: config })).toBe(SPANISH);
     expect(await silentHold(flow('en'), { configPath: config, lang: 'en' })).toBe(ENGLISH);
+  });
+});
+
+describe('fixes in Spanish', () => {
+  it('titles and describes every fix of the seed-001 call in Spanish, resolving the same findings', async () => {
+    const spanish = (await audit(['fixtures/reference/seed-001-call.yaml'], { cwd: ROOT, lang: 'es', noConfig: true })).files[0]!;
+    const english = (await audit(['fixtures/reference/seed-001-call.yaml'], { cwd: ROOT, lang: 'en', noConfig: true })).files[0]!;
+    expect(spanish.fixes.length).toBeGreaterThan(3);
+    for (const fix of spanish.fixes) {
+      expect(ownWords(`${fix.title} ${fix.description}`).filter((word) => ENGLISH_ONLY.has(word)), fix.title).toEqual([]);
+    }
+    expect(spanish.fixes.map((fix) => fix.resolves)).toEqual(english.fixes.map((fix) => fix.resolves));
+    expect(spanish.fixes.map((fix) => fix.title)).not.toEqual(english.fixes.map((fix) => fix.title));
   });
 });

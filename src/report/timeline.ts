@@ -1,0 +1,137 @@
+// A journey as a timeline (inline SVG, no script): one row a step, its bar placed at the second
+// the step starts and as long as it lasts, split into listening, ringing and hold; marks for
+// identity questions, transfers and the person, and the share of callers who give up there.
+import type { FileResult, Timeline, TimelineEnd, TimelineStep } from '../model/result.js';
+import { h } from './html-text.js';
+import { formatDuration, formatPercent } from './text.js';
+
+export const TIMELINE_COLORS = { listening: '#54aeff', ringing: '#d4a72c', hold: '#bf3989', giveUp: '#cf222e' } as const;
+
+const ROW = 22;
+const LABEL_WIDTH = 250;
+const BAR_WIDTH = 520;
+const NOTE_WIDTH = 230;
+const AXIS = 26;
+const WIDTH = LABEL_WIDTH + BAR_WIDTH + NOTE_WIDTH;
+
+const END_TEXT: Readonly<Record<TimelineEnd, string>> = {
+  person: 'ends with a person',
+  help: 'ends with help promised',
+  resolved: 'resolved by the system',
+  unresolved: 'ends without help',
+  'gives-up': 'the caller gives up or is dropped',
+  loops: 'comes back to a step it passed: a loop',
+};
+
+/** Seconds between axis ticks: about six ticks over the whole call, on a round step. */
+export function tickStep(total: number): number {
+  const steps = [5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600];
+  return steps.find((step) => total / step <= 8) ?? 3600;
+}
+
+function axis(total: number, scale: number): string {
+  const step = tickStep(total);
+  const ticks: string[] = [];
+  for (let at = 0; at <= total + 1e-9; at += step) {
+    const x = LABEL_WIDTH + at * scale;
+    const label = at < 60 ? `${at} s` : `${Math.floor(at / 60)}:${String(at % 60).padStart(2, '0')}`;
+    ticks.push(`<line x1="${x.toFixed(1)}" y1="${AXIS - 6}" x2="${x.toFixed(1)}" y2="100%" stroke="#eaeef2"/><text x="${x.toFixed(1)}" y="${AXIS - 10}" text-anchor="middle" font-size="10" fill="#57606a">${label}</text>`);
+  }
+  return `<g class="axis">${ticks.join('')}</g>`;
+}
+
+function segment(kind: keyof typeof TIMELINE_COLORS, x: number, y: number, width: number): string {
+  if (width <= 0) return '';
+  return `<rect class="seg seg-${kind}" x="${x.toFixed(1)}" y="${y + 4}" width="${Math.max(1, width).toFixed(1)}" height="${ROW - 8}" fill="${TIMELINE_COLORS[kind]}"/>`;
+}
+
+function marks(step: TimelineStep): string[] {
+  const marks: string[] = [];
+  if (step.identityQuestion) marks.push('identity question');
+  if (step.transfer) marks.push('transfer');
+  if (step.person) marks.push('a person answers');
+  if (step.unknownTime) marks.push(step.type === 'queue' ? 'hold time not stated' : 'rings not stated');
+  return marks;
+}
+
+function row(step: TimelineStep, index: number, start: number, scale: number): string {
+  const y = AXIS + index * ROW;
+  const x = LABEL_WIDTH + start * scale;
+  const ring = step.ringSeconds * scale;
+  const hold = step.holdSeconds * scale;
+  const listen = Math.max(0, step.seconds - step.ringSeconds - step.holdSeconds) * scale;
+  const seconds = `${formatDuration(step.seconds)}${step.unknownTime ? '+' : ''}`;
+  const notes = [seconds, ...marks(step)].join(' · ');
+  const giveUp = step.giveUp > 0
+    ? `<text class="give-up" x="${WIDTH - 4}" y="${y + 15}" text-anchor="end" font-size="11" font-weight="600" fill="${TIMELINE_COLORS.giveUp}">✕ ${formatPercent(step.giveUp)} give up</text>`
+    : '';
+  const name = step.id.length > 34 ? `${step.id.slice(0, 33)}…` : step.id;
+  return `<g class="step${step.identityQuestion ? ' question' : ''}${step.transfer ? ' transfer' : ''}${step.person ? ' person' : ''}${step.giveUp > 0 ? ' gives-up' : ''}">`
+    + `<title>${h(`${step.type} ${step.id}: ${notes}`)}</title>`
+    + `<text x="${LABEL_WIDTH - 8}" y="${y + 15}" text-anchor="end" font-size="12" fill="#1f2328">${h(`${step.type} ${name}`)}</text>`
+    + segment('listening', x, y, listen) + segment('ringing', x + listen, y, ring) + segment('hold', x + listen + ring, y, hold)
+    + `<text x="${(x + listen + ring + hold + 4).toFixed(1)}" y="${y + 15}" font-size="11" fill="#57606a">${h(notes)}</text>${giveUp}</g>`;
+}
+
+/** The timeline's SVG: the answer's rings first, then each step where it falls on the call's clock. */
+export function timelineSvg(timeline: Timeline, label: string): string {
+  const total = Math.max(timeline.totalSeconds, 1);
+  // Notes are written after each bar: keep room for them inside the bar area's end.
+  const scale = (BAR_WIDTH - 10) / total;
+  const rows: string[] = [];
+  let at = 0;
+  if (timeline.answerSeconds > 0) {
+    const answer: TimelineStep = { id: 'before the system answers', type: 'rings', seconds: timeline.answerSeconds, ringSeconds: timeline.answerSeconds, holdSeconds: 0, identityQuestion: false, transfer: false, person: false, giveUp: 0, unknownTime: false };
+    rows.push(row(answer, 0, 0, scale));
+    at = timeline.answerSeconds;
+  }
+  for (const step of timeline.steps) {
+    rows.push(row(step, rows.length, at, scale));
+    at += step.seconds;
+  }
+  const height = AXIS + rows.length * ROW + 6;
+  return `<svg class="timeline" viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${h(label)}" font-family="system-ui, sans-serif">`
+    + `${axis(total, scale)}${rows.join('')}</svg>`;
+}
+
+function summaryLine(timeline: Timeline): string {
+  const seconds = timeline.steps.reduce((sum, step) => ({ ring: sum.ring + step.ringSeconds, hold: sum.hold + step.holdSeconds }), { ring: timeline.answerSeconds, hold: 0 });
+  const questions = timeline.steps.filter((step) => step.identityQuestion).length;
+  const transfers = timeline.steps.filter((step) => step.transfer).length;
+  const parts = [
+    `${formatDuration(timeline.totalSeconds)} in all`,
+    `${formatDuration(seconds.ring)} ringing`,
+    `${formatDuration(seconds.hold)} on hold`,
+    `${questions} identity question${questions === 1 ? '' : 's'}`,
+    `${transfers} transfer${transfers === 1 ? '' : 's'}`,
+    END_TEXT[timeline.end],
+  ];
+  if (timeline.share !== undefined) parts.push(`${formatPercent(timeline.share)} of callers take exactly this journey`);
+  if (timeline.stepsLeftOut) parts.push(`${timeline.stepsLeftOut} more steps not drawn`);
+  return parts.join(' · ');
+}
+
+function legend(): string {
+  const swatch = (color: string, text: string): string => `<li><span class="swatch" style="background:${color};border-color:${color}"></span>${text}</li>`;
+  return `<ul class="legend timeline-legend">${swatch(TIMELINE_COLORS.listening, 'listening, choosing, answering')}${swatch(TIMELINE_COLORS.ringing, 'ringing')}${swatch(TIMELINE_COLORS.hold, 'on hold (expected wait)')}`
+    + `<li><span class="give-up-mark">✕</span> share of callers at the step who give up or are dropped</li></ul>`;
+}
+
+function sameJourney(one: Timeline, other: Timeline): boolean {
+  return one.steps.length === other.steps.length && one.steps.every((step, index) => step.id === other.steps[index]!.id);
+}
+
+/** The section of a flow: its worst and its most common journey. */
+export function timelinesSection(file: FileResult): string {
+  const timelines = file.timelines;
+  if (!timelines) return '';
+  const figure = (kind: 'worst' | 'common', title: string, timeline: Timeline): string => `<figure class="timeline-figure timeline-${kind}">
+<figcaption><strong>${title}</strong> <span class="note">${h(summaryLine(timeline))}</span></figcaption>
+${timelineSvg(timeline, `${title}, step by step`)}
+</figure>`;
+  const same = sameJourney(timelines.worst, timelines.common);
+  return `<h3>Where the minutes go</h3>
+${legend()}
+${figure('worst', same ? 'The worst journey, also the most common one' : 'The worst journey', same ? timelines.common : timelines.worst)}
+${same ? '' : figure('common', 'The most common journey', timelines.common)}`;
+}

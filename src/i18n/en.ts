@@ -58,6 +58,7 @@ export const EN = {
   'no-wait-estimate.silent-wait': '{node} can hold callers {how, select, forever {for as long as it takes} other {for up to {seconds} s}} and never tells them how long they will wait (set `announceWait: true`)',
   'no-zero-out.no-option': '{node} has no option that reaches a person without another menu: add "0" to an agent and say so in the prompt',
   'no-zero-out.unannounced': '{node} reaches a person with {options}, but its prompt does not tell callers: say "for a person press {key}"',
+  'no-zero-out.unannounced-speech': '{node} reaches a person with {options}, but its prompt does not tell callers: say "for a person, say {key}"',
   'offer-without-resolution.offer': '{node} offers "{offer}" but callers can still end unresolved after it',
   'queue-occupancy.beyond-model': 'queue `{queue}` is offered {erlangs} of calls, beyond the {limit} the model covers: check `callsPerHour` and `ahtSeconds`; its figures are those of a queue scaled down to that load',
   'queue-occupancy.erlangs': '{erlangs} erlangs',

@@ -60,6 +60,7 @@ export const ES: Readonly<Record<keyof typeof EN, string>> = {
   'no-wait-estimate.silent-wait': '{node} puede retener a quien llama {how, select, forever {todo el tiempo que haga falta} other {hasta {seconds} s}} y nunca le dice cuánto esperará (ponga `announceWait: true`)',
   'no-zero-out.no-option': '{node} no tiene ninguna opción que llegue a una persona sin otro menú: añada un "0" hacia un agente y dígalo en el mensaje',
   'no-zero-out.unannounced': '{node} llega a una persona con {options}, pero su mensaje no lo dice: diga "para hablar con una persona, pulse {key}"',
+  'no-zero-out.unannounced-speech': '{node} llega a una persona con {options}, pero su mensaje no lo dice: diga "para hablar con una persona, diga {key}"',
   'offer-without-resolution.offer': '{node} ofrece "{offer}", pero quien llama aún puede acabar sin resolver después',
   'queue-occupancy.beyond-model': 'la cola `{queue}` recibe {erlangs} de llamadas, más de los {limit} que cubre el modelo: revise `callsPerHour` y `ahtSeconds`; sus cifras son las de una cola reducida a esa carga',
   'queue-occupancy.erlangs': '{erlangs} erlangs',

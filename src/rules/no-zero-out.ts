@@ -1,5 +1,6 @@
 import { announcesPersonKey, namesPerson } from '../analysis/announce.js';
 import { msg } from '../i18n/index.js';
+import { isKeypadKey } from '../util/spoken-keys.js';
 import { isHuman } from '../analysis/journey-facts.js';
 import type { Edge, MenuNode } from '../model/flow.js';
 import { nodeMsg } from './describe.js';
@@ -27,16 +28,23 @@ export const noZeroOut: Rule = {
       if (node.type !== 'menu' || vertex === undefined) continue;
       const { offsets, targets, edges } = journey.graph;
       const toPerson: Edge[] = [];
+      let missedReachPerson = true;
       for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) {
         const edge = edges[slot];
         if (edge?.kind === 'option' && direct[targets[slot]!]) toPerson.push(edge);
+        else if (edge?.kind === 'noMatch' && !direct[targets[slot]!]) missedReachPerson = false;
       }
+      // A routing menu whose every choice (counted on the node: an exit to a missing step is no
+      // way to a person), and every miss, ends with a person leaves no caller without one.
+      const options = node.edges.filter((edge) => edge.kind === 'option').length;
+      if (options > 0 && toPerson.length === options && missedReachPerson) continue;
       if (toPerson.some((edge) => isAnnounced(node, edge))) continue;
       const unannounced = toPerson.map(optionKey);
+      const key = unannounced[0];
       reportStep(context, step, {
-        message: unannounced.length === 0
+        message: key === undefined
           ? msg('no-zero-out.no-option', { node: nodeMsg(node) })
-          : msg('no-zero-out.unannounced', { node: nodeMsg(node), options: unannounced.map((key) => msg('exit.option', { key })), key: unannounced[0]! }),
+          : msg(isKeypadKey(key) ? 'no-zero-out.unannounced' : 'no-zero-out.unannounced-speech', { node: nodeMsg(node), options: unannounced.map((each) => msg('exit.option', { key: each })), key }),
         loc: node.loc,
         nodeId: node.id,
         // The key callers are not told about, for the fix that tells them.

@@ -8,6 +8,7 @@ import { CLICHES, plainText } from '../rules/cliche-prompt.js';
 import type { OptionValue } from '../rules/types.js';
 import type { EditValue, TextEdit } from '../load/yaml-edit.js';
 import { joinPointer } from '../util/pointer.js';
+import { isKeypadKey } from '../util/spoken-keys.js';
 import { closest } from '../util/suggest.js';
 import { addNode, baseNode, bypass, cloneFlow, ensureAgent, freshId, nextOf, patchNode, patchNodes, setExit, setExits } from './edit.js';
 
@@ -420,7 +421,9 @@ function withPersonOption(flow: Flow, menu: FlowNode): Flow {
 }
 
 function announcedPrompt(menu: FlowNode, key: string, language: Language): string[] {
-  return [...menu.say, language === 'es' ? `Para hablar con una persona, pulse ${key}.` : `To speak to a person, press ${key}.`];
+  const keypad = isKeypadKey(key);
+  if (language === 'es') return [...menu.say, `Para hablar con una persona, ${keypad ? 'pulse' : 'diga'} ${key}.`];
+  return [...menu.say, `To speak to a person, ${keypad ? 'press' : 'say'} ${key}.`];
 }
 
 function zeroKey(menu: FlowNode): string {

@@ -83,3 +83,8 @@ export const leaveTopicAt: TopicAt = (words, at) => {
 export function announcesLeaveKey(prompts: readonly string[], key: string, keys: readonly string[]): boolean {
   return announcesKeyFor(prompts, key, keys, leaveTopicAt);
 }
+
+/** Keys pressed on the keypad; any other option is a word callers say. */
+export function isKeypadKey(key: string): boolean {
+  return /^[0-9*#]$/.test(key);
+}

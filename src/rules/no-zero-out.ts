@@ -44,7 +44,7 @@ export const noZeroOut: Rule = {
       reportStep(context, step, {
         message: key === undefined
           ? msg('no-zero-out.no-option', { node: nodeMsg(node) })
-          : msg(isKeypadKey(key) ? 'no-zero-out.unannounced' : 'no-zero-out.unannounced-speech', { node: nodeMsg(node), options: unannounced.map((each) => msg('exit.option', { key: each })), key }),
+          : msg('no-zero-out.unannounced', { node: nodeMsg(node), options: unannounced.map((each) => msg('exit.option', { key: each })), key, how: isKeypadKey(key) ? 'press' : 'say' }),
         loc: node.loc,
         nodeId: node.id,
         // The key callers are not told about, for the fix that tells them.

@@ -3,6 +3,7 @@ import { msg } from '../i18n/index.js';
 import { nodeMsg } from './describe.js';
 import { reportStep } from './steps.js';
 import { numberOption, type Rule } from './types.js';
+import { isKeypadKey } from '../util/spoken-keys.js';
 
 /**
  * Choices a caller must keep in mind: the keys of the keypad when there are any (a spoken word
@@ -10,7 +11,7 @@ import { numberOption, type Rule } from './types.js';
  */
 function choicesOf(node: MenuNode): number {
   const keys = node.edges.filter((edge) => edge.kind === 'option').map((edge) => edge.label.slice('option:'.length));
-  const keypad = keys.filter((key) => /^[0-9*#]$/.test(key));
+  const keypad = keys.filter(isKeypadKey);
   return keypad.length > 0 ? keypad.length : keys.length;
 }
 

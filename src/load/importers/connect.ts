@@ -19,6 +19,7 @@ import { connectLabel } from './connect-labels.js';
 import { isOpaqueValue } from './placeholders.js';
 import { child, readDocument, type SourceDocument } from './source.js';
 import type { FlowReference, ImportOptions, ImportProblem, ImportResult } from './types.js';
+import { isKeypadKey } from '../../util/spoken-keys.js';
 
 const FLOW_LANGUAGE_VERSION = '2019-10-30';
 
@@ -635,7 +636,7 @@ function mapInput(context: MapContext): void {
  */
 function adviseKeypad(context: MapContext, draft: NodeDraft): void {
   const keys = draft.edges.filter((edge) => edge.kind === 'option').map((edge) => edge.label.slice('option:'.length));
-  if (keys.some((key) => /^[0-9*#]$/.test(key))) return;
+  if (keys.some(isKeypadKey)) return;
   // "menu `id`" reads as the block's label ("Lex bot OrderBot"); one note per bot and set of intents.
   context.builder.note(
     `menu \`${draft.id}\` is a speech-only menu (intents ${keys.map((key) => `"${key}"`).join(', ')}): offer a keypad fallback ("or press 1 for ${keys[0] ?? 'sales'}") for callers who cannot be understood`,

@@ -6,6 +6,7 @@ import { CALLBACK_WORDS, FlowBuilder, IN_QUEUE_FLOW_UNKNOWN, WAIT_WORDS, baseNam
 import { hasPlaceholder, isOpaqueValue } from './placeholders.js';
 import { readDocument, type SourceDocument } from './source.js';
 import type { FlowReference, ImportOptions, ImportProblem, ImportResult } from './types.js';
+import { isKeypadKey } from '../../util/spoken-keys.js';
 
 interface Transition {
   event: string;
@@ -609,7 +610,7 @@ function keysOfMatch(transition: Transition): string[] | undefined {
   const type = text(field(condition, 'type'));
   const value = String(field(condition, 'value') ?? '').trim();
   const keys = type === 'equal_to' ? [value] : type === 'matches_any_of' ? value.split(',').map((key) => key.trim()) : [];
-  return keys.length > 0 && keys.every((key) => /^[0-9*#]$/.test(key)) ? keys : undefined;
+  return keys.length > 0 && keys.every(isKeypadKey) ? keys : undefined;
 }
 
 /**

@@ -125,6 +125,11 @@ export function fileLang(flow: Flow | undefined, options: Pick<FileAuditOptions,
   return resolveLang({ flag: options.lang, config: options.config.lang, flow: given ? flow.settings.language : undefined, env: options.envLang });
 }
 
+/** The language a file's messages are written in, from its model as loaded (config settings not applied yet). */
+export function loadedFileLang(flow: Flow | undefined, options: Pick<FileAuditOptions, 'config' | 'lang' | 'envLang'>): Lang {
+  return fileLang(flow ? withConfigSettings(flow, options.config.settings) : undefined, options);
+}
+
 /** Config settings apply where the flow does not set its own. */
 function withConfigSettings(flow: Flow, settings: Partial<FlowSettings>): Flow {
   if (Object.keys(settings).length === 0) return flow;

@@ -85,11 +85,13 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
   const results: FileResult[] = [];
   const skipped: SkippedFile[] = [];
   const flows = new Map<string, Flow>();
+  const langs = new Set<Lang>();
   for (const [index, outcome] of outcomes.entries()) {
     const file = files[index]!;
     if (outcome.kind === 'skipped') skipped.push({ file, reason: outcome.reason });
     else if (outcome.kind === 'audited') {
       results.push(outcome.result);
+      langs.add(outcome.lang);
       if (outcome.flow) flows.set(file, outcome.flow);
     }
   }
@@ -97,7 +99,17 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
     throw new UsageError(`no flow files found: ${skipped.length} file${skipped.length === 1 ? ' is' : 's are'} not a call flow (${skipped[0]!.file}${skipped.length > 1 ? ', ...' : ''})`);
   }
   const summaryLang = resolveLang({ flag: lang, env: envLang });
-  return { files: results, summary: summarize(results), ...(summaryLang === 'en' ? {} : { lang: summaryLang }), read: [...read].sort(), ...(models === false ? {} : { flows }), ...(skipped.length > 0 ? { skipped } : {}) };
+  const documentLang = reportLang(langs, summaryLang);
+  return { files: results, summary: summarize(results), ...(summaryLang === 'en' ? {} : { lang: summaryLang }), ...(documentLang === 'en' ? {} : { reportLang: documentLang }), read: [...read].sort(), ...(models === false ? {} : { flows }), ...(skipped.length > 0 ? { skipped } : {}) };
+}
+
+/**
+ * The language of a document about the whole run (the HTML and Markdown reports): the one every
+ * file speaks (--lang, a config's `lang`, the flows' `settings.language`, the environment), else,
+ * when the files disagree or there are none, that of the run-wide lines (--lang, the environment).
+ */
+export function reportLang(fileLangs: ReadonlySet<Lang>, summaryLang: Lang): Lang {
+  return fileLangs.size === 1 ? [...fileLangs][0]! : summaryLang;
 }
 
 export function summarize(files: readonly FileResult[]): Summary {

@@ -126,6 +126,7 @@ export const REPORT_EN = {
   'diagram.not-a-flow': 'No diagram: the file could not be read as a flow.',
   'diagram.no-layout': 'No diagram: the layout engine is not available.',
   'diagram.omitted': 'Diagram omitted: {reason}. {command} gives the whole graph for Graphviz.',
+  'diagram.omitted-short': 'Diagram omitted: {reason}.',
   'diagram.too-many-boxes': '{boxes} boxes, even with its loops collapsed, is more than the {limit} a diagram can show legibly',
   'diagram.too-much-work': 'its {arrows} arrows cross too many levels of the flow to lay out in reasonable time',
   'diagram.too-many-nodes': '{nodes} nodes is more than the {limit} a diagram can show legibly',

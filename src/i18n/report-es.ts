@@ -127,6 +127,7 @@ export const REPORT_ES: Readonly<Record<ReportKey, string>> = {
   'diagram.not-a-flow': 'Sin diagrama: el archivo no se pudo leer como un flujo.',
   'diagram.no-layout': 'Sin diagrama: el motor de diagramación no está disponible.',
   'diagram.omitted': 'Diagrama omitido: {reason}. {command} entrega el grafo completo para Graphviz.',
+  'diagram.omitted-short': 'Diagrama omitido: {reason}.',
   'diagram.too-many-boxes': '{boxes} cajas, aun con sus bucles contraídos, superan las {limit} que un diagrama puede mostrar de forma legible',
   'diagram.too-much-work': 'sus {arrows} flechas cruzan demasiados niveles del flujo para diagramarlo en un tiempo razonable',
   'diagram.too-many-nodes': '{nodes} nodos superan los {limit} que un diagrama puede mostrar de forma legible',

@@ -139,6 +139,11 @@ export interface AuditResult {
   summary: Summary;
   /** The language of summaries (--lang, else the environment's), when not English; not part of the JSON output. */
   lang?: Lang;
+  /**
+   * The language of the HTML and Markdown reports, when not English: the one all files speak,
+   * else `lang` (see `reportLang`); not part of the JSON output.
+   */
+  reportLang?: Lang;
   skipped?: SkippedFile[];
   /**
    * Absolute paths of every file the run read (flows, subflows, config files), so that no output

@@ -3,7 +3,7 @@
 // a parallel run has one in each worker, all linked to the same project, so every file is audited
 // by the same code with the same inputs wherever it runs.
 import { resolve } from 'node:path';
-import { auditFile, internalErrorResult, type FileAnalysis } from '../audit.js';
+import { auditFile, internalErrorResult, loadedFileLang, type FileAnalysis } from '../audit.js';
 import { UsageError } from '../cli/usage-error.js';
 import { configResolver, type ConfigFor, type FileConfig } from '../config/for-file.js';
 import type { RuleSetting } from '../engine.js';
@@ -36,7 +36,7 @@ export interface SessionOptions {
 export type FileOutcome =
   | { kind: 'ignored' }
   | { kind: 'skipped'; reason: string }
-  | { kind: 'audited'; result: FileResult; flow?: Flow };
+  | { kind: 'audited'; result: FileResult; flow?: Flow; /** The language of its messages. */ lang: Lang };
 
 export class AuditSession {
   /** Absolute paths of the files and configs this session read. */
@@ -143,10 +143,11 @@ export class AuditSession {
       const loaded = await this.loadFile(file);
       if (loaded.skipped) return { kind: 'skipped', reason: loaded.skipped };
       const result = await auditFile(file, (path) => this.loadFile(path), { config, weights: this.options.weights, fixes: this.options.fixes, timelines: this.options.timelines, inspect: this.inspect, cwd: this.options.cwd, lang: this.options.lang, envLang: this.options.envLang });
-      return { kind: 'audited', result, ...(loaded.flow && this.options.models !== false ? { flow: loaded.flow } : {}) };
+      const lang = loadedFileLang(loaded.flow, { config, lang: this.options.lang, envLang: this.options.envLang });
+      return { kind: 'audited', result, lang, ...(loaded.flow && this.options.models !== false ? { flow: loaded.flow } : {}) };
     } catch (error) {
       if (error instanceof UsageError) throw error;
-      return { kind: 'audited', result: internalErrorResult(file, error) };
+      return { kind: 'audited', result: internalErrorResult(file, error), lang: loadedFileLang(undefined, { config, lang: this.options.lang, envLang: this.options.envLang }) };
     }
   }
 }

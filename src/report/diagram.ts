@@ -3,6 +3,8 @@
 // the SVG itself, so every piece of text stays under our escaping and styling. The engine is
 // loaded by the caller (only the report code path needs it), so `lint` start-up never pays for it.
 import type { Graphviz } from '@hpcc-js/wasm-graphviz';
+import type { Lang } from '../i18n/index.js';
+import { reportWords } from '../i18n/report.js';
 import type { Severity } from '../model/finding.js';
 import { escapeDotString, escapeXmlAttribute, escapeXmlText, visible } from './escape.js';
 import type { FlowGraph, GraphEdge, GraphNode } from './flowgraph.js';
@@ -55,12 +57,13 @@ export function layoutWork(graph: FlowGraph): number {
 }
 
 /** Why a graph gets no diagram, or undefined when it can be drawn. */
-export function diagramOmission(graph: FlowGraph): string | undefined {
+export function diagramOmission(graph: FlowGraph, lang: Lang = 'en'): string | undefined {
+  const t = reportWords(lang);
   if (graph.nodes.length > DIAGRAM_NODE_LIMIT) {
-    return `${graph.nodes.length} boxes, even with its loops collapsed, is more than the ${DIAGRAM_NODE_LIMIT} a diagram can show legibly`;
+    return t('diagram.too-many-boxes', { boxes: graph.nodes.length, limit: DIAGRAM_NODE_LIMIT });
   }
   if (layoutWork(graph) > DIAGRAM_WORK_LIMIT) {
-    return `its ${graph.edges.length} arrows cross too many levels of the flow to lay out in reasonable time`;
+    return t('diagram.too-much-work', { arrows: graph.edges.length });
   }
   return undefined;
 }
@@ -109,19 +112,22 @@ function nodeClass(node: GraphNode): keyof typeof SEVERITY_COLORS {
   return node.type === 'missing' ? 'missing' : (node.severity ?? 'clean');
 }
 
-function kindLine(node: GraphNode): string {
-  if (node.type === 'missing') return 'not a node';
-  if (node.type === 'loop') return `loop of ${node.members ?? 0} steps`;
-  return node.label && node.name === undefined ? `${node.type} · ${node.label}` : node.type;
+/** The box's second line: its kind in words (and its label), in the report's language. */
+function kindLine(node: GraphNode, lang: Lang): string {
+  const t = reportWords(lang);
+  if (node.type === 'missing') return t('diagram.not-a-node');
+  if (node.type === 'loop') return t('diagram.loop', { count: node.members ?? 0 });
+  const type = t('diagram.type', { type: node.type });
+  return node.label && node.name === undefined ? `${type} · ${node.label}` : type;
 }
 
-function nodeLines(node: GraphNode): [string, string] {
+function nodeLines(node: GraphNode, lang: Lang): [string, string] {
   const name = node.refersTo === undefined ? node.name ?? node.id : `→ ${node.name ?? node.refersTo}`;
-  return [truncate(name.replace(/\s+/g, ' '), MAX_ID_CHARS), truncate(kindLine(node).replace(/\s+/g, ' '), MAX_ID_CHARS)];
+  return [truncate(name.replace(/\s+/g, ' '), MAX_ID_CHARS), truncate(kindLine(node, lang).replace(/\s+/g, ' '), MAX_ID_CHARS)];
 }
 
-function nodeWidth(node: GraphNode): number {
-  const [first, second] = nodeLines(node);
+function nodeWidth(node: GraphNode, lang: Lang): number {
+  const [first, second] = nodeLines(node, lang);
   return Math.max(64, Math.max([...first].length * CHAR_WIDTH, [...second].length * SMALL_CHAR_WIDTH) + 24);
 }
 
@@ -163,7 +169,7 @@ interface Placed {
  * and no label, so Graphviz never measures flow text; captions are passed only for their size.
  * The limits on network simplex and crossing minimization keep a 1,000-node flow to seconds.
  */
-export function layoutDot(graph: FlowGraph): string {
+export function layoutDot(graph: FlowGraph, lang: Lang = 'en'): string {
   const keys = new Map(graph.nodes.map((node, index) => [node.id, `n${index}`]));
   const lines = [
     'digraph G {',
@@ -171,7 +177,7 @@ export function layoutDot(graph: FlowGraph): string {
     `  node [shape=box, fixedsize=true, label="", height=${NODE_HEIGHT / POINTS_PER_INCH}];`,
     '  edge [fontname="Courier", fontsize=11];',
   ];
-  graph.nodes.forEach((node, index) => lines.push(`  n${index} [width=${(nodeWidth(node) / POINTS_PER_INCH).toFixed(3)}];`));
+  graph.nodes.forEach((node, index) => lines.push(`  n${index} [width=${(nodeWidth(node, lang) / POINTS_PER_INCH).toFixed(3)}];`));
   for (const edge of graph.edges) {
     const from = keys.get(edge.from);
     const to = keys.get(edge.to);
@@ -207,8 +213,8 @@ export function parseEdgePos(pos: string, height: number): { points: Point[]; ti
 }
 
 /** Runs Graphviz and reads back where it put every box, arrow and caption. */
-export function placeGraph(graph: FlowGraph, layout: LayoutEngine): Placed {
-  const result = JSON.parse(layout.layout(layoutDot(graph), 'json', 'dot')) as LaidOut;
+export function placeGraph(graph: FlowGraph, layout: LayoutEngine, lang: Lang = 'en'): Placed {
+  const result = JSON.parse(layout.layout(layoutDot(graph, lang), 'json', 'dot')) as LaidOut;
   const [, , width = 0, height = 0] = result.bb.split(',').map(Number);
   const positions = new Map<string, Point>();
   const names: string[] = [];
@@ -218,7 +224,7 @@ export function placeGraph(graph: FlowGraph, layout: LayoutEngine): Placed {
   }
   const nodes = graph.nodes.map((node, index) => {
     const at = positions.get(`n${index}`) ?? { x: 0, y: 0 };
-    return { node, x: at.x, y: at.y, width: nodeWidth(node), height: NODE_HEIGHT };
+    return { node, x: at.x, y: at.y, width: nodeWidth(node, lang), height: NODE_HEIGHT };
   });
   const edgeAt = new Map<string, { points: Point[]; tip?: Point; label?: Point }>();
   for (const edge of result.edges ?? []) {
@@ -268,20 +274,21 @@ function markerDefs(prefix: string): string {
     .join('');
 }
 
-function nodeTooltip(node: GraphNode): string {
-  const kind = node.type === 'missing' ? 'named by an exit, but not a node of the flow' : kindLine(node);
-  const parts = [node.refersTo === undefined ? node.name ?? node.id : `drawn again here: ${node.name ?? node.refersTo}`, kind];
+function nodeTooltip(node: GraphNode, lang: Lang): string {
+  const t = reportWords(lang);
+  const kind = node.type === 'missing' ? t('diagram.missing-tooltip') : kindLine(node, lang);
+  const parts = [node.refersTo === undefined ? node.name ?? node.id : t('diagram.drawn-again', { name: node.name ?? node.refersTo }), kind];
   if (node.label && node.name === undefined && node.type !== 'loop') parts.push(node.label);
-  if (node.say) parts.push(`says: ${truncate(node.say, 300)}`);
-  if (node.findings > 0) parts.push(`${node.findings} finding${node.findings === 1 ? '' : 's'}, worst: ${node.severity}`);
+  if (node.say) parts.push(t('diagram.says', { say: truncate(node.say, 300) }));
+  if (node.findings > 0) parts.push(t('diagram.findings', { count: node.findings, severity: t('report.severity', { severity: node.severity ?? 'info' }) }));
   return parts.join(' | ');
 }
 
-function renderNode(placed: Placed['nodes'][number]): string {
+function renderNode(placed: Placed['nodes'][number], lang: Lang): string {
   const { node, x, y, width, height } = placed;
   const kind = nodeClass(node);
   const colors = SEVERITY_COLORS[kind];
-  const [first, second] = nodeLines(node);
+  const [first, second] = nodeLines(node, lang);
   const left = x - width / 2;
   const top = y - height / 2;
   const strokeWidth = node.entry ? 3 : node.severity ? 2 : 1;
@@ -295,7 +302,7 @@ function renderNode(placed: Placed['nodes'][number]): string {
   const corner = node.refersTo === undefined ? 6 : height / 2;
   return [
     `<g class="${group}">`,
-    `<title>${escapeXmlText(visible(nodeTooltip(node)))}</title>`,
+    `<title>${escapeXmlText(visible(nodeTooltip(node, lang)))}</title>`,
     stack,
     `<rect x="${round(left)}" y="${round(top)}" width="${round(width)}" height="${round(height)}" rx="${round(corner)}" fill="${colors.fill}" stroke="${colors.stroke}" stroke-width="${strokeWidth}"${dash}/>`,
     `<text x="${round(x)}" y="${round(y - 3)}" text-anchor="middle" font-size="12" font-weight="600" fill="#1f2328">${escapeXmlText(visible(first))}</text>`,
@@ -330,18 +337,21 @@ export interface DiagramOptions {
   idPrefix: string;
   /** Accessible name of the picture. */
   title: string;
+  /** The language of the boxes' kind lines and tooltips (default English). */
+  lang?: Lang;
 }
 
 /** The SVG of a flow graph. Every piece of text is escaped; nothing refers outside the SVG. */
 export function renderDiagram(graph: FlowGraph, layout: LayoutEngine, options: DiagramOptions): string {
-  const placed = placeGraph(graph, layout);
+  const lang = options.lang ?? 'en';
+  const placed = placeGraph(graph, layout, lang);
   const prefix = options.idPrefix.replace(/[^A-Za-z0-9_-]/g, '');
   return [
     `<svg class="diagram" viewBox="0 0 ${placed.width} ${placed.height}" width="${placed.width}" height="${placed.height}" role="img" aria-label="${escapeXmlAttribute(visible(options.title))}" font-family="${escapeXmlAttribute(FONT)}">`,
     `<defs>${markerDefs(prefix)}</defs>`,
     // Witness edges last, so their color is drawn over the plain arrows they cross.
     `<g class="edges">${[...placed.edges].sort((a, b) => Number(a.edge.witness !== undefined) - Number(b.edge.witness !== undefined)).map((edge) => renderEdge(edge, prefix)).join('')}</g>`,
-    `<g class="nodes">${placed.nodes.map(renderNode).join('')}</g>`,
+    `<g class="nodes">${placed.nodes.map((node) => renderNode(node, lang)).join('')}</g>`,
     '</svg>',
   ].join('\n');
 }

@@ -1,6 +1,8 @@
 // The flow as a drawable graph with its findings: one view shared by the SVG diagram of the
 // HTML report and by the Mermaid and DOT text of `ivr-audit graph`, so all three agree on which
 // node is marked and which edge lies on a witness path.
+import type { Lang } from '../i18n/index.js';
+import { reportWords } from '../i18n/report.js';
 import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.js';
 import { isMachineId } from '../rules/names.js';
 import type { Edge, Flow, NodeType } from '../model/flow.js';
@@ -42,24 +44,15 @@ export interface FlowGraph {
   edges: GraphEdge[];
 }
 
-const KIND_CAPTIONS: Partial<Record<Edge['kind'], string>> = {
-  noInput: 'no input',
-  noMatch: 'no match',
-  timeout: 'timeout',
-  full: 'full',
-  noAnswer: 'no answer',
-  busy: 'busy',
-  default: 'default',
-};
-
-/** What an arrow says: the key pressed for options, nothing for a plain `next`. */
-export function edgeCaption(edge: Edge): string {
+/** What an arrow says: the key pressed for options, the exit's kind in words (`no input`), nothing for a plain `next`. */
+export function edgeCaption(edge: Edge, lang: Lang = 'en'): string {
   if (edge.kind === 'option') {
     const key = edge.label.slice('option:'.length);
     return edge.optionLabel ? `${key} ${edge.optionLabel}` : key;
   }
-  if (edge.kind === 'case') return `case ${Number(edge.label.slice('case:'.length)) + 1}`;
-  return KIND_CAPTIONS[edge.kind] ?? '';
+  const t = reportWords(lang);
+  if (edge.kind === 'case') return t('diagram.case', { number: Number(edge.label.slice('case:'.length)) + 1 });
+  return t('diagram.exit', { kind: edge.kind });
 }
 
 /** The node a finding is about: its `nodeId`, else the node its pointer lies under. */
@@ -78,7 +71,7 @@ function pairKey(from: string, to: string): string {
   return `${from}\u0000${to}`;
 }
 
-export function buildFlowGraph(flow: Flow, findings: readonly Finding[]): FlowGraph {
+export function buildFlowGraph(flow: Flow, findings: readonly Finding[], lang: Lang = 'en'): FlowGraph {
   const severities = new Map<string, Severity>();
   const counts = new Map<string, number>();
   const witness = new Map<string, Severity>();
@@ -112,7 +105,7 @@ export function buildFlowGraph(flow: Flow, findings: readonly Finding[]): FlowGr
       if (!flow.nodes.has(edge.to)) missing.add(edge.to);
       const key = pairKey(edge.from, edge.to);
       const merged = edges.get(key) ?? { from: edge.from, to: edge.to, captions: [], witness: witness.get(key) };
-      const caption = edgeCaption(edge);
+      const caption = edgeCaption(edge, lang);
       if (caption !== '') merged.captions.push(caption);
       edges.set(key, merged);
     }

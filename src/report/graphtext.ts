@@ -1,5 +1,7 @@
 // The flow as Mermaid or Graphviz DOT text, for `ivr-audit graph`: nodes marked by their worst
 // finding, witness paths drawn thick. Both syntaxes get ids they cannot misread.
+import type { Lang } from '../i18n/index.js';
+import { reportWords } from '../i18n/report.js';
 import type { Severity } from '../model/finding.js';
 import { SEVERITY_COLORS, truncate } from './diagram.js';
 import { escapeDotString, escapeMermaidLabel, visible } from './escape.js';
@@ -20,9 +22,12 @@ export const MERMAID_CLASSES: Readonly<Record<Severity | 'missing', string>> = {
   missing: 'missingNode',
 };
 
-function kindText(node: GraphNode): string {
-  if (node.type === 'missing') return 'not a node';
-  return node.label && node.name === undefined ? `${node.type} · ${node.label}` : node.type;
+/** A box's kind in words: English for `graph`, the report's language in a Markdown report. */
+function kindText(node: GraphNode, lang: Lang = 'en'): string {
+  const t = reportWords(lang);
+  if (node.type === 'missing') return t('diagram.not-a-node');
+  const type = t('diagram.type', { type: node.type });
+  return node.label && node.name === undefined ? `${type} · ${node.label}` : type;
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -35,11 +40,11 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * Mermaid. Node ids are generated (`n0`, `n1`...) because Mermaid's id grammar rejects or
  * reinterprets many strings (`end`, spaces, dashes followed by `>`); the real id is in the label.
  */
-export function formatMermaid(graph: FlowGraph): string {
+export function formatMermaid(graph: FlowGraph, lang: Lang = 'en'): string {
   const keys = new Map(graph.nodes.map((node, index) => [node.id, `n${index}`]));
   const lines = ['flowchart TD'];
   for (const node of graph.nodes) {
-    const label = `"${escapeMermaidLabel(truncate(node.name ?? node.id, 60))}<br/>${escapeMermaidLabel(truncate(kindText(node), 60))}"`;
+    const label = `"${escapeMermaidLabel(truncate(node.name ?? node.id, 60))}<br/>${escapeMermaidLabel(truncate(kindText(node, lang), 60))}"`;
     // Shapes: the entry is a stadium, an id that is not a node a hexagon, the rest rounded boxes.
     const shaped = node.entry ? `([${label}])` : node.type === 'missing' ? `{{${label}}}` : `(${label})`;
     lines.push(`  ${keys.get(node.id)}${shaped}`);

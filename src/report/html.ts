@@ -4,6 +4,8 @@
 // goes through `h`: control, bidi and zero-width characters made visible, then HTML-escaped.
 import type { Finding } from '../model/finding.js';
 import type { Flow } from '../model/flow.js';
+import type { Lang } from '../i18n/index.js';
+import { reportDate, reportWords, type ReportWords } from '../i18n/report.js';
 import type { AuditResult, FileResult, Score } from '../model/result.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { SEVERITY_COLORS, diagramOmission, renderDiagram, type LayoutEngine } from './diagram.js';
@@ -14,19 +16,31 @@ import { installedScoringDocs, scoreExplained } from './score-explained.js';
 import { buildFlowGraph } from './flowgraph.js';
 import { drawableGraph } from './structure.js';
 import { pathText } from './markdown.js';
-import { DRIVER_NAMES, fastestToHuman, fixSavings, metricRows, plural, severityCounts } from './text.js';
+import { driverName, fixSavings, metricRows } from './text.js';
 
 export interface HtmlOptions {
   /** Flows by file name, for the diagrams; a file missing here gets a note instead. */
   flows: ReadonlyMap<string, Flow>;
   /** The layout engine (Graphviz); without it the report has no diagrams. */
   layout?: LayoutEngine;
-  /** Shown under the title, e.g. the date the report was made. */
+  /** Shown under the title, as given (see `date` for the day the report was made). */
   generated?: string;
+  /** The day the report was made: "generated December 5, 2026", in the report's language. */
+  date?: Date;
   /** Link to docs/scoring.md; by default the copy installed with the tool, as a file URL. */
   scoringDocs?: string;
   /** What was audited, for the title page (the paths given to `report`). */
-  scope?: string;
+  scope?: readonly string[];
+  /** The report's language; by default the run's (`result.reportLang`), else English. */
+  lang?: Lang;
+}
+
+/** What every part of one report needs besides its file: the language, the same chart scale. */
+interface Context {
+  lang: Lang;
+  t: ReportWords;
+  scale: number;
+  options: HtmlOptions;
 }
 
 /** Nothing may load or run: styles are inline, pictures are inline SVG. */
@@ -124,7 +138,7 @@ export function driverScale(result: AuditResult): number {
 }
 
 /** Points lost per effort driver as a horizontal bar chart. */
-export function driverChart(score: Score, scale: number): string {
+export function driverChart(score: Score, scale: number, lang: Lang = 'en'): string {
   const entries = Object.entries(score.drivers);
   const rowHeight = 24;
   const labelWidth = 190;
@@ -134,150 +148,166 @@ export function driverChart(score: Score, scale: number): string {
   const rows = entries.map(([driver, points], index) => {
     const y = 4 + index * rowHeight;
     const length = Math.max(0, Math.min(barWidth, (points / scale) * barWidth));
-    const name = DRIVER_NAMES[driver as keyof typeof DRIVER_NAMES] ?? driver;
+    const name = driverName(driver as keyof Score['drivers'], lang);
     const value = Math.round(points * 10) / 10;
     return `<g class="driver"><text x="${labelWidth - 8}" y="${y + 16}" text-anchor="end" font-size="12" fill="#1f2328">${h(name)}</text>`
       + `<rect x="${labelWidth}" y="${y + 4}" width="${barWidth}" height="14" fill="#f6f8fa"/>`
       + `<rect class="bar" x="${labelWidth}" y="${y + 4}" width="${Math.round(length * 10) / 10}" height="14" fill="${value > 0 ? '#cf222e' : '#d0d7de'}"/>`
       + `<text x="${labelWidth + barWidth + 8}" y="${y + 16}" font-size="12" fill="#57606a">${value > 0 ? `−${value}` : '0'}</text></g>`;
   });
-  return `<svg class="drivers" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Score points lost per effort driver" font-family="system-ui, sans-serif">${rows.join('')}</svg>`;
+  return `<svg class="drivers" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${h(reportWords(lang)('flow.drivers-label'))}" font-family="system-ui, sans-serif">${rows.join('')}</svg>`;
 }
 
-function scoreSection(file: FileResult, scale: number): string {
-  if (!file.score) return '<p><span class="score">not scored</span></p>';
-  return `<p><span class="score grade-${h(file.score.grade)}">${file.score.value}/100 · grade ${h(file.score.grade)}</span></p>
-<h3>Where the points go</h3>
-${driverChart(file.score, scale)}`;
+function scoreSection(file: FileResult, { lang, t, scale }: Context): string {
+  if (!file.score) return `<p><span class="score">${h(t('report.not-scored'))}</span></p>`;
+  return `<p><span class="score grade-${h(file.score.grade)}">${h(t('flow.score', { value: file.score.value, grade: file.score.grade }))}</span></p>
+<h3>${h(t('flow.where-points-go'))}</h3>
+${driverChart(file.score, scale, lang)}`;
 }
 
-function metricsSection(file: FileResult): string {
-  if (!file.metrics) return '<h3>Journey metrics</h3>\n<p class="note">Not analyzed.</p>';
-  const rows = metricRows(file.metrics).map(([name, value]) => `<dt>${h(name)}</dt><dd>${h(value)}</dd>`).join('');
-  return `<h3>Journey metrics</h3>\n<dl class="metrics">${rows}</dl>`;
+function metricsSection(file: FileResult, { lang, t }: Context): string {
+  const heading = `<h3>${h(t('flow.metrics'))}</h3>`;
+  if (!file.metrics) return `${heading}\n<p class="note">${h(t('flow.not-analyzed'))}</p>`;
+  const rows = metricRows(file.metrics, lang).map(([name, value]) => `<dt>${h(name)}</dt><dd>${h(value)}</dd>`).join('');
+  return `${heading}\n<dl class="metrics">${rows}</dl>`;
 }
 
-function fixesSection(file: FileResult): string {
+function fixesSection(file: FileResult, { lang, t }: Context): string {
   if (file.fixes.length === 0) return '';
-  const items = file.fixes.map((fix) => `<li><strong>+${fix.gain}</strong> ${richText(fix.title)}<br><span class="note">${richText(fix.description)} ${h(fixSavings(fix))}</span>`
+  const items = file.fixes.map((fix) => `<li><strong>+${fix.gain}</strong> ${richText(fix.title)}<br><span class="note">${richText(fix.description)} ${h(fixSavings(fix, lang))}</span>`
     + `${fix.ruleIds.length > 0 ? ` <span class="note">(${fix.ruleIds.map((id) => `<code>${h(id)}</code>`).join(', ')})</span>` : ''}</li>`);
-  return `<h3>Fixes, most effort saved first</h3>\n<ol class="fixes">${items.join('\n')}</ol>`;
+  return `<h3>${h(t('flow.fixes'))}</h3>\n<ol class="fixes">${items.join('\n')}</ol>`;
 }
 
 /** The prompt a finding quotes, as the flow writes it: a message may shorten or normalize it. */
-function promptOf(finding: Finding, flow: Flow | undefined): string {
+function promptOf(finding: Finding, flow: Flow | undefined, t: ReportWords): string {
   if (finding.nodeId === undefined || !finding.message.includes('"')) return '';
   const say = flow?.nodes.get(finding.nodeId)?.say ?? [];
-  return say.length > 0 ? `prompt: ${quotedPrompt(say)}` : '';
+  // The catalog's words hold no markup, so the escaped prompt can be passed in as it is.
+  return say.length > 0 ? t('flow.prompt', { prompt: quotedPrompt(say) }) : '';
 }
 
-function findingRow(finding: Finding, flow: Flow | undefined): string {
+function findingRow(finding: Finding, flow: Flow | undefined, { lang, t }: Context): string {
   const details = [
-    finding.nodeId !== undefined ? `node <code>${h(finding.label ?? finding.nodeId)}</code>` : '',
-    promptOf(finding, flow),
-    finding.path && finding.path.length > 0 ? `path: ${h(pathText(finding.pathLabels ?? finding.path))}` : '',
+    finding.nodeId !== undefined ? t('flow.node', { node: `<code>${h(finding.label ?? finding.nodeId)}</code>` }) : '',
+    promptOf(finding, flow, t),
+    finding.path && finding.path.length > 0 ? h(t('flow.path', { path: pathText(finding.pathLabels ?? finding.path, lang) })) : '',
   ].filter(Boolean).join('<br>');
-  return `<tr class="finding"><td class="num">${finding.line}:${finding.column}</td><td class="sev sev-${finding.severity}">${finding.severity}</td>`
+  return `<tr class="finding"><td class="num">${finding.line}:${finding.column}</td><td class="sev sev-${finding.severity}">${h(t('report.severity', { severity: finding.severity }))}</td>`
     + `<td class="rule"><a href="${h(finding.docs)}">${h(finding.ruleId)}</a></td><td>${richText(finding.message)}${details ? `<div class="path">${details}</div>` : ''}</td></tr>`;
 }
 
-function findingsSection(file: FileResult, flow: Flow | undefined): string {
-  if (file.findings.length === 0) return '<h3>Findings</h3>\n<p class="note">No findings.</p>';
-  return `<h3>Findings (${file.findings.length})</h3>
+function findingsSection(file: FileResult, flow: Flow | undefined, context: Context): string {
+  const { t } = context;
+  if (file.findings.length === 0) return `<h3>${h(t('flow.findings'))}</h3>\n<p class="note">${h(t('flow.no-findings'))}</p>`;
+  return `<h3>${h(t('flow.findings-count', { count: file.findings.length }))}</h3>
 <table class="findings">
-<thead><tr><th class="num">Line</th><th>Severity</th><th>Rule</th><th>Message</th></tr></thead>
+<thead><tr><th class="num">${h(t('flow.col-line'))}</th><th>${h(t('flow.col-severity'))}</th><th>${h(t('flow.col-rule'))}</th><th>${h(t('flow.col-message'))}</th></tr></thead>
 <tbody>
-${file.findings.map((finding) => findingRow(finding, flow)).join('\n')}
+${file.findings.map((finding) => findingRow(finding, flow, context)).join('\n')}
 </tbody>
 </table>`;
 }
 
-function unknownsSection(file: FileResult): string {
+function unknownsSection(file: FileResult, { t }: Context): string {
   if (file.unknowns.length === 0) return '';
-  return `<h3>Not stated in the flow</h3>\n<p class="note">Rules that need these facts stayed quiet.</p>\n<ul>${file.unknowns.map((unknown) => `<li>${richText(unknown)}</li>`).join('')}</ul>`;
+  return `<h3>${h(t('flow.unknowns'))}</h3>\n<p class="note">${h(t('flow.unknowns-note'))}</p>\n<ul>${file.unknowns.map((unknown) => `<li>${richText(unknown)}</li>`).join('')}</ul>`;
 }
 
-function legend(): string {
+function legend(t: ReportWords): string {
+  const worst = (severity: string): string => t('diagram.legend-worst', { severity: t('report.severity', { severity }) });
   const items: Array<[keyof typeof SEVERITY_COLORS, string]> = [
-    ['error', 'worst finding: error'],
-    ['warning', 'worst finding: warning'],
-    ['info', 'worst finding: info'],
-    ['clean', 'no finding'],
-    ['missing', 'named by an exit, not a node'],
+    ['error', worst('error')],
+    ['warning', worst('warning')],
+    ['info', worst('info')],
+    ['clean', t('diagram.legend-clean')],
+    ['missing', t('diagram.legend-missing')],
   ];
-  const swatches = items.map(([kind, text]) => `<li><span class="swatch" style="background:${SEVERITY_COLORS[kind].fill};border-color:${SEVERITY_COLORS[kind].stroke}"></span>${text}</li>`);
-  return `<ul class="legend">${swatches.join('')}<li>thick border: entry · colored thick arrows: a finding's witness path</li></ul>`;
+  const swatches = items.map(([kind, text]) => `<li><span class="swatch" style="background:${SEVERITY_COLORS[kind].fill};border-color:${SEVERITY_COLORS[kind].stroke}"></span>${h(text)}</li>`);
+  return `<ul class="legend">${swatches.join('')}<li>${h(t('diagram.legend-marks'))}</li></ul>`;
 }
 
 /** Diagrams of up to this many boxes print at most 120 mm tall. */
 const SMALL_DIAGRAM_NODES = 30;
 
-function diagramSection(file: FileResult, index: number, options: HtmlOptions): string {
+function diagramSection(file: FileResult, index: number, { lang, t, options }: Context): string {
   const flow = options.flows.get(file.file);
-  const heading = '<h3>Diagram</h3>';
-  if (!flow) return `${heading}\n<p class="note">No diagram: the file could not be read as a flow.</p>`;
-  const { graph, condensed } = drawableGraph(buildFlowGraph(flow, file.findings));
-  const omission = diagramOmission(graph);
+  const heading = `<h3>${h(t('diagram.heading'))}</h3>`;
+  if (!flow) return `${heading}\n<p class="note">${h(t('diagram.not-a-flow'))}</p>`;
+  const { graph, condensed } = drawableGraph(buildFlowGraph(flow, file.findings, lang));
+  const omission = diagramOmission(graph, lang);
+  const command = `<code>${TOOL_NAME} graph ${h(file.file)} --format dot</code>`;
   if (omission !== undefined) {
-    return `${heading}\n<p class="note diagram-omitted">Diagram omitted: ${h(omission)}. <code>${TOOL_NAME} graph ${h(file.file)} --format dot</code> gives the whole graph for Graphviz.</p>`;
+    return `${heading}\n<p class="note diagram-omitted">${t('diagram.omitted', { reason: h(omission), command })}</p>`;
   }
-  if (!options.layout) return `${heading}\n<p class="note">No diagram: the layout engine is not available.</p>`;
+  if (!options.layout) return `${heading}\n<p class="note">${h(t('diagram.no-layout'))}</p>`;
   const svg = renderDiagram(graph, options.layout, {
     idPrefix: `f${index + 1}`,
-    title: `Diagram of ${flow.name}`,
+    title: t('diagram.title', { name: flow.name }),
+    lang,
   });
   const structure = condensed
-    ? `<p class="note diagram-structure">${h(`${file.flow?.nodes ?? flow.nodes.size} nodes: drawn by structure, each loop collapsed into one stacked box.`)} <code>${TOOL_NAME} graph ${h(file.file)} --format dot</code> gives every step.</p>\n`
+    ? `<p class="note diagram-structure">${t('diagram.structure', { nodes: file.flow?.nodes ?? flow.nodes.size, command })}</p>\n`
     : '';
   // Print: a small flow's diagram shares its page; a big one may take a whole page.
   const size = graph.nodes.length <= SMALL_DIAGRAM_NODES ? ' diagram-small' : '';
-  return `${heading}\n${structure}<figure class="diagram-figure${size}">\n${legend()}\n<div class="diagram-box">\n${svg}\n</div>\n</figure>`;
+  return `${heading}\n${structure}<figure class="diagram-figure${size}">\n${legend(t)}\n<div class="diagram-box">\n${svg}\n</div>\n</figure>`;
 }
 
-function flowSection({ file, number }: RankedFile, options: HtmlOptions, scale: number): string {
-  const title = file.flow ? h(file.flow.name) : '<em>not a flow</em>';
+function flowSection({ file, number }: RankedFile, context: Context): string {
+  const title = file.flow ? h(file.flow.name) : `<em>${h(context.t('report.not-a-flow'))}</em>`;
   const index = number - 1;
   return `<section class="flow" id="flow-${number}">
 <h2>${title}</h2>
 <p class="file">${h(file.file)}</p>
 <div class="flow-overview">
-<div>${scoreSection(file, scale)}</div>
-<div>${metricsSection(file)}</div>
+<div>${scoreSection(file, context)}</div>
+<div>${metricsSection(file, context)}</div>
 </div>
-${timelinesSection(file)}
-${fixesSection(file)}
-${findingsSection(file, options.flows.get(file.file))}
-${unknownsSection(file)}
-${diagramSection(file, index, options)}
+${timelinesSection(file, context.lang)}
+${fixesSection(file, context)}
+${findingsSection(file, context.options.flows.get(file.file), context)}
+${unknownsSection(file, context)}
+${diagramSection(file, index, context)}
 </section>`;
 }
 
+/** "generated December 5, 2026", or the text the caller gave. */
+function generatedText(options: HtmlOptions, lang: Lang, t: ReportWords): string | undefined {
+  if (options.date !== undefined) return t('report.generated', { date: reportDate(lang, options.date) });
+  return options.generated;
+}
+
 export function formatHtml(result: AuditResult, options: HtmlOptions): string {
+  const lang = options.lang ?? result.reportLang ?? 'en';
+  const t = reportWords(lang);
   const { errors, warnings, infos, files } = result.summary;
-  const totals = `${plural(files, 'flow file')} · ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info`;
-  const scale = driverScale(result);
+  const totals = t('report.totals', { files, counts: t('report.counts', { errors, warnings, infos }) });
+  const context: Context = { lang, t, scale: driverScale(result), options };
   const ranked: RankedFile[] = worstFirst(result.files).map((file, index) => ({ file, number: index + 1 }));
+  const generated = generatedText(options, lang, t);
+  const title = h(t('report.title'));
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${h(CONTENT_SECURITY_POLICY)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="${h(`${TOOL_NAME} ${VERSION}`)}">
-<title>IVR audit report</title>
+<title>${title}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <div class="front">
 <header class="title-page">
-<h1>IVR audit report</h1>
-${options.scope ? `<p class="scope">${h(options.scope)}</p>\n` : ''}<p class="meta">${h(`${TOOL_NAME} ${VERSION}`)}${options.generated ? ` · ${h(options.generated)}` : ''} · ${h(totals)}</p>
+<h1>${title}</h1>
+${options.scope ? `<p class="scope">${h(t('report.scope', { paths: options.scope.join(', ') }))}</p>\n` : ''}<p class="meta">${h(`${TOOL_NAME} ${VERSION}`)}${generated ? ` · ${h(generated)}` : ''} · ${h(totals)}</p>
 </header>
-${portfolioSection(result, ranked)}
-${scoreExplained(options.scoringDocs ?? installedScoringDocs())}
+${portfolioSection(result, ranked, lang)}
+${scoreExplained(options.scoringDocs ?? installedScoringDocs(), lang)}
 </div>
 <main>
-${ranked.map((entry) => flowSection(entry, options, scale)).join('\n')}
+${ranked.map((entry) => flowSection(entry, context)).join('\n')}
 </main>
 </body>
 </html>

@@ -2,21 +2,32 @@
 // (`report --format markdown`, which adds a summary table, drivers, metrics and Mermaid diagrams).
 import type { Finding } from '../model/finding.js';
 import type { Flow } from '../model/flow.js';
+import type { Lang } from '../i18n/index.js';
+import { reportDate, reportWords, type ReportWords } from '../i18n/report.js';
 import type { AuditResult, FileResult, Fix } from '../model/result.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { DIAGRAM_NODE_LIMIT } from './diagram.js';
 import { escapeMarkdown } from './escape.js';
 import { buildFlowGraph } from './flowgraph.js';
 import { formatMermaid } from './graphtext.js';
-import { DRIVER_NAMES, fastestToHuman, fixSavings, metricRows, plural, severityCounts } from './text.js';
+import { driverName, fastestToHuman, fixSavings, metricRows, severityCounts } from './text.js';
 
 export interface MarkdownOptions {
   /** The auditor's report: summary table first, drivers, metrics and diagrams per flow. */
   report?: boolean;
   /** Flows by file, for the Mermaid diagrams of the report. */
   flows?: ReadonlyMap<string, Flow>;
-  /** Shown under the report's title, e.g. the date it was made. */
+  /** Shown under the report's title, as given (see `date`). */
   generated?: string;
+  /** The day the report was made: "generated December 5, 2026", in the report's language. */
+  date?: Date;
+  /** The language; by default the run's (`result.reportLang`), else English. */
+  lang?: Lang;
+}
+
+interface Context extends MarkdownOptions {
+  lang: Lang;
+  t: ReportWords;
 }
 
 /** Witness paths longer than this show their two ends; the JSON output has them whole. */
@@ -30,10 +41,10 @@ function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>
   ];
 }
 
-export function pathText(path: readonly string[]): string {
+export function pathText(path: readonly string[], lang: Lang = 'en'): string {
   const shown = path.length <= MAX_PATH_NODES
     ? path
-    : [...path.slice(0, MAX_PATH_NODES / 2), `… ${path.length - MAX_PATH_NODES} more …`, ...path.slice(-MAX_PATH_NODES / 2)];
+    : [...path.slice(0, MAX_PATH_NODES / 2), reportWords(lang)('flow.path-more', { count: path.length - MAX_PATH_NODES }), ...path.slice(-MAX_PATH_NODES / 2)];
   return shown.join(' → ');
 }
 
@@ -41,102 +52,109 @@ function flowTitle(file: FileResult): string {
   return file.flow ? `${escapeMarkdown(file.flow.name)} (${escapeMarkdown(file.file)})` : escapeMarkdown(file.file);
 }
 
-function scoreLine(file: FileResult): string {
+function scoreLine(file: FileResult, t: ReportWords): string {
   const counts = severityCounts(file);
-  const score = file.score ? `**Score ${file.score.value}/100, grade ${file.score.grade}**` : '**Not scored**';
-  return `${score} · ${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info`;
+  const score = file.score ? `**${t('markdown.score', { value: file.score.value, grade: file.score.grade })}**` : `**${t('markdown.not-scored')}**`;
+  return `${score} · ${t('report.counts', { errors: counts.error, warnings: counts.warning, infos: counts.info })}`;
 }
 
-function findingRow(finding: Finding): string[] {
+function findingRow(finding: Finding, { lang, t }: Context): string[] {
   const message = finding.path && finding.path.length > 0
-    ? `${escapeMarkdown(finding.message)}<br>path: ${escapeMarkdown(pathText(finding.pathLabels ?? finding.path))}`
+    ? `${escapeMarkdown(finding.message)}<br>${escapeMarkdown(t('flow.path', { path: pathText(finding.pathLabels ?? finding.path, lang) }))}`
     : escapeMarkdown(finding.message);
   return [
     `${finding.line}:${finding.column}`,
-    finding.severity,
+    t('report.severity', { severity: finding.severity }),
     `[${escapeMarkdown(finding.ruleId)}](${encodeURI(finding.docs)})`,
     message,
   ];
 }
 
-function fixLines(fixes: readonly Fix[]): string[] {
+function fixLines(fixes: readonly Fix[], { lang, t }: Context): string[] {
   if (fixes.length === 0) return [];
   return [
-    '**Fixes**, most effort saved first:',
+    t('markdown.fixes', { fixes: `**${t('explain.fixes')}**` }),
     '',
-    ...fixes.map((fix, index) => `${index + 1}. **+${fix.gain}** ${escapeMarkdown(fix.title)}: ${escapeMarkdown(fix.description)} ${escapeMarkdown(fixSavings(fix))}`),
+    ...fixes.map((fix, index) => `${index + 1}. **+${fix.gain}** ${escapeMarkdown(fix.title)}: ${escapeMarkdown(fix.description)} ${escapeMarkdown(fixSavings(fix, lang))}`),
     '',
   ];
 }
 
-function driverLines(file: FileResult): string[] {
+function driverLines(file: FileResult, { lang, t }: Context): string[] {
   if (!file.score) return [];
   const rows = Object.entries(file.score.drivers)
     .sort(([, a], [, b]) => b - a)
-    .map(([driver, points]) => [DRIVER_NAMES[driver as keyof typeof DRIVER_NAMES] ?? escapeMarkdown(driver), `${Math.round(points * 10) / 10}`]);
-  return ['**Where the points go**', '', ...table(['Driver', 'Points lost'], rows), ''];
+    .map(([driver, points]) => [escapeMarkdown(driverName(driver as keyof typeof file.score.drivers, lang)), `${Math.round(points * 10) / 10}`]);
+  return [`**${t('flow.where-points-go')}**`, '', ...table([t('markdown.col-driver'), t('markdown.col-points')], rows), ''];
 }
 
-function metricLines(file: FileResult): string[] {
+function metricLines(file: FileResult, { lang, t }: Context): string[] {
   if (!file.metrics) return [];
-  return ['**Journey metrics**', '', ...table(['Metric', 'Value'], metricRows(file.metrics).map(([name, value]) => [name, escapeMarkdown(value)])), ''];
+  return [`**${t('flow.metrics')}**`, '', ...table([t('markdown.col-metric'), t('markdown.col-value')], metricRows(file.metrics, lang).map(([name, value]) => [name, escapeMarkdown(value)])), ''];
 }
 
-function diagramLines(file: FileResult, flows: ReadonlyMap<string, Flow> | undefined): string[] {
+function diagramLines(file: FileResult, { flows, lang, t }: Context): string[] {
   const flow = flows?.get(file.file);
   if (!flow) return [];
   if (flow.nodes.size > DIAGRAM_NODE_LIMIT) {
-    return [`_Diagram omitted: ${flow.nodes.size} nodes is more than the ${DIAGRAM_NODE_LIMIT} a diagram can show legibly._`, ''];
+    return [`_${t('diagram.omitted-short', { reason: t('diagram.too-many-nodes', { nodes: flow.nodes.size, limit: DIAGRAM_NODE_LIMIT }) })}_`, ''];
   }
-  return ['**Diagram**', '', '```mermaid', formatMermaid(buildFlowGraph(flow, file.findings)).trimEnd(), '```', ''];
+  return [`**${t('diagram.heading')}**`, '', '```mermaid', formatMermaid(buildFlowGraph(flow, file.findings, lang), lang).trimEnd(), '```', ''];
 }
 
-function fileSection(file: FileResult, options: MarkdownOptions): string[] {
-  const lines = [`${options.report ? '##' : '###'} ${flowTitle(file)}`, '', scoreLine(file), ''];
-  if (options.report) lines.push(...driverLines(file), ...metricLines(file));
+function fileSection(file: FileResult, context: Context): string[] {
+  const { t } = context;
+  const lines = [`${context.report ? '##' : '###'} ${flowTitle(file)}`, '', scoreLine(file, t), ''];
+  if (context.report) lines.push(...driverLines(file, context), ...metricLines(file, context));
   if (file.findings.length > 0) {
-    lines.push(...table(['Line', 'Severity', 'Rule', 'Message'], file.findings.map(findingRow)), '');
+    const header = [t('flow.col-line'), t('flow.col-severity'), t('flow.col-rule'), t('flow.col-message')];
+    lines.push(...table(header, file.findings.map((finding) => findingRow(finding, context))), '');
   }
-  lines.push(...fixLines(file.fixes));
+  lines.push(...fixLines(file.fixes, context));
   if (file.unknowns.length > 0) {
-    lines.push('**Not stated in the flow** (rules that need these stayed quiet):', '', ...file.unknowns.map((unknown) => `- ${escapeMarkdown(unknown)}`), '');
+    lines.push(t('markdown.unknowns', { heading: `**${t('flow.unknowns')}**` }), '', ...file.unknowns.map((unknown) => `- ${escapeMarkdown(unknown)}`), '');
   }
-  if (options.report) lines.push(...diagramLines(file, options.flows));
+  if (context.report) lines.push(...diagramLines(file, context));
   return lines;
 }
 
-function summaryTable(result: AuditResult): string[] {
+function summaryTable(result: AuditResult, { lang, t }: Context): string[] {
   const rows = result.files.map((file) => {
     const counts = severityCounts(file);
     return [
-      file.flow ? escapeMarkdown(file.flow.name) : '_not a flow_',
+      file.flow ? escapeMarkdown(file.flow.name) : `_${t('report.not-a-flow')}_`,
       escapeMarkdown(file.file),
-      file.score ? String(file.score.value) : 'not scored',
+      file.score ? String(file.score.value) : t('report.not-scored'),
       file.score?.grade ?? '–',
       String(counts.error),
       String(counts.warning),
-      escapeMarkdown(fastestToHuman(file.metrics)),
+      escapeMarkdown(fastestToHuman(file.metrics, lang)),
     ];
   });
-  return [...table(['Flow', 'File', 'Score', 'Grade', 'Errors', 'Warnings', 'Fastest to a person'], rows), ''];
+  const header = (['portfolio.col-flow', 'portfolio.col-file', 'portfolio.col-score', 'portfolio.col-grade', 'portfolio.col-errors', 'portfolio.col-warnings', 'portfolio.col-fastest'] as const).map((key) => t(key));
+  return [...table(header, rows), ''];
 }
 
-function totalsLine(result: AuditResult): string {
+function totalsLine(result: AuditResult, t: ReportWords): string {
   const { errors, warnings, infos, files } = result.summary;
-  return `${plural(errors + warnings + infos, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${infos} info) in ${plural(files, 'file')}`;
+  return t('report.problems', { problems: errors + warnings + infos, counts: t('report.counts', { errors, warnings, infos }), files });
 }
 
 export function formatMarkdown(result: AuditResult, options: MarkdownOptions = {}): string {
+  const lang = options.lang ?? result.reportLang ?? 'en';
+  const t = reportWords(lang);
+  const context: Context = { ...options, lang, t };
   const lines: string[] = [];
   if (options.report) {
-    lines.push('# IVR audit report', '', `${TOOL_NAME} ${VERSION}${options.generated ? ` · ${escapeMarkdown(options.generated)}` : ''} · ${totalsLine(result)}`, '');
-    lines.push(...summaryTable(result));
-    for (const file of result.files) lines.push(...fileSection(file, options));
+    const generated = options.date === undefined ? options.generated : t('report.generated', { date: reportDate(lang, options.date) });
+    lines.push(`# ${t('report.title')}`, '', `${TOOL_NAME} ${VERSION}${generated ? ` · ${escapeMarkdown(generated)}` : ''} · ${totalsLine(result, t)}`, '');
+    lines.push(...summaryTable(result, context));
+    for (const file of result.files) lines.push(...fileSection(file, context));
   } else {
-    lines.push(`## ${TOOL_NAME}`, '', totalsLine(result), '');
+    lines.push(`## ${TOOL_NAME}`, '', totalsLine(result, t), '');
     // A pull-request comment shows only what needs attention; clean, unscored files add nothing.
     for (const file of result.files) {
-      if (file.findings.length > 0 || file.score !== null) lines.push(...fileSection(file, options));
+      if (file.findings.length > 0 || file.score !== null) lines.push(...fileSection(file, context));
     }
   }
   return `${lines.join('\n').trimEnd()}\n`;

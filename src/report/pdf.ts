@@ -4,6 +4,8 @@
 // is set from the report's own text, and the report loads nothing by itself.
 import { existsSync } from 'node:fs';
 import { UsageError } from '../cli/usage-error.js';
+import type { Lang } from '../i18n/index.js';
+import { reportWords } from '../i18n/report.js';
 import type { PaperFormat } from './paper.js';
 
 
@@ -18,26 +20,25 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
   return chromiumCandidates(env).find((path) => existsSync(path));
 }
 
-const INSTALL_CHROMIUM = 'install Chromium (Debian/Ubuntu: apt-get install chromium) or set IVR_AUDIT_CHROMIUM to its path';
-
 type Playwright = typeof import('playwright-core');
 
-async function loadPlaywright(): Promise<Playwright> {
+async function loadPlaywright(lang: Lang): Promise<Playwright> {
   try {
     return await import('playwright-core');
   } catch {
-    throw new UsageError('--pdf needs playwright-core beside ivr-audit: npm install playwright-core');
+    throw new UsageError(reportWords(lang)('pdf.no-playwright'));
   }
 }
 
-/** The report as a PDF, printed by Chromium with the report's print stylesheet. */
-export async function htmlToPdf(html: string, paper: PaperFormat, env: NodeJS.ProcessEnv = process.env): Promise<Buffer> {
+/** The report as a PDF, printed by Chromium with the report's print stylesheet; errors in the report's language. */
+export async function htmlToPdf(html: string, paper: PaperFormat, env: NodeJS.ProcessEnv = process.env, lang: Lang = 'en'): Promise<Buffer> {
+  const t = reportWords(lang);
   const executablePath = findChromium(env);
-  if (executablePath === undefined) throw new UsageError(`--pdf needs Chromium: ${INSTALL_CHROMIUM}`);
-  const { chromium } = await loadPlaywright();
+  if (executablePath === undefined) throw new UsageError(t('pdf.no-chromium'));
+  const { chromium } = await loadPlaywright(lang);
   const browser = await chromium.launch({ executablePath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] })
     .catch((error: unknown) => {
-      throw new UsageError(`--pdf could not start Chromium at ${executablePath} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+      throw new UsageError(t('pdf.chromium-failed', { path: executablePath, reason: error instanceof Error ? error.message.split('\n')[0]! : String(error) }));
     });
   try {
     const page = await browser.newPage();

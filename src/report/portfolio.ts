@@ -1,5 +1,7 @@
 // A report of many flows opens with the portfolio: every flow in one table, worst first; how the
 // scores spread (an SVG histogram); and the fixes that gain the most points anywhere.
+import type { Lang } from '../i18n/index.js';
+import { reportWords, type ReportWords } from '../i18n/report.js';
 import type { AuditResult, FileResult, Fix, Grade } from '../model/result.js';
 import { gradeOf } from '../score/index.js';
 import { h, richText } from './html-text.js';
@@ -35,22 +37,24 @@ export const GRADE_COLORS: Readonly<Record<Grade, { fill: string; stroke: string
   F: { fill: '#ffebe9', stroke: '#cf222e' },
 };
 
-function summaryRow(ranked: RankedFile): string {
+function summaryRow(ranked: RankedFile, lang: Lang, t: ReportWords): string {
   const { file, number } = ranked;
   const counts = severityCounts(file);
-  const name = `<a href="#flow-${number}">${file.flow ? h(file.flow.name) : '<em>not a flow</em>'}</a>`;
+  const name = `<a href="#flow-${number}">${file.flow ? h(file.flow.name) : `<em>${h(t('report.not-a-flow'))}</em>`}</a>`;
   const withoutHelp = file.metrics ? formatPercent(file.metrics.shareWithoutHelp) : '–';
-  return `<tr><td>${name}</td><td class="file">${h(file.file)}</td><td class="num">${file.score ? file.score.value : 'not scored'}</td>`
+  return `<tr><td>${name}</td><td class="file">${h(file.file)}</td><td class="num">${file.score ? file.score.value : h(t('report.not-scored'))}</td>`
     + `<td class="num">${file.score ? h(file.score.grade) : '–'}</td><td class="num">${counts.error}</td><td class="num">${counts.warning}</td>`
-    + `<td>${h(fastestToHuman(file.metrics))}</td><td class="num">${withoutHelp}</td></tr>`;
+    + `<td>${h(fastestToHuman(file.metrics, lang))}</td><td class="num">${withoutHelp}</td></tr>`;
 }
 
 /** Every flow in one table, in report order (worst first). */
-export function summaryTable(ranked: readonly RankedFile[]): string {
+export function summaryTable(ranked: readonly RankedFile[], lang: Lang = 'en'): string {
+  const t = reportWords(lang);
+  const th = (key: Parameters<ReportWords>[0], num = false): string => `<th${num ? ' class="num"' : ''}>${h(t(key))}</th>`;
   return `<table class="summary">
-<thead><tr><th>Flow</th><th>File</th><th class="num">Score</th><th class="num">Grade</th><th class="num">Errors</th><th class="num">Warnings</th><th>Fastest to a person</th><th class="num">Callers without help</th></tr></thead>
+<thead><tr>${th('portfolio.col-flow')}${th('portfolio.col-file')}${th('portfolio.col-score', true)}${th('portfolio.col-grade', true)}${th('portfolio.col-errors', true)}${th('portfolio.col-warnings', true)}${th('portfolio.col-fastest')}${th('portfolio.col-without-help', true)}</tr></thead>
 <tbody>
-${ranked.map(summaryRow).join('\n')}
+${ranked.map((entry) => summaryRow(entry, lang, t)).join('\n')}
 </tbody>
 </table>`;
 }
@@ -63,7 +67,8 @@ export function scoreBins(files: readonly FileResult[]): number[] {
 }
 
 /** The spread of scores as an SVG histogram, each bar in its grade's colors. */
-export function distributionChart(files: readonly FileResult[]): string {
+export function distributionChart(files: readonly FileResult[], lang: Lang = 'en'): string {
+  const t = reportWords(lang);
   const bins = scoreBins(files);
   const most = Math.max(1, ...bins);
   const barWidth = 52;
@@ -83,9 +88,9 @@ export function distributionChart(files: readonly FileResult[]): string {
       + `<text x="${x + barWidth / 2}" y="${top + chartHeight + 16}" text-anchor="middle" font-size="11" fill="#57606a">${label}</text></g>`;
   });
   const scored = files.filter((file) => file.score).length;
-  return `<svg class="distribution" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${h(`Scores of ${scored} flows, by ten points`)}" font-family="system-ui, sans-serif">`
+  return `<svg class="distribution" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${h(t('portfolio.spread-label', { count: scored }))}" font-family="system-ui, sans-serif">`
     + `<line x1="${left - 4}" y1="${top + chartHeight}" x2="${width}" y2="${top + chartHeight}" stroke="#d0d7de"/>${bars.join('')}`
-    + `<text x="${left - 4}" y="${height - 2}" font-size="11" fill="#57606a">score</text></svg>`;
+    + `<text x="${left - 4}" y="${height - 2}" font-size="11" fill="#57606a">${h(t('portfolio.axis'))}</text></svg>`;
 }
 
 /** Fixes of every flow, the largest gains first (ties: most effort saved); at most `limit`. */
@@ -95,30 +100,32 @@ export function topFixes(ranked: readonly RankedFile[], limit = 10): Array<{ fix
   return all.slice(0, limit);
 }
 
-function topFixesSection(ranked: readonly RankedFile[]): string {
+function topFixesSection(ranked: readonly RankedFile[], t: ReportWords): string {
   const fixes = topFixes(ranked);
   if (fixes.length === 0) return '';
   const rows = fixes.map(({ fix, ranked: entry }) => `<tr><td class="num"><strong>+${fix.gain}</strong></td><td>${richText(fix.title)}</td>`
     + `<td><a href="#flow-${entry.number}">${entry.file.flow ? h(entry.file.flow.name) : h(entry.file.file)}</a></td><td class="num">${entry.file.score?.value ?? '–'} → ${Math.min(100, (entry.file.score?.value ?? 0) + fix.gain)}</td></tr>`);
-  return `<h3>The fixes that gain the most</h3>
-<p class="note">Each gain is measured on its own flow, with that fix alone; gains do not add up, within a flow or across flows.</p>
-<table class="top-fixes"><thead><tr><th class="num">Gain</th><th>Fix</th><th>Flow</th><th class="num">Score</th></tr></thead><tbody>
+  return `<h3>${h(t('portfolio.top-fixes'))}</h3>
+<p class="note">${h(t('portfolio.top-fixes-note'))}</p>
+<table class="top-fixes"><thead><tr><th class="num">${h(t('portfolio.col-gain'))}</th><th>${h(t('portfolio.col-fix'))}</th><th>${h(t('portfolio.col-flow'))}</th><th class="num">${h(t('portfolio.col-score'))}</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table>`;
 }
 
 /** The portfolio's opening: the table, and for many flows the spread of scores and the top fixes. */
-export function portfolioSection(result: AuditResult, ranked: readonly RankedFile[]): string {
-  const table = summaryTable(ranked);
-  if (ranked.length < 2) return `<section class="portfolio">\n<h2>Flows</h2>\n${table}\n</section>`;
+export function portfolioSection(result: AuditResult, ranked: readonly RankedFile[], lang: Lang = 'en'): string {
+  const t = reportWords(lang);
+  const table = summaryTable(ranked, lang);
+  if (ranked.length < 2) return `<section class="portfolio">\n<h2>${h(t('portfolio.flows'))}</h2>\n${table}\n</section>`;
+  const scored = result.files.filter((file) => file.score).length;
   return `<section class="portfolio">
-<h2>Flows, worst first</h2>
+<h2>${h(t('portfolio.flows-worst-first'))}</h2>
 ${table}
 <div class="portfolio-charts">
-<figure class="distribution-figure"><figcaption><strong>How the scores spread</strong> <span class="note">${h(`${result.files.filter((file) => file.score).length} scored flows, by ten points`)}</span></figcaption>
-${distributionChart(result.files)}
+<figure class="distribution-figure"><figcaption><strong>${h(t('portfolio.spread'))}</strong> <span class="note">${h(t('portfolio.spread-note', { count: scored }))}</span></figcaption>
+${distributionChart(result.files, lang)}
 </figure>
 </div>
-${topFixesSection(ranked)}
+${topFixesSection(ranked, t)}
 </section>`;
 }

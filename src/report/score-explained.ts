@@ -2,23 +2,19 @@
 // where they come from, in a few lines, and links to the whole model shipped with the tool.
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Lang } from '../i18n/index.js';
+import { reportWords, type ReportWords } from '../i18n/report.js';
 import type { Driver, Grade } from '../model/result.js';
 import { ERROR_CEILING, gradeOf } from '../score/index.js';
 import { DRIVERS } from '../score/effort.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { h, richText } from './html-text.js';
-import { DRIVER_NAMES } from './text.js';
+import { driverName } from './text.js';
 
-/** What each driver charges, as docs/scoring.md's table says it. */
-export const DRIVER_MEANINGS: Readonly<Record<Driver, string>> = {
-  waiting: 'rings before an answer, and seconds on hold',
-  repeating: 'identity questions, and data asked for again',
-  transfers: 'each time the caller is passed on (a cold transfer costs more than a warm one), approval steps',
-  navigation: 'seconds of prompts, menus and answers, and each menu level',
-  channel: 'being sent to another channel (a text, the web site)',
-  deadEnds: 'calls that end unresolved, are dropped, or are trapped in a loop',
-  generic: 'no journey cost: points taken for findings such as stock phrases',
-};
+/** What each driver charges, in the report's language, as docs/scoring.md's table says it. */
+export function driverMeaning(driver: Driver, lang: Lang = 'en'): string {
+  return reportWords(lang)(`explain.${driver}`);
+}
 
 const GRADES: readonly Grade[] = ['A', 'B', 'C', 'D', 'F'];
 
@@ -37,32 +33,37 @@ export function installedScoringDocs(): string | undefined {
   return existsSync(path) ? pathToFileURL(path).href : undefined;
 }
 
-function gradeRows(): string {
+function gradeRows(t: ReportWords): string {
   const floors = gradeFloors();
   return floors.map(([grade, floor], index) => {
     const above = index === 0 ? 100 : floors[index - 1]![1] - 1;
-    const range = floor === 0 ? `below ${above + 1}` : index === 0 ? `${floor} or more` : `${floor}–${above}`;
-    return `<tr><td class="num"><span class="score grade-${grade}">${grade}</span></td><td>${range}</td></tr>`;
+    const range = floor === 0 ? t('explain.grade-below', { top: above + 1 }) : index === 0 ? t('explain.grade-top', { floor }) : t('explain.grade-range', { floor, top: above });
+    return `<tr><td class="num"><span class="score grade-${grade}">${grade}</span></td><td>${h(range)}</td></tr>`;
   }).join('');
 }
 
-function driverRows(): string {
-  return DRIVERS.map((driver) => `<tr><th scope="row">${h(DRIVER_NAMES[driver])}</th><td>${h(DRIVER_MEANINGS[driver])}</td></tr>`).join('');
+function driverRows(lang: Lang, t: ReportWords): string {
+  return DRIVERS.map((driver) => `<tr><th scope="row">${h(driverName(driver, lang))}</th><td>${h(driverMeaning(driver, lang))}</td></tr>`).join('');
 }
 
 /** The section, with a link to the scoring docs when they are installed beside the tool. */
-export function scoreExplained(docsHref: string | undefined): string {
+export function scoreExplained(docsHref: string | undefined, lang: Lang = 'en'): string {
+  const t = reportWords(lang);
+  // The catalog's words hold no markup: HTML values (links, code, emphasis) are passed in escaped.
+  const versioned = { tool: h(TOOL_NAME), version: h(VERSION) };
   const docs = docsHref === undefined
-    ? `<code>docs/scoring.md</code> in the ${h(TOOL_NAME)} ${h(VERSION)} package`
-    : `<a class="scoring-docs" href="${h(docsHref)}">docs/scoring.md</a> (shipped with ${h(TOOL_NAME)} ${h(VERSION)})`;
+    ? t('explain.docs-file', { file: '<code>docs/scoring.md</code>', ...versioned })
+    : t('explain.docs-link', { link: `<a class="scoring-docs" href="${h(docsHref)}">docs/scoring.md</a>`, ...versioned });
+  const intro = t('explain.intro', { effortPoints: `<em>${h(t('explain.effort-points'))}</em>`, formula: richText(t('explain.formula')), ceiling: ERROR_CEILING });
+  const drivers = t('explain.drivers', { wherePointsGo: `<strong>${h(t('flow.where-points-go'))}</strong>`, fixes: `<strong>${h(t('explain.fixes'))}</strong>` });
   return `<section class="explain" id="how-the-score-works">
-<h2>How the score works</h2>
-<p>Each flow scores from 0 to 100, where 100 means effortless for the caller. The tool follows every journey a caller can take through the flow (subflows included), charges each step in <em>effort points</em> (seconds listening, ringing and on hold, questions, transfers, calls that end with nothing), and blends the effort of the average caller (60%) with that of the worst journey (40%). The score is ${richText('`100 · e^(−effort ÷ 80)`')}, less up to 25 points for findings that are not journey costs (stock phrases, unreachable steps). A flow with any error scores at most ${ERROR_CEILING}.</p>
+<h2>${h(t('explain.heading'))}</h2>
+<p>${intro}</p>
 <div class="explain-tables">
-<table class="grades"><thead><tr><th>Grade</th><th>Score</th></tr></thead><tbody>${gradeRows()}</tbody></table>
-<table class="drivers-explained"><thead><tr><th>Driver</th><th>What costs points</th></tr></thead><tbody>${driverRows()}</tbody></table>
+<table class="grades"><thead><tr><th>${h(t('explain.col-grade'))}</th><th>${h(t('explain.col-score'))}</th></tr></thead><tbody>${gradeRows(t)}</tbody></table>
+<table class="drivers-explained"><thead><tr><th>${h(t('explain.col-driver'))}</th><th>${h(t('explain.col-costs'))}</th></tr></thead><tbody>${driverRows(lang, t)}</tbody></table>
 </div>
-<p><strong>Where the points go</strong> splits the points a flow loses over these drivers. <strong>Fixes</strong> are measured, not estimated: each one is applied to the model of the flow, which is scored again. Their gains do not add up, since two fixes often remove the same cost; each fix shows the score with it and every fix above it applied.</p>
-<p class="note">The whole model, with its weights and a worked example: ${docs}.</p>
+<p>${drivers}</p>
+<p class="note">${t('explain.docs', { docs })}</p>
 </section>`;
 }

@@ -1,5 +1,7 @@
 // Small wording helpers shared by the human-readable reports (Markdown, HTML).
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Lang } from '../i18n/index.js';
+import { reportWords } from '../i18n/report.js';
 import type { Driver, FileResult, Fix, JourneyMetrics, WorstCount } from '../model/result.js';
 
 export function plural(count: number, word: string): string {
@@ -24,34 +26,42 @@ export function formatPercent(share: number): string {
   return `${Math.round(share * 1000) / 10}%`;
 }
 
-export function formatWorstCount(count: WorstCount): string {
-  return count === 'unbounded' ? 'unbounded (a loop adds to it)' : String(count);
+export function formatWorstCount(count: WorstCount, lang: Lang = 'en'): string {
+  return count === 'unbounded' ? reportWords(lang)('metric.unbounded') : String(count);
 }
 
 /** The summary column "fastest time to a human". */
-export function fastestToHuman(metrics: JourneyMetrics | null): string {
-  if (!metrics) return 'not analyzed';
-  return metrics.fastestSecondsToHuman === null ? 'no person reachable' : formatDuration(metrics.fastestSecondsToHuman);
+export function fastestToHuman(metrics: JourneyMetrics | null, lang: Lang = 'en'): string {
+  const t = reportWords(lang);
+  if (!metrics) return t('metric.not-analyzed');
+  return metrics.fastestSecondsToHuman === null ? t('metric.no-person') : formatDuration(metrics.fastestSecondsToHuman);
 }
 
+/** The drivers' English names (the diff's words); `driverName` gives them in either language. */
 export const DRIVER_NAMES: Readonly<Record<Driver, string>> = {
-  waiting: 'Waiting',
-  repeating: 'Repeating information',
-  transfers: 'Transfers',
-  navigation: 'Navigation',
-  channel: 'Channel switching',
-  deadEnds: 'Dead ends',
-  generic: 'Generic experience',
+  waiting: driverName('waiting'),
+  repeating: driverName('repeating'),
+  transfers: driverName('transfers'),
+  navigation: driverName('navigation'),
+  channel: driverName('channel'),
+  deadEnds: driverName('deadEnds'),
+  generic: driverName('generic'),
 };
 
+/** A driver's name in the report's language (`DRIVER_NAMES` is the English one). */
+export function driverName(driver: Driver, lang: Lang = 'en'): string {
+  return reportWords(lang)(`driver.${driver}`);
+}
+
 /** Journey metrics as label/value rows, in the order an auditor reads them. */
-export function metricRows(metrics: JourneyMetrics): Array<[string, string]> {
+export function metricRows(metrics: JourneyMetrics, lang: Lang = 'en'): Array<[string, string]> {
+  const t = reportWords(lang);
   return [
-    ['Fastest time to a person', fastestToHuman(metrics)],
-    ['Expected time in the flow', metrics.expectedSecondsInFlow === null ? 'unknown' : formatDuration(metrics.expectedSecondsInFlow)],
-    ['Identity questions on the worst journey', formatWorstCount(metrics.worstIdentityQuestions)],
-    ['Transfers on the worst journey', formatWorstCount(metrics.worstTransfers)],
-    ['Callers who end without help', formatPercent(metrics.shareWithoutHelp)],
+    [t('metric.fastest'), fastestToHuman(metrics, lang)],
+    [t('metric.expected'), metrics.expectedSecondsInFlow === null ? t('metric.unknown') : formatDuration(metrics.expectedSecondsInFlow)],
+    [t('metric.identity'), formatWorstCount(metrics.worstIdentityQuestions, lang)],
+    [t('metric.transfers'), formatWorstCount(metrics.worstTransfers, lang)],
+    [t('metric.without-help'), formatPercent(metrics.shareWithoutHelp)],
   ];
 }
 
@@ -88,7 +98,13 @@ export function unknownsLine(unknowns: readonly string[]): string {
 }
 
 /** "Saves 7.5 effort points and 40 s for 62% of callers; score 81 with the fixes above." */
-export function fixSavings(fix: Fix): string {
-  const seconds = fix.secondsSaved > 0 ? ` and ${fix.secondsSaved} s` : '';
-  return `Saves ${fix.effortSaved} effort points${seconds} for ${Math.round(fix.callersHelped * 100)}% of callers; score ${fix.cumulativeScore} with the fixes above.`;
+export function fixSavings(fix: Fix, lang: Lang = 'en'): string {
+  // Figures as text, exactly as they are (a fix from elsewhere may lack one).
+  return reportWords(lang)('flow.fix-savings', {
+    effort: `${fix.effortSaved}`,
+    time: fix.secondsSaved > 0 ? 'yes' : 'no',
+    seconds: `${fix.secondsSaved}`,
+    percent: `${Math.round(fix.callersHelped * 100)}`,
+    score: `${fix.cumulativeScore}`,
+  });
 }

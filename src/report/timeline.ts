@@ -1,6 +1,8 @@
 // A journey as a timeline (inline SVG, no script): one row a step, its bar placed at the second
 // the step starts and as long as it lasts, split into listening, ringing and hold; marks for
 // identity questions, transfers and the person, and the share of callers who give up there.
+import type { Lang } from '../i18n/index.js';
+import { reportWords, type ReportWords } from '../i18n/report.js';
 import type { FileResult, Timeline, TimelineEnd, TimelineStep } from '../model/result.js';
 import { h } from './html-text.js';
 import { formatDuration, formatPercent } from './text.js';
@@ -14,14 +16,10 @@ const NOTE_WIDTH = 230;
 const AXIS = 26;
 const WIDTH = LABEL_WIDTH + BAR_WIDTH + NOTE_WIDTH;
 
-const END_TEXT: Readonly<Record<TimelineEnd, string>> = {
-  person: 'ends with a person',
-  help: 'ends with help promised',
-  resolved: 'resolved by the system',
-  unresolved: 'ends without help',
-  'gives-up': 'the caller gives up or is dropped',
-  loops: 'comes back to a step it passed: a loop',
-};
+/** How a journey ends, in words (ICU select keys cannot hold a hyphen). */
+function endText(end: TimelineEnd, t: ReportWords): string {
+  return t('timeline.end', { end: end === 'gives-up' ? 'givesUp' : end });
+}
 
 /** Seconds between axis ticks: about six ticks over the whole call, on a round step. */
 export function tickStep(total: number): number {
@@ -45,48 +43,58 @@ function segment(kind: keyof typeof TIMELINE_COLORS, x: number, y: number, width
   return `<rect class="seg seg-${kind}" x="${x.toFixed(1)}" y="${y + 4}" width="${Math.max(1, width).toFixed(1)}" height="${ROW - 8}" fill="${TIMELINE_COLORS[kind]}"/>`;
 }
 
-function marks(step: TimelineStep): string[] {
+function marks(step: TimelineStep, t: ReportWords): string[] {
   const marks: string[] = [];
-  if (step.identityQuestion) marks.push('identity question');
-  if (step.transfer) marks.push('transfer');
-  if (step.person) marks.push('a person answers');
-  if (step.unknownTime) marks.push(step.type === 'queue' ? 'hold time not stated' : 'rings not stated');
+  if (step.identityQuestion) marks.push(t('timeline.identity-question'));
+  if (step.transfer) marks.push(t('timeline.transfer'));
+  if (step.person) marks.push(t('timeline.person'));
+  if (step.unknownTime) marks.push(step.type === 'queue' ? t('timeline.hold-unknown') : t('timeline.rings-unknown'));
   return marks;
 }
 
-function row(step: TimelineStep, index: number, start: number, scale: number): string {
+/** A step as the timeline names it: its kind in words, then its id (`menu main`, `menú main`). */
+function stepLabel(step: TimelineStep, id: string, t: ReportWords): string {
+  return t('timeline.step', { type: t('diagram.type', { type: step.type }), id });
+}
+
+/** The answer's rings are drawn as a step of their own; its label says what they are. */
+const ANSWER_TYPE = 'rings';
+
+function row(step: TimelineStep, index: number, start: number, scale: number, t: ReportWords): string {
   const y = AXIS + index * ROW;
   const x = LABEL_WIDTH + start * scale;
   const ring = step.ringSeconds * scale;
   const hold = step.holdSeconds * scale;
   const listen = Math.max(0, step.seconds - step.ringSeconds - step.holdSeconds) * scale;
   const seconds = `${formatDuration(step.seconds)}${step.unknownTime ? '+' : ''}`;
-  const notes = [seconds, ...marks(step)].join(' · ');
+  const notes = [seconds, ...marks(step, t)].join(' · ');
   const giveUp = step.giveUp > 0
-    ? `<text class="give-up" x="${WIDTH - 4}" y="${y + 15}" text-anchor="end" font-size="11" font-weight="600" fill="${TIMELINE_COLORS.giveUp}">✕ ${formatPercent(step.giveUp)} give up</text>`
+    ? `<text class="give-up" x="${WIDTH - 4}" y="${y + 15}" text-anchor="end" font-size="11" font-weight="600" fill="${TIMELINE_COLORS.giveUp}">${h(t('timeline.give-up', { percent: formatPercent(step.giveUp) }))}</text>`
     : '';
   const name = step.id.length > 34 ? `${step.id.slice(0, 33)}…` : step.id;
+  const answer = step.type === ANSWER_TYPE ? t('timeline.answer') : undefined;
   return `<g class="step${step.identityQuestion ? ' question' : ''}${step.transfer ? ' transfer' : ''}${step.person ? ' person' : ''}${step.giveUp > 0 ? ' gives-up' : ''}">`
-    + `<title>${h(`${step.type} ${step.id}: ${notes}`)}</title>`
-    + `<text x="${LABEL_WIDTH - 8}" y="${y + 15}" text-anchor="end" font-size="12" fill="#1f2328">${h(`${step.type} ${name}`)}</text>`
+    + `<title>${h(`${answer ?? stepLabel(step, step.id, t)}: ${notes}`)}</title>`
+    + `<text x="${LABEL_WIDTH - 8}" y="${y + 15}" text-anchor="end" font-size="12" fill="#1f2328">${h(answer ?? stepLabel(step, name, t))}</text>`
     + segment('listening', x, y, listen) + segment('ringing', x + listen, y, ring) + segment('hold', x + listen + ring, y, hold)
     + `<text x="${(x + listen + ring + hold + 4).toFixed(1)}" y="${y + 15}" font-size="11" fill="#57606a">${h(notes)}</text>${giveUp}</g>`;
 }
 
 /** The timeline's SVG: the answer's rings first, then each step where it falls on the call's clock. */
-export function timelineSvg(timeline: Timeline, label: string): string {
+export function timelineSvg(timeline: Timeline, label: string, lang: Lang = 'en'): string {
+  const t = reportWords(lang);
   const total = Math.max(timeline.totalSeconds, 1);
   // Notes are written after each bar: keep room for them inside the bar area's end.
   const scale = (BAR_WIDTH - 10) / total;
   const rows: string[] = [];
   let at = 0;
   if (timeline.answerSeconds > 0) {
-    const answer: TimelineStep = { id: 'before the system answers', type: 'rings', seconds: timeline.answerSeconds, ringSeconds: timeline.answerSeconds, holdSeconds: 0, identityQuestion: false, transfer: false, person: false, giveUp: 0, unknownTime: false };
-    rows.push(row(answer, 0, 0, scale));
+    const answer: TimelineStep = { id: '', type: ANSWER_TYPE, seconds: timeline.answerSeconds, ringSeconds: timeline.answerSeconds, holdSeconds: 0, identityQuestion: false, transfer: false, person: false, giveUp: 0, unknownTime: false };
+    rows.push(row(answer, 0, 0, scale, t));
     at = timeline.answerSeconds;
   }
   for (const step of timeline.steps) {
-    rows.push(row(step, rows.length, at, scale));
+    rows.push(row(step, rows.length, at, scale, t));
     at += step.seconds;
   }
   const height = AXIS + rows.length * ROW + 6;
@@ -94,27 +102,27 @@ export function timelineSvg(timeline: Timeline, label: string): string {
     + `${axis(total, scale)}${rows.join('')}</svg>`;
 }
 
-function summaryLine(timeline: Timeline): string {
+function summaryLine(timeline: Timeline, t: ReportWords): string {
   const seconds = timeline.steps.reduce((sum, step) => ({ ring: sum.ring + step.ringSeconds, hold: sum.hold + step.holdSeconds }), { ring: timeline.answerSeconds, hold: 0 });
   const questions = timeline.steps.filter((step) => step.identityQuestion).length;
   const transfers = timeline.steps.filter((step) => step.transfer).length;
   const parts = [
-    `${formatDuration(timeline.totalSeconds)} in all`,
-    `${formatDuration(seconds.ring)} ringing`,
-    `${formatDuration(seconds.hold)} on hold`,
-    `${questions} identity question${questions === 1 ? '' : 's'}`,
-    `${transfers} transfer${transfers === 1 ? '' : 's'}`,
-    END_TEXT[timeline.end],
+    t('timeline.in-all', { duration: formatDuration(timeline.totalSeconds) }),
+    t('timeline.ringing', { duration: formatDuration(seconds.ring) }),
+    t('timeline.on-hold', { duration: formatDuration(seconds.hold) }),
+    t('timeline.questions', { count: questions }),
+    t('timeline.transfers', { count: transfers }),
+    endText(timeline.end, t),
   ];
-  if (timeline.share !== undefined) parts.push(`${formatPercent(timeline.share)} of callers take exactly this journey`);
-  if (timeline.stepsLeftOut) parts.push(`${timeline.stepsLeftOut} more steps not drawn`);
+  if (timeline.share !== undefined) parts.push(t('timeline.share', { percent: formatPercent(timeline.share) }));
+  if (timeline.stepsLeftOut) parts.push(t('timeline.left-out', { count: timeline.stepsLeftOut }));
   return parts.join(' · ');
 }
 
-function legend(): string {
-  const swatch = (color: string, text: string): string => `<li><span class="swatch" style="background:${color};border-color:${color}"></span>${text}</li>`;
-  return `<ul class="legend timeline-legend">${swatch(TIMELINE_COLORS.listening, 'listening, choosing, answering')}${swatch(TIMELINE_COLORS.ringing, 'ringing')}${swatch(TIMELINE_COLORS.hold, 'on hold (expected wait)')}`
-    + `<li><span class="give-up-mark">✕</span> share of callers at the step who give up or are dropped</li></ul>`;
+function legend(t: ReportWords): string {
+  const swatch = (color: string, text: string): string => `<li><span class="swatch" style="background:${color};border-color:${color}"></span>${h(text)}</li>`;
+  return `<ul class="legend timeline-legend">${swatch(TIMELINE_COLORS.listening, t('timeline.legend-listening'))}${swatch(TIMELINE_COLORS.ringing, t('timeline.legend-ringing'))}${swatch(TIMELINE_COLORS.hold, t('timeline.legend-hold'))}`
+    + `<li><span class="give-up-mark">✕</span> ${h(t('timeline.legend-give-up'))}</li></ul>`;
 }
 
 function sameJourney(one: Timeline, other: Timeline): boolean {
@@ -122,16 +130,17 @@ function sameJourney(one: Timeline, other: Timeline): boolean {
 }
 
 /** The section of a flow: its worst and its most common journey. */
-export function timelinesSection(file: FileResult): string {
+export function timelinesSection(file: FileResult, lang: Lang = 'en'): string {
   const timelines = file.timelines;
   if (!timelines) return '';
+  const t = reportWords(lang);
   const figure = (kind: 'worst' | 'common', title: string, timeline: Timeline): string => `<figure class="timeline-figure timeline-${kind}">
-<figcaption><strong>${title}</strong> <span class="note">${h(summaryLine(timeline))}</span></figcaption>
-${timelineSvg(timeline, `${title}, step by step`)}
+<figcaption><strong>${h(title)}</strong> <span class="note">${h(summaryLine(timeline, t))}</span></figcaption>
+${timelineSvg(timeline, t('timeline.label', { title }), lang)}
 </figure>`;
   const same = sameJourney(timelines.worst, timelines.common);
-  return `<h3>Where the minutes go</h3>
-${legend()}
-${figure('worst', same ? 'The worst journey, also the most common one' : 'The worst journey', same ? timelines.common : timelines.worst)}
-${same ? '' : figure('common', 'The most common journey', timelines.common)}`;
+  return `<h3>${h(t('timeline.heading'))}</h3>
+${legend(t)}
+${figure('worst', same ? t('timeline.worst-and-common') : t('timeline.worst'), same ? timelines.common : timelines.worst)}
+${same ? '' : figure('common', t('timeline.common'), timelines.common)}`;
 }

@@ -1,6 +1,6 @@
 // The report's own words in Spanish: every key of report-en.ts with the same ICU arguments.
 // Neutral Latin-American Spanish, addressed with "usted", as a contact-center auditor reads it:
-// "puntaje", "quien llama", "locución". Numbers keep the English decimal point, as in es-MX.
+// "puntaje", "quien llama", "mensaje" for a prompt (as in the core catalog). Numbers keep the English decimal point, as in es-MX.
 import type { ReportKey } from './report-en.js';
 
 export const REPORT_ES: Readonly<Record<ReportKey, string>> = {
@@ -29,7 +29,7 @@ export const REPORT_ES: Readonly<Record<ReportKey, string>> = {
   'flow.col-rule': 'Regla',
   'flow.col-message': 'Mensaje',
   'flow.node': 'nodo {node}',
-  'flow.prompt': 'locución: {prompt}',
+  'flow.prompt': 'mensaje: {prompt}',
   'flow.path': 'recorrido: {path}',
   'flow.path-more': '… {count} más …',
   'flow.unknowns': 'No indicado en el flujo',
@@ -91,7 +91,7 @@ export const REPORT_ES: Readonly<Record<ReportKey, string>> = {
   'explain.waiting': 'timbres antes de que contesten y segundos en espera',
   'explain.repeating': 'preguntas de identidad y datos que se vuelven a pedir',
   'explain.transfers': 'cada vez que se pasa a quien llama a otra persona (una transferencia en frío cuesta más que una con contexto), pasos de aprobación',
-  'explain.navigation': 'segundos de locuciones, menús y respuestas, y cada nivel de menú',
+  'explain.navigation': 'segundos de mensajes, menús y respuestas, y cada nivel de menú',
   'explain.channel': 'que lo envíen a otro canal (un mensaje de texto, el sitio web)',
   'explain.deadEnds': 'llamadas que terminan sin resolver, se cortan o quedan atrapadas en un bucle',
   'explain.generic': 'sin costo de recorrido: puntos que se descuentan por hallazgos como las frases hechas',
@@ -143,7 +143,7 @@ export const REPORT_ES: Readonly<Record<ReportKey, string>> = {
   'diagram.says': 'dice: {say}',
   'diagram.findings': '{count, plural, one {{count} hallazgo} other {{count} hallazgos}}, el peor: {severity}',
   'diagram.type': '{type, select, play {anuncio} menu {menú} input {pregunta} branch {decisión} transfer {transferencia} queue {cola} agent {agente} deflect {desvío} notify {aviso} lookup {consulta} hours {horario} subflow {subflujo} return {retorno} hangup {cuelgue} other {{type}}}',
-  'diagram.exit': '{kind, select, noInput {sin respuesta} noMatch {opción no válida} timeout {tiempo agotado} full {cola llena} noAnswer {no contesta} busy {ocupado} default {por defecto} other {}}',
+  'diagram.exit': '{kind, select, noInput {sin respuesta} noMatch {no válida} timeout {tiempo agotado} full {cola llena} noAnswer {no contesta} busy {ocupado} default {por defecto} other {}}',
   'diagram.case': 'caso {number}',
 
   'markdown.score': 'Puntaje {value}/100, calificación {grade}',

@@ -148,6 +148,7 @@ export const REPORT_EN = {
   'markdown.score': 'Score {value}/100, grade {grade}',
   'markdown.not-scored': 'Not scored',
   'markdown.fixes': '{fixes}, most effort saved first:',
+  'markdown.fixes-word': 'Fixes',
   'markdown.col-driver': 'Driver',
   'markdown.col-points': 'Points lost',
   'markdown.col-metric': 'Metric',

@@ -149,6 +149,7 @@ export const REPORT_ES: Readonly<Record<ReportKey, string>> = {
   'markdown.score': 'Puntaje {value}/100, calificación {grade}',
   'markdown.not-scored': 'Sin puntaje',
   'markdown.fixes': '{fixes}, primero las que más esfuerzo ahorran:',
+  'markdown.fixes-word': 'Correcciones',
   'markdown.col-driver': 'Factor',
   'markdown.col-points': 'Puntos perdidos',
   'markdown.col-metric': 'Métrica',

@@ -73,7 +73,7 @@ function findingRow(finding: Finding, { lang, t }: Context): string[] {
 function fixLines(fixes: readonly Fix[], { lang, t }: Context): string[] {
   if (fixes.length === 0) return [];
   return [
-    t('markdown.fixes', { fixes: `**${t('explain.fixes')}**` }),
+    t('markdown.fixes', { fixes: `**${t('markdown.fixes-word')}**` }),
     '',
     ...fixes.map((fix, index) => `${index + 1}. **+${fix.gain}** ${escapeMarkdown(fix.title)}: ${escapeMarkdown(fix.description)} ${escapeMarkdown(fixSavings(fix, lang))}`),
     '',

@@ -3,6 +3,8 @@
 import { TYPE, parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { catalogs, langOfEnv, message, parseLang, resolveLang } from '../../src/i18n/index.js';
+// Registers the report's catalog, so the checks below run on it too.
+import '../../src/i18n/report.js';
 
 /** The names of the arguments a message uses, wherever they are (inside plurals and selects too). */
 function argumentsOf(elements: readonly MessageFormatElement[], into = new Set<string>()): Set<string> {
@@ -24,8 +26,8 @@ function argumentsOf(elements: readonly MessageFormatElement[], into = new Set<s
 const SAME_IN_BOTH = new Set(['queue-occupancy.erlangs']);
 
 describe('message catalogs', () => {
-  it('include the core catalog', () => {
-    expect(catalogs().map((catalog) => catalog.name)).toContain('core');
+  it('include the core catalog and the report\'s', () => {
+    expect(catalogs().map((catalog) => catalog.name)).toEqual(expect.arrayContaining(['core', 'report']));
   });
 
   for (const catalog of catalogs()) {

@@ -1,0 +1,60 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// The Spanish report of the seed call, in headless Chromium: nothing requested, nothing in the
+// console, Spanish everywhere a reader looks. Skipped without /usr/bin/chromium unless
+// IVR_AUDIT_BROWSER_TESTS=require (then a missing browser fails).
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectQuiet, launch, open, skipBrowser } from './browser-support.js';
+import { ROOT, cli, scratch } from './support.js';
+import { englishWordsIn } from './spanish-words.js';
+
+const SEED = 'fixtures/reference/seed-001-call.yaml';
+/** Screenshots of the reference flows, kept as test artifacts (.tmp/ is gitignored). */
+const ARTIFACTS = join(ROOT, '.tmp', 'report-screenshots');
+
+describe.skipIf(skipBrowser)('the Spanish report, in headless Chromium', () => {
+  let browser: Browser | undefined;
+  let report: string;
+
+  beforeAll(async () => {
+    browser = await launch();
+    const folder = scratch();
+    copyFileSync(join(ROOT, SEED), join(folder, 'seed-001-call.yaml'));
+    report = join(folder, 'seed-es.html');
+    // No --lang: the flow's settings.language (es) decides, whatever the machine's locale.
+    const run = cli(['report', 'seed-001-call.yaml', '-o', report], { cwd: folder, env: { LC_ALL: undefined, LC_MESSAGES: undefined, LANG: 'C' } });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens with no request and no console error, and reads Spanish throughout', async () => {
+    const watched = await open(browser!, report);
+    expectQuiet(watched, report);
+    const { page } = watched;
+    expect(await page.getAttribute('html', 'lang')).toBe('es');
+    expect(await page.title()).toBe('Informe de auditoría del IVR');
+    expect(await page.locator('#how-the-score-works h2').textContent()).toBe('Cómo se calcula el puntaje');
+    const grades = await page.locator('table.grades tbody tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('td')].map((td) => td.textContent)));
+    expect(grades.at(-1)).toEqual(['F', 'menos de 60']);
+    expect(await page.locator('figure.timeline-worst figcaption strong').textContent()).toMatch(/^El peor recorrido/);
+    expect(await page.locator('g.step.gives-up text.give-up').first().textContent()).toMatch(/% abandona$/);
+    // What the reader sees (the pictures' labels and tooltips too), less code and rule ids.
+    const seen = await page.evaluate(() => {
+      for (const element of document.querySelectorAll('code, td.rule')) element.remove();
+      const tooltips = [...document.querySelectorAll('svg title, svg text')].map((title) => title.textContent ?? '');
+      return [document.body.innerText, ...tooltips].join('\n');
+    });
+    expect(englishWordsIn(seen, `${readFileSync(join(ROOT, SEED), 'utf8')} seed-001-call.yaml`)).toEqual([]);
+    await page.reload();
+    writeFileSync(join(ARTIFACTS, 'seed-001-es.png'), await page.screenshot({ fullPage: true }));
+    await page.close();
+  });
+});

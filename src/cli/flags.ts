@@ -26,10 +26,10 @@ export function integerFlag(options: IntegerRange & { description: string }) {
   })();
 }
 
-/** `--lang en|es`: the language of messages (see docs/cli.md#languages). */
-export function langFlag() {
+/** `--lang en|es`: the language of messages (see docs/cli.md#languages); `what` names what it sets. */
+export function langFlag(what = 'messages, fixes and summaries') {
   return Flags.custom<Lang>({
-    description: 'language of messages, fixes and summaries: en or es (default: the config\'s lang, the flow\'s settings.language, then LC_ALL/LC_MESSAGES/LANG)',
+    description: `language of ${what}: en or es (default: the config's lang, the flow's settings.language, then LC_ALL/LC_MESSAGES/LANG)`,
     parse: async (input) => {
       const lang = parseLang(input);
       if (lang === undefined || lang !== input.trim().toLowerCase()) throw new Error(`must be one of ${LANGS.join(', ')}, not "${input}"`);

@@ -36,7 +36,7 @@ export default class Report extends IvrAuditCommand {
     config: Flags.string({ char: 'c', description: 'use this config file for every flow' }),
     'no-config': Flags.boolean({ description: 'ignore config files' }),
     'no-gitignore': Flags.boolean({ description: 'also lint what .gitignore files exclude when walking folders and globs' }),
-    lang: langFlag(),
+    lang: langFlag('the report (its words, messages and fixes)'),
   };
 
   async run(): Promise<void> {

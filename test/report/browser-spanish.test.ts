@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectQuiet, launch, open, skipBrowser } from './browser-support.js';
+import { expectQuiet, launch, open, pdfPageCount, skipBrowser } from './browser-support.js';
 import { ROOT, cli, scratch } from './support.js';
 import { englishWordsIn } from './spanish-words.js';
 
@@ -55,6 +55,20 @@ describe.skipIf(skipBrowser)('the Spanish report, in headless Chromium', () => {
     expect(englishWordsIn(seen, `${readFileSync(join(ROOT, SEED), 'utf8')} seed-001-call.yaml`)).toEqual([]);
     await page.reload();
     writeFileSync(join(ARTIFACTS, 'seed-001-es.png'), await page.screenshot({ fullPage: true }));
+    await page.close();
+  });
+
+  it('prints on at most 4 pages, A4 and Letter, like the English one: the longer words still fit', async () => {
+    const { page } = await open(browser!, report);
+    await page.emulateMedia({ media: 'print' });
+    for (const format of ['A4', 'Letter'] as const) {
+      const pages = pdfPageCount(await page.pdf({ format }));
+      expect(pages, format).toBeGreaterThanOrEqual(2);
+      expect(pages, format).toBeLessThanOrEqual(4);
+    }
+    await page.setViewportSize({ width: 703, height: 1000 });
+    const overflow = await page.$$eval('table', (tables) => tables.filter((table) => table.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length);
+    expect(overflow).toBe(0);
     await page.close();
   });
 });

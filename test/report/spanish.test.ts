@@ -98,7 +98,7 @@ describe('the Spanish report', () => {
     const result = await audit([SEED], { cwd: ROOT });
     const report = formatMarkdown(result, { report: true, flows: await loadFlows(result, ROOT), date: DAY });
     expect(report).toMatch(/^# Informe de auditoría del IVR\n\nivr-audit \S+ · generado el 5 de diciembre de 2026 · 16 problemas \(6 errores, 7 advertencias, 3 info\) en 1 archivo\n/);
-    expect(report).toContain('| Flujo | Archivo | Puntaje | Calificación | Errores | Advertencias | Lo más rápido hasta una persona |');
+    expect(report).toContain('| Flujo | Archivo | Puntaje | Calificación | Errores | Advertencias | Hasta una persona |');
     expect(report).toContain('**Dónde se pierden los puntos**');
     expect(report).toContain('| Factor | Puntos perdidos |');
     expect(report).toContain('**Correcciones**, primero las que más esfuerzo ahorran:');

@@ -111,7 +111,7 @@ describe.skipIf(skipBrowser)('the report as a deliverable, in headless Chromium'
 
   it('writes the PDF with report --pdf, through the system Chromium', () => {
     const pdf = join(folder, 'seed.pdf');
-    const run = cli(['report', 'seed-001-call.yaml', '--pdf', pdf, '--paper', 'letter'], { cwd: folder, env: { IVR_AUDIT_CHROMIUM: CHROMIUM } });
+    const run = cli(['report', 'seed-001-call.yaml', '--lang', 'en', '--pdf', pdf, '--paper', 'letter'], { cwd: folder, env: { IVR_AUDIT_CHROMIUM: CHROMIUM } });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');

@@ -32,6 +32,12 @@ describe('start-up', () => {
     expect(loaded.filter((path) => path.startsWith('dist/'))).toEqual([]);
   });
 
+  it('a lint imports only the oclif entry points it runs, not the index that loads all of oclif', () => {
+    const loaded = modulesLoaded(['lint', 'examples/acme-support.yaml', '--no-config']);
+    expect(loaded).toContain('node_modules/@oclif/core/lib/main.js');
+    expect(loaded).not.toContain('node_modules/@oclif/core/lib/index.js');
+  });
+
   it('a lint printing stylish output loads neither the other formats, nor the diagrams, nor --fix', () => {
     const loaded = modulesLoaded(['lint', 'examples/acme-support.yaml', '--no-config']);
     expect(loaded).toContain('dist/report/stylish.js');

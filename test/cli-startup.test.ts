@@ -43,7 +43,7 @@ describe('start-up', () => {
   it('a lint printing stylish output loads neither the other formats, nor the diagrams, nor --fix', () => {
     const loaded = modulesLoaded(['lint', 'examples/acme-support.yaml', '--no-config']);
     expect(loaded).toContain('dist/report/stylish.js');
-    for (const path of ['dist/load/importers/index.js', 'dist/load/importers/connect.js', 'dist/load/importers/twilio.js', 'dist/load/importers/genesys.js', 'dist/report/sarif.js', 'dist/report/html.js', 'dist/report/diagram.js', 'dist/report/markdown.js', 'dist/report/junit.js', 'dist/fix.js', 'dist/config/baseline.js']) {
+    for (const path of ['dist/load/importers/index.js', 'dist/load/importers/connect.js', 'dist/load/importers/twilio.js', 'dist/load/importers/genesys.js', 'dist/util/gitignore.js', 'node_modules/ignore/index.js', 'dist/report/sarif.js', 'dist/report/html.js', 'dist/report/diagram.js', 'dist/report/markdown.js', 'dist/report/junit.js', 'dist/fix.js', 'dist/config/baseline.js']) {
       expect(loaded).not.toContain(path);
     }
   });
@@ -51,6 +51,11 @@ describe('start-up', () => {
   it('a lint of a platform export loads the importers', () => {
     const loaded = modulesLoaded(['lint', CONNECT_EXPORT, '--no-config']);
     expect(loaded).toContain('dist/load/importers/connect.js');
+  });
+
+  it('a lint of a folder reads its .gitignore files', () => {
+    const loaded = modulesLoaded(['lint', 'examples', '--no-config']);
+    expect(loaded).toContain('dist/util/gitignore.js');
   });
 
   it('a lint loads the formats it prints', () => {

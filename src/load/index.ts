@@ -22,7 +22,6 @@ export interface LoadProblem {
 export interface LoadedFile {
   file: string;
   text: string;
-  parsed?: ParsedYaml;
   flow?: Flow;
   problems: LoadProblem[];
   /** Set when the file is not a call flow in any format read here (YAML or JSON of something else). */
@@ -78,18 +77,20 @@ function loadParsed(file: string, text: string, parsed: ParsedYaml): LoadedFile 
     loc: at(file, problem.range, problem.pointer),
     related: problem.first ? [at(file, problem.first, problem.pointer)] : undefined,
   }));
-  if (problems.some((problem) => problem.ruleId === 'yaml-syntax')) return { file, text, parsed, problems };
+  if (problems.some((problem) => problem.ruleId === 'yaml-syntax')) return { file, text, problems };
   for (const problem of checkSchema(parsed.data, parsed.places)) {
     problems.push({ ruleId: 'schema', message: problem.message, loc: at(file, problem.range, problem.pointer) });
   }
-  if (problems.some((problem) => problem.ruleId === 'schema')) return { file, text, parsed, problems };
+  if (problems.some((problem) => problem.ruleId === 'schema')) return { file, text, problems };
   for (const problem of checkSchedules(parsed.data)) {
     const place = parsed.places.get(problem.pointer);
     problems.push({ ruleId: 'schema', message: problem.message, loc: at(file, place?.value ?? NOWHERE, problem.pointer) });
   }
-  if (problems.some((problem) => problem.ruleId === 'schema')) return { file, text, parsed, problems };
+  if (problems.some((problem) => problem.ruleId === 'schema')) return { file, text, problems };
+  // The parsed data and its places are not kept: the model holds what later stages need (its own
+  // locations), and a run keeps every file it loaded, so they would stay for the whole run.
   const flow = buildFlow(file, parsed.data as Record<string, unknown>, parsed.places);
-  return { file, text, parsed, flow, problems };
+  return { file, text, flow, problems };
 }
 
 type Importers = typeof import('./importers/index.js');

@@ -166,3 +166,21 @@ describe('Genesys: a schedule group, a data action, a caller-chosen hang-up, flo
     expect(findings.filter((finding) => finding.ruleId === 'dead-end' && finding.nodeId === 'Hang_up')).toEqual([]);
   });
 });
+
+describe('Connect: a Loop block bounds the loop it closes; bots and modules named from Metadata', () => {
+  const name = 'connect/counted-loop.json';
+  const flow = flowOf(importFixture(name));
+
+  it('maps Loop to a counted case (LoopCount), so the yes/no bot asked again is no endless loop', async () => {
+    expect(nodeOf(flow, 'try-again').edges.find((edge) => edge.kind === 'case')).toMatchObject({ to: 'ask-caller-type', times: 2 });
+    const findings = await findingsOf(name);
+    expect(findings.filter((finding) => ['menu-depth', 'identity-questions', 'transfer-chain'].includes(finding.ruleId))).toEqual([]);
+  });
+
+  it('names Lex bots by the bot name and modules by the module name the console keeps, not by alias or UUID', () => {
+    expect(nodeOf(flow, 'ask-billing').label).toBe('Lex bot YesNoBot');
+    expect(nodeOf(flow, 'ask-caller-type').label).toBe('Lex bot CallerTypeBot');
+    expect(nodeOf(flow, '_6f1c2d9e-0b7a-4c55-9d2e-3a8b1f0c7e41').label).toBe('module Order lookup');
+    expect(flow.unknowns).not.toContainEqual(expect.stringContaining('0c5e8a57'));
+  });
+});

@@ -242,9 +242,9 @@ export class FlowBuilder {
    * Adds a branch case. Its condition in words travels in `optionLabel` (the model has no `when` field;
    * `flowToYaml` writes it back as `when`).
    */
-  case(draft: NodeDraft, to: string, loc: SourceLocation, when?: string): void {
+  case(draft: NodeDraft, to: string, loc: SourceLocation, when?: string, times?: number): void {
     const index = draft.edges.filter((edge) => edge.kind === 'case').length;
-    draft.edges.push({ kind: 'case', label: `case:${index}`, from: draft.id, to, loc, optionLabel: when });
+    draft.edges.push({ kind: 'case', label: `case:${index}`, from: draft.id, to, loc, optionLabel: when, ...(times === undefined ? {} : { times }) });
   }
 
   /**

@@ -58,6 +58,8 @@ interface ConnectAction {
   flowName?: string;
   /** The first name the console keeps in the action's Metadata (its queue, flow, Lambda...), for its label. */
   metadataName?: string;
+  /** The Lex bot's name the console keeps (the parameters hold only its alias ARN). */
+  botName?: string;
   /** The flows an event-hook action sets, by hook (`CustomerQueue`...); legacy `Set...Flow` blocks included. */
   hooks?: Array<{ hook: string; name: string }>;
 }
@@ -203,8 +205,9 @@ function readActions(doc: SourceDocument, problems: ImportProblem[]): ConnectAct
       params,
       conditions: [],
       errors: [],
-      flowName: text(field(field(field(metadata, rawId), 'ContactFlow'), 'text')),
+      flowName: consoleFlowName(field(metadata, rawId)),
       metadataName: metadataName(field(metadata, rawId)),
+      botName: consoleBotName(field(metadata, rawId)),
     };
     if (transitions !== undefined && !isRecord(transitions)) {
       problems.push({ ruleId: 'schema', message: '`Transitions` must be an object', loc: doc.locate(`${pointer}/Transitions`) });
@@ -230,6 +233,27 @@ function readActions(doc: SourceDocument, problems: ImportProblem[]): ConnectAct
     });
     return [action];
   });
+}
+
+/**
+ * The name the console keeps for the flow or module an action names: `ContactFlow: { text }`,
+ * `contactFlowModuleName`, or a parameter's `displayName`.
+ */
+function consoleFlowName(entry: unknown): string | undefined {
+  const parameters = field(entry, 'parameters');
+  const names = [
+    text(field(field(entry, 'ContactFlow'), 'text')),
+    text(field(entry, 'contactFlowModuleName')),
+    text(field(field(parameters, 'FlowModuleId'), 'displayName')),
+    text(field(field(parameters, 'ContactFlowId'), 'displayName')),
+  ];
+  return names.map((name) => name?.trim()).find((name) => name !== undefined && name !== '');
+}
+
+/** The Lex V2 bot's name the console keeps beside its alias (`lexV2BotName`). */
+function consoleBotName(entry: unknown): string | undefined {
+  const names = [text(field(entry, 'lexV2BotName')), text(field(field(field(field(entry, 'parameters'), 'LexV2Bot'), 'AliasArn'), 'lexV2BotName'))];
+  return names.map((name) => name?.trim()).find((name) => name !== undefined && name !== '');
 }
 
 /** The first `{ text }` the console keeps for an action (`queue: { id, text: 'Billing' }`). */
@@ -483,6 +507,7 @@ function node(context: MapContext, type: NodeDraft['type'], init: DraftInit = {}
     nodeType: type,
     say: init.say ?? [],
     ...(action.metadataName === undefined ? {} : { metadataName: action.metadataName }),
+    ...(action.botName === undefined ? {} : { botName: action.botName }),
   });
   const draft = builder.node(action.id, type, doc.locate(action.pointer), { ...init, label });
   for (const [param, key] of PARAM_FIELDS) {
@@ -654,6 +679,13 @@ function describeCondition(action: ConnectAction, condition: Condition): string 
   return `${subject} ${condition.operator} ${condition.operands.join(', ')}`.trim();
 }
 
+/** How often a `Loop` block's "loop again" exit can be taken (its LoopCount), when the export says. */
+function loopTimes(action: ConnectAction, condition: Condition): number | undefined {
+  if (action.type !== 'Loop' || !condition.operands.includes('ContinueLooping')) return undefined;
+  const count = numberFrom(action.params.get('LoopCount')?.value);
+  return count !== undefined && Number.isInteger(count) && count >= 1 ? count : undefined;
+}
+
 /** Decisions: conditions are cases; "no matching condition" (or NextAction) is the default; errors are cases. */
 function mapBranch(context: MapContext): void {
   const { action, builder } = context;
@@ -661,7 +693,7 @@ function mapBranch(context: MapContext): void {
   const done = action.type === 'Loop' ? action.conditions.find((condition) => condition.operands.includes('DoneLooping')) : undefined;
   const noMatch = action.errors.find((error) => error.errorType === 'NoMatchingCondition');
   for (const condition of action.conditions) {
-    if (condition !== done) builder.case(draft, target(context, condition), where(context, condition), describeCondition(action, condition));
+    if (condition !== done) builder.case(draft, target(context, condition), where(context, condition), describeCondition(action, condition), loopTimes(action, condition));
   }
   for (const fallback of [done, noMatch, action.next]) {
     if (fallback) fill(context, draft, ['default'], fallback, fallback === action.next ? 'success' : 'no condition matched');

@@ -292,7 +292,8 @@ class GenesysImport {
         const draft = builder.node(id, 'branch', loc, { label });
         const count = numberFrom(field(body.loopCount, 'lit'));
         const again = this.output(item, 'loop', owner, () => ({ id, loc }));
-        builder.case(draft, again.id, again.loc, `loop again (up to ${count ?? '?'} times)`);
+        const times = count !== undefined && Number.isInteger(count) && count >= 1 ? count : undefined;
+        builder.case(draft, again.id, again.loc, `loop again (up to ${count ?? '?'} times)`, times);
         this.goTo(draft, 'default', next());
         return;
       }

@@ -4,6 +4,7 @@
 // fixtures/import, imported and audited through the library.
 import { describe, expect, it } from 'vitest';
 import { auditFile } from '../helpers.js';
+import { tellsCallbackArranged } from '../../src/load/importers/build.js';
 import { exits, flowOf, importFixture, nodeOf } from './helpers.js';
 
 async function findingsOf(name: string): Promise<Array<{ ruleId: string; nodeId?: string; line: number; message: string }>> {
@@ -182,5 +183,19 @@ describe('Connect: a Loop block bounds the loop it closes; bots and modules name
     expect(nodeOf(flow, 'ask-caller-type').label).toBe('Lex bot CallerTypeBot');
     expect(nodeOf(flow, '_6f1c2d9e-0b7a-4c55-9d2e-3a8b1f0c7e41').label).toBe('module Order lookup');
     expect(flow.unknowns).not.toContainEqual(expect.stringContaining('0c5e8a57'));
+  });
+});
+
+describe('messages that tell callers their callback is arranged', () => {
+  it('reads the words, or the name of the attribute that holds them', () => {
+    expect(tellsCallbackArranged(['We will call you back within the hour. Goodbye.'])).toBe(true);
+    expect(tellsCallbackArranged(['$.External.CurrentRule_addedToCallbackQueueMessage'])).toBe(true);
+    expect(tellsCallbackArranged(['$.Attributes.inCallbackQueueMessagePromptArn'])).toBe(true);
+  });
+  it('is not fooled by a failure or an offer', () => {
+    expect(tellsCallbackArranged(['$.External.CurrentRule_addToCallbackQueueFailedMessage'])).toBe(false);
+    expect(tellsCallbackArranged(['Press 1 to be called back.'])).toBe(false);
+    expect(tellsCallbackArranged(['$.External.offerCallbackMessage'])).toBe(false);
+    expect(tellsCallbackArranged(['We cannot call you back today.'])).toBe(false);
   });
 });

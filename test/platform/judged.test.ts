@@ -109,6 +109,12 @@ describe('connect/RulesEngineCustomerQueue.json (customer-queue flow: the hold l
   it('is judged as a hold experience, not as a call that reaches no person', async () => {
     expect(ruleIds(await lintAlone(file))).not.toContain('no-human');
   });
+  // Staffed or not, callers reach the Terminate hang-up through the same Lambda and branch: the hour
+  // is not the cause, so it is one dead end, not also an after-hours one.
+  it('reports the Terminate hang-up once, as a dead end', async () => {
+    const findings = (await lintAlone(file)).findings.filter((finding) => finding.message.includes('QueueBehaviour_type'));
+    expect(findings.map((finding) => finding.ruleId)).toEqual(['dead-end']);
+  });
 });
 
 describe('connect/RulesEngineNLUMenu.json (Lex bot menu with confirmation, hops to other flows)', () => {

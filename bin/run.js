@@ -14,7 +14,9 @@ function printVersion() {
 }
 
 async function runCommand() {
-  const { flush, run } = await import('@oclif/core');
+  // oclif's index loads every part of it (semver, help classes, the parser, ux...): import only
+  // the entry points a run needs (both are in the package's `exports`).
+  const [{ run }, { flush }] = await Promise.all([import('@oclif/core/run'), import('@oclif/core/flush')]);
 
   // The error report is loaded only when there is an error to report: `--help` stays light.
   async function fail(error) {

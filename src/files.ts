@@ -2,7 +2,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { gitignoresAbove, isGitignored, withGitignoreOf, type GitignoreChain } from './util/gitignore.js';
+import type { GitignoreChain } from './util/gitignore.js';
 import { compileGlob, isGlobPattern } from './util/glob-match.js';
 
 import { UsageError } from './cli/usage-error.js';
@@ -95,7 +95,9 @@ interface WalkOptions {
 async function walk(root: string, depth: number, options: WalkOptions): Promise<string[]> {
   const files: string[] = [];
   const visited = new Set<string>();
-  const above: GitignoreChain = options.gitignore ? await gitignoresAbove(root) : [];
+  // The .gitignore reader (and its `ignore` package) is loaded only when a folder is walked.
+  const git = options.gitignore ? await import('./util/gitignore.js') : undefined;
+  const above: GitignoreChain = git ? await git.gitignoresAbove(root) : [];
   const pending: Array<{ folder: string; prefix: string; level: number; ignores: GitignoreChain }> = [{ folder: root, prefix: '', level: 1, ignores: above }];
   while (pending.length > 0) {
     const { folder, prefix, level, ignores: inherited } = pending.pop()!;
@@ -108,12 +110,12 @@ async function walk(root: string, depth: number, options: WalkOptions): Promise<
     } catch {
       continue; // unreadable folders are skipped, as a shell glob would
     }
-    const ignores = options.gitignore ? await withGitignoreOf(inherited, folder) : inherited;
+    const ignores = git ? await git.withGitignoreOf(inherited, folder) : inherited;
     for (const entry of entries) {
       if (entry.name.startsWith('.') || ALWAYS_SKIPPED.has(entry.name)) continue;
       const path = join(folder, entry.name);
       const kind = entry.isSymbolicLink() ? await linkKind(path) : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : undefined;
-      if (kind === undefined || isGitignored(ignores, path, kind === 'folder')) continue;
+      if (kind === undefined || (git !== undefined && git.isGitignored(ignores, path, kind === 'folder'))) continue;
       if (kind === 'file' && level <= depth) files.push(`${prefix}${entry.name}`);
       else if (kind === 'folder' && level < depth) pending.push({ folder: path, prefix: `${prefix}${entry.name}/`, level: level + 1, ignores });
     }

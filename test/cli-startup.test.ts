@@ -25,6 +25,8 @@ export async function load(url, context, next) {
   return readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith(root)).map((url) => url.slice(root.length + 1));
 }
 
+const CONNECT_EXPORT = 'fixtures/platform/connect/RulesEngineCallback.json';
+
 describe('start-up', () => {
   it('--help loads none of the pipeline', () => {
     const loaded = modulesLoaded(['--help']);
@@ -32,12 +34,28 @@ describe('start-up', () => {
     expect(loaded.filter((path) => path.startsWith('dist/'))).toEqual([]);
   });
 
+  it('a lint imports only the oclif entry points it runs, not the index that loads all of oclif', () => {
+    const loaded = modulesLoaded(['lint', 'examples/acme-support.yaml', '--no-config']);
+    expect(loaded).toContain('node_modules/@oclif/core/lib/main.js');
+    expect(loaded).not.toContain('node_modules/@oclif/core/lib/index.js');
+  });
+
   it('a lint printing stylish output loads neither the other formats, nor the diagrams, nor --fix', () => {
     const loaded = modulesLoaded(['lint', 'examples/acme-support.yaml', '--no-config']);
     expect(loaded).toContain('dist/report/stylish.js');
-    for (const path of ['dist/report/sarif.js', 'dist/report/html.js', 'dist/report/diagram.js', 'dist/report/markdown.js', 'dist/report/junit.js', 'dist/fix.js', 'dist/config/baseline.js']) {
+    for (const path of ['dist/load/importers/index.js', 'dist/load/importers/connect.js', 'dist/load/importers/twilio.js', 'dist/load/importers/genesys.js', 'dist/util/gitignore.js', 'node_modules/ignore/index.js', 'dist/report/sarif.js', 'dist/report/html.js', 'dist/report/diagram.js', 'dist/report/markdown.js', 'dist/report/junit.js', 'dist/fix.js', 'dist/config/baseline.js']) {
       expect(loaded).not.toContain(path);
     }
+  });
+
+  it('a lint of a platform export loads the importers', () => {
+    const loaded = modulesLoaded(['lint', CONNECT_EXPORT, '--no-config']);
+    expect(loaded).toContain('dist/load/importers/connect.js');
+  });
+
+  it('a lint of a folder reads its .gitignore files', () => {
+    const loaded = modulesLoaded(['lint', 'examples', '--no-config']);
+    expect(loaded).toContain('dist/util/gitignore.js');
   });
 
   it('a lint loads the formats it prints', () => {

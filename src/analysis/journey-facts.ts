@@ -3,7 +3,7 @@
 import type { FlowNode } from '../model/flow.js';
 import type { Program } from '../load/program.js';
 import { buildJourney, type JourneyGraph, type JourneyVertex } from './journey.js';
-import { Passage, prepareWalk, worstCounts, type CountingWalk, type WorstCounts } from './paths.js';
+import { Passage, prepareWalk, worstCounts, type CountingWalk, type LoopGraph, type WorstCounts } from './paths.js';
 import { repeatedAsks } from './repeats.js';
 import { reachable, reversed, stronglyConnectedComponents, toCsr, type Components, type CsrGraph } from './scc.js';
 import { stepTime } from './timing.js';
@@ -88,7 +88,7 @@ export class JourneyFacts {
   #walks = new Map<WalkKind, CountingWalk>();
   #repeats?: Array<[number, number[]]>;
   #retrySlots?: Uint8Array;
-  #countingGraph?: CsrGraph;
+  #countingGraph?: LoopGraph;
   #given?: { answers: WorstCounts; identity: WorstCounts; seconds: WorstCounts };
 
   constructor(program: Program) {
@@ -157,16 +157,33 @@ export class JourneyFacts {
     return (this.#retrySlots ??= findRetrySlots(this));
   }
 
-  /** The journey without retry exits and self-loops: what path counts walk, so a re-prompt is not one more question. */
-  get countingGraph(): CsrGraph {
+  /**
+   * The journey without retry exits and self-loops: what path counts walk, so a re-prompt is not one
+   * more question. Counted loop exits (`times`) keep their count, so that their loops are bounded.
+   */
+  get countingGraph(): LoopGraph {
     if (this.#countingGraph) return this.#countingGraph;
-    const { size, offsets, targets } = this.graph;
+    const { size, offsets, targets, edges } = this.graph;
     const retries = this.retrySlots;
-    return (this.#countingGraph = toCsr(size, function* (vertex) {
+    const kept = (slot: number, vertex: number): boolean => !retries[slot] && targets[slot] !== vertex;
+    const countingOffsets = new Int32Array(size + 1);
+    let count = 0;
+    for (let vertex = 0; vertex < size; vertex++) {
+      countingOffsets[vertex] = count;
+      for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) if (kept(slot, vertex)) count++;
+    }
+    countingOffsets[size] = count;
+    const countingTargets = new Int32Array(count);
+    const times = new Int32Array(count);
+    let at = 0;
+    for (let vertex = 0; vertex < size; vertex++) {
       for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) {
-        if (!retries[slot] && targets[slot] !== vertex) yield targets[slot]!;
+        if (!kept(slot, vertex)) continue;
+        countingTargets[at] = targets[slot]!;
+        times[at++] = edges[slot]?.times ?? 0;
       }
-    }));
+    }
+    return (this.#countingGraph = { size, offsets: countingOffsets, targets: countingTargets, times });
   }
 
   /** Vertices from which some journey leads to a person. */

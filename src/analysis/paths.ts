@@ -23,6 +23,14 @@ export interface WorstCounts {
   cycle(vertex: number): number[];
 }
 
+/**
+ * A graph whose edges may be counted loops: `times[slot]` is how often the edge can be taken per
+ * call (0: without limit). A cycle through such an edge is bounded.
+ */
+export interface LoopGraph extends CsrGraph {
+  times?: Int32Array;
+}
+
 export interface WorstCountOptions {
   start: number;
   weight: ArrayLike<number>;
@@ -41,12 +49,12 @@ export interface WorstCountOptions {
 export interface CountingWalk {
   /** 0 where a walk starts (the start, the successors of a reachable Reset), -1 elsewhere. */
   base: Float64Array;
-  carried: CsrGraph;
+  carried: LoopGraph;
   components: Components;
   incoming: CsrGraph;
 }
 
-export function prepareWalk(graph: CsrGraph, start: number, passage: ArrayLike<Passage>): CountingWalk {
+export function prepareWalk(graph: LoopGraph, start: number, passage: ArrayLike<Passage>): CountingWalk {
   const { size, offsets, targets } = graph;
   // Counts flow only along edges out of Pass vertices; Reset vertices restart their successors.
   const reach = reachable(graph, start, (vertex) => passage[vertex] !== Passage.Block);
@@ -60,7 +68,7 @@ export function prepareWalk(graph: CsrGraph, start: number, passage: ArrayLike<P
   return { base, carried, components: stronglyConnectedComponents(carried), incoming: reversed(carried) };
 }
 
-export function worstCounts(graph: CsrGraph, options: WorstCountOptions): WorstCounts {
+export function worstCounts(graph: LoopGraph, options: WorstCountOptions): WorstCounts {
   const { size } = graph;
   const { start, weight } = options;
   const onceMode = options.cycles === 'once';
@@ -99,9 +107,10 @@ export function worstCounts(graph: CsrGraph, options: WorstCountOptions): WorstC
       continue;
     }
     const total = members.reduce((sum, vertex) => sum + weight[vertex]!, 0);
+    const counted = total > 0 && !onceMode ? countedLoop(carried, members, componentOf, index, weight, total) : undefined;
     const inner = total > 0 && !onceMode ? Number.POSITIVE_INFINITY : bestIn + total;
     previous[bestVertex] = bestFrom;
-    for (const vertex of members) value[vertex] = Math.max(inner, bestIn + weight[vertex]!);
+    for (const vertex of members) value[vertex] = counted ? bestIn + counted.get(vertex)! : Math.max(inner, bestIn + weight[vertex]!);
     linkInside(carried, members, componentOf, index, bestVertex, previous);
   }
 
@@ -120,8 +129,49 @@ export function worstCounts(graph: CsrGraph, options: WorstCountOptions): WorstC
   return { value, witness, previous: (vertex) => previous[vertex]!, cycle };
 }
 
+/**
+ * The worst count added inside a cyclic component whose every cycle takes a counted loop exit:
+ * for each member, the loop's full rounds (at most the exits' times, each weighing at most the
+ * component) plus the heaviest way to the member without one (the component less its counted exits
+ * has no cycle). Undefined when some cycle has no counted exit: the loop is endless.
+ */
+function countedLoop(graph: LoopGraph, members: readonly number[], componentOf: Int32Array, component: number, weight: ArrayLike<number>, total: number): Map<number, number> | undefined {
+  const { offsets, targets, times } = graph;
+  if (!times) return undefined;
+  let rounds = 0;
+  const inDegree = new Map<number, number>(members.map((vertex) => [vertex, 0]));
+  const inside = (slot: number): boolean => componentOf[targets[slot]!] === component && times[slot] === 0;
+  for (const vertex of members) {
+    for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) {
+      if (componentOf[targets[slot]!] !== component) continue;
+      if (times[slot]! > 0) rounds += times[slot]!;
+      else inDegree.set(targets[slot]!, inDegree.get(targets[slot]!)! + 1);
+    }
+  }
+  if (rounds === 0) return undefined;
+  // Kahn's order over the uncounted edges inside, carrying the heaviest way to each member.
+  const heaviest = new Map<number, number>(members.map((vertex) => [vertex, weight[vertex]!]));
+  const ready = members.filter((vertex) => inDegree.get(vertex) === 0);
+  let removed = 0;
+  while (ready.length > 0) {
+    const vertex = ready.pop()!;
+    removed++;
+    for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) {
+      if (!inside(slot)) continue;
+      const next = targets[slot]!;
+      heaviest.set(next, Math.max(heaviest.get(next)!, heaviest.get(vertex)! + weight[next]!));
+      const left = inDegree.get(next)! - 1;
+      inDegree.set(next, left);
+      if (left === 0) ready.push(next);
+    }
+  }
+  if (removed !== members.length) return undefined;
+  for (const vertex of members) heaviest.set(vertex, rounds * total + heaviest.get(vertex)!);
+  return heaviest;
+}
+
 /** The edges out of reached Pass vertices, the only ones a count travels along. */
-function carriedGraph(graph: CsrGraph, reach: Uint8Array, passage: ArrayLike<Passage>): CsrGraph {
+function carriedGraph(graph: LoopGraph, reach: Uint8Array, passage: ArrayLike<Passage>): LoopGraph {
   const carries = (vertex: number): boolean => reach[vertex] === 1 && passage[vertex] === Passage.Pass;
   const offsets = new Int32Array(graph.size + 1);
   let count = 0;
@@ -131,10 +181,13 @@ function carriedGraph(graph: CsrGraph, reach: Uint8Array, passage: ArrayLike<Pas
   }
   offsets[graph.size] = count;
   const targets = new Int32Array(count);
+  const times = graph.times ? new Int32Array(count) : undefined;
   for (let vertex = 0; vertex < graph.size; vertex++) {
-    if (carries(vertex)) targets.set(graph.targets.subarray(graph.offsets[vertex]!, graph.offsets[vertex + 1]!), offsets[vertex]!);
+    if (!carries(vertex)) continue;
+    targets.set(graph.targets.subarray(graph.offsets[vertex]!, graph.offsets[vertex + 1]!), offsets[vertex]!);
+    times?.set(graph.times!.subarray(graph.offsets[vertex]!, graph.offsets[vertex + 1]!), offsets[vertex]!);
   }
-  return { size: graph.size, offsets, targets };
+  return { size: graph.size, offsets, targets, ...(times ? { times } : {}) };
 }
 
 function hasSelfLoop(graph: CsrGraph, vertex: number): boolean {

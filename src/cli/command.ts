@@ -1,6 +1,6 @@
 // The base of every command: a mistake on the command line becomes one line that keeps oclif's
 // reason and points at the command's help (see ./errors.ts).
-import { Command } from '@oclif/core';
+import { Command } from '@oclif/core/command';
 import { commandLineError } from './errors.js';
 
 export abstract class IvrAuditCommand extends Command {

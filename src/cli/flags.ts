@@ -1,5 +1,5 @@
 // Flags whose parse errors say what a good value is; oclif's say only "Parsing --flag".
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { LANGS, parseLang, type Lang } from '../i18n/index.js';
 
 export interface IntegerRange {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { Args, Flags } from '@oclif/core';
+import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
 import { IvrAuditCommand } from '../cli/command.js';
 import { UsageError } from '../files.js';
 import { findingsOnWalk, problemMessage } from '../journeys/check.js';

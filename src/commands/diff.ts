@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { Args, Flags } from '@oclif/core';
+import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
 import { IvrAuditCommand } from '../cli/command.js';
 import { integerFlag } from '../cli/flags.js';
 import { diffFlows } from '../diff/index.js';

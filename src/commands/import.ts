@@ -1,4 +1,5 @@
-import { Args, Flags } from '@oclif/core';
+import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
 import { UsageError } from '../files.js';
 import { refuseOutputsOverInputs } from '../util/output-guard.js';
 import { writeFileAtomic } from '../util/write-atomic.js';

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { Args, Flags } from '@oclif/core';
+import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
 import { audit, type AuditOptions } from '../index.js';
 import { gateFailures, type FailOn } from '../gate.js';
 import { escapeJsonOutput, stderrLine, visible } from '../report/escape.js';

@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core';
+import * as Flags from '@oclif/core/flags';
 import { IvrAuditCommand } from '../cli/command.js';
 import { UsageError } from '../files.js';
 import { startServer } from '../lsp/server.js';

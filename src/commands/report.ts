@@ -1,4 +1,5 @@
-import { Args, Flags } from '@oclif/core';
+import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
 import { UsageError } from '../files.js';
 import { audit } from '../index.js';
 import { loadLayoutEngine } from '../report/diagram.js';

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { Args, Flags } from '@oclif/core';
+import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
 import { DOCS_BASE } from '../engine.js';
 import { UsageError } from '../files.js';
 import { catalogEntry, exampleFrom, fixTypesFrom, formatCatalog, formatRuleDetails } from '../report/catalog.js';

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import {  } from '@oclif/core';
 import { IvrAuditCommand } from '../cli/command.js';
 
 export default class Schema extends IvrAuditCommand {

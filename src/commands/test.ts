@@ -1,6 +1,7 @@
 import { access } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { Args, Flags } from '@oclif/core';
+import * as Args from '@oclif/core/args';
+import * as Flags from '@oclif/core/flags';
 import { Document, isSeq, visit } from 'yaml';
 import { IvrAuditCommand } from '../cli/command.js';
 import { JOURNEY_TEST_FILE, UsageError, expandPaths } from '../files.js';

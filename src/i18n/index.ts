@@ -95,6 +95,23 @@ export interface Catalog<K extends string> {
 
 const registered: Array<Catalog<string>> = [];
 
+/**
+ * A message compiled for `locale` (a canonical tag). IntlMessageFormat resolves the locale with
+ * `Intl.NumberFormat.supportedLocalesOf`, whose first call loads ICU's number data (some 10 ms of
+ * every run's start-up) and whose answer it does not need: for one canonical tag, supported or
+ * not, it makes `new Intl.Locale(tag)`. That is done directly while our messages compile; the
+ * library's own resolution is put back at once for anyone else using it.
+ */
+function compile(text: string, locale: 'en-US' | 'es'): IntlMessageFormat {
+  const resolveLocale = IntlMessageFormat.resolveLocale;
+  IntlMessageFormat.resolveLocale = () => new Intl.Locale(locale);
+  try {
+    return new IntlMessageFormat(text, locale, undefined, { ignoreTag: true });
+  } finally {
+    IntlMessageFormat.resolveLocale = resolveLocale;
+  }
+}
+
 /** Every catalog defined so far (the core one first), for the tests that compare languages. */
 export function catalogs(): ReadonlyArray<Catalog<string>> {
   return registered;
@@ -116,7 +133,7 @@ export function defineCatalog<K extends string>(name: string, messages: { en: Me
       if (!format) {
         const text = messages[lang][key];
         if (text === undefined) throw new Error(`no message ${key} in catalog ${name}`);
-        format = new IntlMessageFormat(text, lang === 'es' ? 'es' : 'en-US', undefined, { ignoreTag: true });
+        format = compile(text, lang === 'es' ? 'es' : 'en-US');
         compiled.set(cacheKey, format);
       }
       const rendered = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, plainValue(lang, value)]));

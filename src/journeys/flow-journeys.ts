@@ -3,7 +3,7 @@
 import { Facts } from '../analysis/facts.js';
 import type { JourneyGraph } from '../analysis/journey.js';
 import { audit } from '../index.js';
-import { FileReadError, loadAnyText, readSourceFile, type LoadedFile } from '../load/index.js';
+import { FileReadError, loadAny, readSourceFile, type LoadedFile } from '../load/index.js';
 import { loadProgram } from '../load/program.js';
 import type { Finding } from '../model/finding.js';
 import type { Flow } from '../model/flow.js';
@@ -19,7 +19,7 @@ export interface WalkableFlow {
 export class FlowUnavailable extends Error {}
 
 async function loadFile(absolute: string): Promise<LoadedFile> {
-  return loadAnyText(absolute, await readSourceFile(absolute));
+  return loadAny(absolute, await readSourceFile(absolute));
 }
 
 /** Loads a flow by absolute path; throws `FlowUnavailable` with the reason a person can act on. */

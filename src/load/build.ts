@@ -198,6 +198,7 @@ function buildEdges(context: Context, from: string, pointer: string, raw: Data):
   ((raw.cases ?? []) as Data[]).forEach((branchCase, index) => {
     add('case', `case:${index}`, branchCase.next as string, joinPointer(pointer, 'cases', index, 'next'), {
       share: branchCase.share as number | undefined,
+      ...(typeof branchCase.times === 'number' ? { times: branchCase.times } : {}),
     });
   });
   // Options and cases are lists, read above; the other exits are one key each.

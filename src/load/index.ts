@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
-import { importFlow, type FlowReference, type ImportFormat, type ImportOptions } from './importers/index.js';
+import { detectFormat } from './importers/detect.js';
+import type { FlowReference, ImportFormat, ImportOptions } from './importers/index.js';
 import type { Flow, SourceLocation, SourceRange } from '../model/flow.js';
 import { buildFlow } from './build.js';
 import { unsupportedEncoding } from './encoding.js';
@@ -21,7 +22,6 @@ export interface LoadProblem {
 export interface LoadedFile {
   file: string;
   text: string;
-  parsed?: ParsedYaml;
   flow?: Flow;
   problems: LoadProblem[];
   /** Set when the file is not a call flow in any format read here (YAML or JSON of something else). */
@@ -77,34 +77,68 @@ function loadParsed(file: string, text: string, parsed: ParsedYaml): LoadedFile 
     loc: at(file, problem.range, problem.pointer),
     related: problem.first ? [at(file, problem.first, problem.pointer)] : undefined,
   }));
-  if (problems.some((problem) => problem.ruleId === 'yaml-syntax')) return { file, text, parsed, problems };
+  if (problems.some((problem) => problem.ruleId === 'yaml-syntax')) return { file, text, problems };
   for (const problem of checkSchema(parsed.data, parsed.places)) {
     problems.push({ ruleId: 'schema', message: problem.message, loc: at(file, problem.range, problem.pointer) });
   }
-  if (problems.some((problem) => problem.ruleId === 'schema')) return { file, text, parsed, problems };
+  if (problems.some((problem) => problem.ruleId === 'schema')) return { file, text, problems };
   for (const problem of checkSchedules(parsed.data)) {
     const place = parsed.places.get(problem.pointer);
     problems.push({ ruleId: 'schema', message: problem.message, loc: at(file, place?.value ?? NOWHERE, problem.pointer) });
   }
-  if (problems.some((problem) => problem.ruleId === 'schema')) return { file, text, parsed, problems };
+  if (problems.some((problem) => problem.ruleId === 'schema')) return { file, text, problems };
+  // The parsed data and its places are not kept: the model holds what later stages need (its own
+  // locations), and a run keeps every file it loaded, so they would stay for the whole run.
   const flow = buildFlow(file, parsed.data as Record<string, unknown>, parsed.places);
-  return { file, text, parsed, flow, problems };
+  return { file, text, flow, problems };
+}
+
+type Importers = typeof import('./importers/index.js');
+
+// The platform importers are most of the loader's code: they are imported the first time a file
+// is a platform export, so that a run over format v1 files never loads them.
+let importers: Importers | undefined;
+
+/** Imports the platform importers, once; `loadAnyText` can then read exports synchronously. */
+export async function loadImporters(): Promise<Importers> {
+  importers ??= await import('./importers/index.js');
+  return importers;
 }
 
 /**
  * Reads a file in any format this tool knows: format v1 YAML (or JSON), or an Amazon Connect,
- * Twilio Studio or Genesys Architect export. A file that is plainly none of them is skipped.
+ * Twilio Studio or Genesys Architect export. A file that is plainly none of them is skipped. The
+ * importers are loaded first when the file is an export (or a format is forced).
+ */
+export async function loadAny(file: string, source: string, format?: ImportFormat, options: ImportOptions = {}): Promise<LoadedFile> {
+  const text = stripBom(source);
+  const chosen = format ?? detectFormat(file, text);
+  if (chosen !== null) await loadImporters();
+  return loadAs(file, text, chosen, options);
+}
+
+/**
+ * `loadAny`, synchronous: format v1 files need nothing more; a platform export needs the importers
+ * loaded before (`await loadImporters()`, or an earlier `loadAny` of an export).
  */
 export function loadAnyText(file: string, source: string, format?: ImportFormat, options: ImportOptions = {}): LoadedFile {
   const text = stripBom(source);
-  const imported = importFlow(file, text, format, options);
-  if (imported?.skipped !== undefined) return { file, text, problems: [], skipped: imported.skipped };
-  if (imported) {
-    const problems: LoadProblem[] = [
-      ...imported.problems.map((problem) => ({ ruleId: problem.ruleId, message: problem.message, loc: problem.loc })),
-      ...(imported.notes ?? []).map((note) => ({ ruleId: 'import-note' as const, message: note.message, loc: note.loc, ...(note.places ? { places: note.places } : {}) })),
-    ];
-    return { file, text, flow: imported.flow, problems, aliases: imported.aliases ?? [], references: imported.references ?? [] };
+  return loadAs(file, text, format ?? detectFormat(file, text), options);
+}
+
+function loadAs(file: string, text: string, format: ImportFormat | null, options: ImportOptions): LoadedFile {
+  if (format !== null) {
+    if (!importers) throw new Error(`${file} is a ${format} export: await loadImporters() before loadAnyText reads it`);
+    // Detected or forced, the importer is told which: detection is not run twice.
+    const imported = importers.importFlow(file, text, format, options);
+    if (imported?.skipped !== undefined) return { file, text, problems: [], skipped: imported.skipped };
+    if (imported) {
+      const problems: LoadProblem[] = [
+        ...imported.problems.map((problem) => ({ ruleId: problem.ruleId, message: problem.message, loc: problem.loc })),
+        ...(imported.notes ?? []).map((note) => ({ ruleId: 'import-note' as const, message: note.message, loc: note.loc, ...(note.places ? { places: note.places } : {}) })),
+      ];
+      return { file, text, flow: imported.flow, problems, aliases: imported.aliases ?? [], references: imported.references ?? [] };
+    }
   }
   const parsed = parseYaml(text);
   if (plainlyNotAFlow(file, text, parsed)) return { file, text, problems: [], skipped: NOT_A_FLOW };

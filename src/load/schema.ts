@@ -225,7 +225,7 @@ function allowedKeys(pointer: string, data: unknown): string[] {
     return [...COMMON_KEYS, ...(typeof type === 'string' ? NODE_KEYS[type] ?? [] : [])];
   }
   if (parts[2] === 'options') return ['next', 'label', 'share'];
-  if (parts[2] === 'cases') return ['when', 'next', 'share'];
+  if (parts[2] === 'cases') return ['when', 'next', 'share', 'times'];
   return [];
 }
 

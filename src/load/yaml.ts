@@ -1,4 +1,4 @@
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import type { SourceRange } from '../model/flow.js';
 import { pointerSegment } from '../util/pointer.js';
 export { pointerSegment };
@@ -76,6 +76,10 @@ export function parseYaml(source: string): ParsedYaml {
     problems.push({ kind: 'yaml-syntax', message: TOO_DEEP, range: toRange(lineCounter, tooDeep, tooDeep), pointer: '' });
     return { data: undefined, places: new Map(), problems, lineCounter };
   }
+  if (text.length >= PIECEWISE_MIN_CHARS) {
+    const pieces = parseInPieces(text);
+    if (pieces) return pieces;
+  }
   let doc;
   try {
     doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true, merge: true });
@@ -117,6 +121,107 @@ export function parseYaml(source: string): ParsedYaml {
     data = undefined;
   }
   return { data: data ?? undefined, places, problems, lineCounter };
+}
+
+/**
+ * Documents this large have their `nodes:` mapping parsed in pieces (see parseInPieces): yaml holds
+ * a whole document's syntax tree and its Document at once, some 90 bytes for each byte of text.
+ */
+export const PIECEWISE_MIN_CHARS = 1024 * 1024;
+const NODES_PER_PIECE = 2000;
+const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, merge: true } as const;
+
+/**
+ * A large format v1 document read as the whole-document parse would read it, with a fraction of
+ * its memory: the entries of the top-level `nodes:` block mapping are parsed some thousands at a
+ * time (each piece's syntax tree is garbage before the next is built), the rest of the document
+ * with the entries blanked out (same offsets and lines). Undefined (parse the whole document)
+ * whenever the result could differ: anything but plain block structure around the entries (tabs,
+ * CR, document markers, directives, explicit keys, `__proto__`), a piece that does not parse
+ * cleanly into exactly the entries it was cut at, aliases, or any problem at all (problems are
+ * then reported by the whole parse, in its order).
+ */
+export function parseInPieces(text: string): ParsedYaml | undefined {
+  if (/[\t\r]/.test(text) || /^(---|\.\.\.)(\s|$)|^%|^\s*\? /m.test(text) || text.includes('__proto__')) return undefined;
+  const header = /^nodes:[ ]*(#.*)?\n/m.exec(text);
+  if (!header || /^nodes:/m.test(text.slice(header.index + header[0].length))) return undefined;
+  const bodyStart = header.index + header[0].length;
+  // Entry lines: the indentation of the first line with content; the body ends at a line indented less.
+  const lineStarts: number[] = [];
+  let indent = -1;
+  let bodyEnd = text.length;
+  for (let at = bodyStart; at < text.length; ) {
+    const next = text.indexOf('\n', at);
+    const end = next < 0 ? text.length : next + 1;
+    const line = text.slice(at, end);
+    const content = line.search(/[^ \n]/);
+    if (content >= 0 && line[content] !== '#') {
+      if (indent < 0) indent = content;
+      if (content < indent) {
+        bodyEnd = at;
+        break;
+      }
+      if (content === indent) {
+        // Only simple keys start an entry; anything else is left to the whole parse.
+        if (!/^[A-Za-z0-9_"'-]/.test(line.slice(content))) return undefined;
+        lineStarts.push(at);
+      }
+    }
+    at = end;
+  }
+  if (indent <= 0 || lineStarts.length === 0) return undefined;
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lineCounter.addNewLine(index + 1);
+  const problems: YamlProblem[] = [];
+  const places = new Map<string, Place>();
+  const outerText = text.slice(0, bodyStart) + text.slice(bodyStart, bodyEnd).replace(/[^\n]/g, ' ') + text.slice(bodyEnd);
+  const outer = cleanDocument(outerText);
+  if (!outer || !isMap(outer.contents)) return undefined;
+  collectPlaces(outer.contents, lineCounter, places, problems);
+  const data = outer.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown> | null;
+  const nodesPlace = places.get('/nodes');
+  if (problems.length > 0 || data === null || typeof data !== 'object' || data.nodes !== null || !nodesPlace?.key) return undefined;
+  const nodes: Record<string, unknown> = {};
+  const seen = new Map<string, SourceRange>();
+  let first: number | undefined;
+  let last = 0;
+  for (let index = 0; index < lineStarts.length; index += NODES_PER_PIECE) {
+    const offset = lineStarts[index]!;
+    const end = index + NODES_PER_PIECE < lineStarts.length ? lineStarts[index + NODES_PER_PIECE]! : bodyEnd;
+    const piece = cleanDocument(text.slice(offset, end));
+    const map = piece?.contents;
+    const starts = lineStarts.slice(index, index + NODES_PER_PIECE);
+    // Exactly the entries it was cut at: a cut inside a multi-line value shows here or as an error.
+    if (!piece || !isMap(map) || !map.range || map.items.length !== starts.length) return undefined;
+    if (!map.items.every((pair, at) => isScalar(pair.key) && pair.key.range?.[0] === starts[at]! - offset + indent)) return undefined;
+    collectPlaces(map, lineCounter, places, problems, { offset, pointer: '/nodes', seen });
+    if (problems.length > 0) return undefined;
+    first ??= map.range[0] + offset;
+    last = map.range[1] + offset;
+    Object.assign(nodes, piece.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+  }
+  data.nodes = nodes;
+  places.set('/nodes', { key: nodesPlace.key, value: toRange(lineCounter, first!, last) });
+  const outerRoot = outer.contents;
+  const lastKey = outerRoot.items.at(-1)?.key;
+  // When `nodes` is the last key, the document ends where its last entry does.
+  if (isScalar(lastKey) && lastKey.value === 'nodes' && outerRoot.range) places.set('', { value: toRange(lineCounter, outerRoot.range[0], last) });
+  return { data, places, problems, lineCounter };
+}
+
+/** The document of `text` when it parses without errors, warnings or aliases. */
+function cleanDocument(text: string): ReturnType<typeof parseDocument> | undefined {
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  let alias = false;
+  visit(doc, {
+    Alias: () => {
+      alias = true;
+      return visit.BREAK;
+    },
+  });
+  return alias ? undefined : doc;
 }
 
 /**
@@ -171,10 +276,18 @@ function firstLine(message: string): string {
   return line.replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
-function rangeOf(node: YamlNode, lineCounter: LineCounter): SourceRange | undefined {
+function rangeAt(node: YamlNode, lineCounter: LineCounter, offset = 0): SourceRange | undefined {
   if (!node.range) return undefined;
   const [start, valueEnd] = node.range;
-  return toRange(lineCounter, start, valueEnd);
+  return toRange(lineCounter, start + offset, valueEnd + offset);
+}
+
+/** Where a document parsed from a piece of the text sits in it: its offset and the pointer of its root. */
+interface PieceOf {
+  offset: number;
+  pointer: string;
+  /** Keys of the root mapping already seen in earlier pieces of the same mapping. */
+  seen: Map<string, SourceRange>;
 }
 
 /** Walks the document without recursion (hostile files may nest deeply). */
@@ -183,11 +296,15 @@ function collectPlaces(
   lineCounter: LineCounter,
   places: Map<string, Place>,
   problems: YamlProblem[],
+  piece?: PieceOf,
 ): void {
   if (!root || !(isMap(root) || isSeq(root) || isScalar(root) || isAlias(root))) return;
+  const offset = piece?.offset ?? 0;
+  const rangeOf = (node: YamlNode, lineCounter: LineCounter): SourceRange | undefined => rangeAt(node, lineCounter, offset);
   const rootRange = rangeOf(root, lineCounter);
-  if (rootRange) places.set('', { value: rootRange });
-  const stack: Array<{ node: YamlNode; pointer: string }> = [{ node: root, pointer: '' }];
+  // A piece's root is part of a mapping whose place the caller sets.
+  if (rootRange && !piece) places.set('', { value: rootRange });
+  const stack: Array<{ node: YamlNode; pointer: string }> = [{ node: root, pointer: piece?.pointer ?? '' }];
   const checkTag = (node: unknown, pointer: string): void => {
     if (!(isScalar(node) || isMap(node) || isSeq(node)) || node.tag === undefined || PLAIN_TAGS.has(node.tag)) return;
     const range = rangeOf(node, lineCounter);
@@ -198,7 +315,7 @@ function collectPlaces(
   while (stack.length > 0) {
     const { node, pointer } = stack.pop()!;
     if (isMap(node)) {
-      const seen = new Map<string, SourceRange>();
+      const seen = piece && node === root ? piece.seen : new Map<string, SourceRange>();
       for (const pair of node.items) {
         const keyNode = pair.key;
         const keyText = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);

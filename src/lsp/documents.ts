@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { clearConfigCache } from '../config/discover.js';
 import { FLOW_EXTENSIONS, UsageError } from '../files.js';
 import { audit, type FileAnalysis, type Source } from '../index.js';
-import { detectFormat } from '../load/importers/index.js';
+import { detectFormat } from '../load/importers/detect.js';
 import { readSourceFile } from '../load/index.js';
 import type { FileResult } from '../model/result.js';
 

@@ -90,6 +90,11 @@ export interface Edge {
   to: string;
   /** Fraction of callers who take this exit, when the flow says so (0-1). */
   share?: number;
+  /**
+   * A counted loop: the exit is taken at most this many times per call, then callers take the
+   * branch's `default` (Connect `Loop`, Genesys `loop`). Path counts bound the loop by it.
+   */
+  times?: number;
   /** Human label of a menu option, when given. */
   optionLabel?: string;
   /** Where the target id is written (the value). */

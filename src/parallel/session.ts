@@ -7,7 +7,7 @@ import { auditFile, internalErrorResult, loadedFileLang, type FileAnalysis } fro
 import { UsageError } from '../cli/usage-error.js';
 import { configResolver, type ConfigFor, type FileConfig } from '../config/for-file.js';
 import type { RuleSetting } from '../engine.js';
-import { FileReadError, loadAnyText, readSourceFile, type LoadedFile } from '../load/index.js';
+import { FileReadError, loadAny, loadAnyText, readSourceFile, type LoadedFile } from '../load/index.js';
 import { Project, isQueueFlowUnknown, withHoldExperience, type ProjectMember } from '../load/project.js';
 import type { Lang } from '../i18n/index.js';
 import type { Flow } from '../model/flow.js';
@@ -82,7 +82,7 @@ export class AuditSession {
       const text = this.memory.get(absolute);
       if (text === undefined) this.read.add(absolute);
       loaded = (text === undefined ? readSourceFile(absolute) : Promise.resolve(text)).then(
-        (source) => loadAnyText(name, source),
+        (source) => loadAny(name, source),
         (error: unknown) => unreadable(name, error),
       );
       this.firstReadings.set(absolute, loaded);
@@ -156,6 +156,7 @@ export class AuditSession {
 function inProject(alone: LoadedFile, absolute: string, project: Project): LoadedFile {
   if (!alone.flow || alone.flow.format === 'ivr-audit') return alone;
   const options = project.importOptions(absolute);
+  // An export: readAlone loaded the importers to read it, so this reading can be synchronous.
   const linked = options ? loadAnyText(alone.file, alone.text, alone.flow.format, options) : alone;
   if (!linked.flow) return linked;
   const heard = withHoldExperience(linked.flow, (queue) => project.holdFor(queue));

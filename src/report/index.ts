@@ -54,7 +54,8 @@ const FORMATTERS = {
   },
   // The diagrams need the flows and the layout engine: both are read only when HTML is asked for.
   html: async (): Promise<Formatter> => {
-    const [{ formatHtml }, { loadFlowsSync }, { loadLayoutEngine }] = await Promise.all([import('./html.js'), import('./flows.js'), import('./diagram.js')]);
+    // A result from elsewhere has its flows read again, platform exports among them: the importers too.
+    const [{ formatHtml }, { loadFlowsSync }, { loadLayoutEngine }] = await Promise.all([import('./html.js'), import('./flows.js'), import('./diagram.js'), import('../load/index.js').then(({ loadImporters }) => loadImporters())]);
     const layout = await loadLayoutEngine();
     return (result, context) => formatHtml(result, { flows: loadFlowsSync(result, context.cwd ?? process.cwd()), layout });
   },

@@ -1,4 +1,6 @@
 import { isDeadEndOutcome, isHelpPromised, isHuman, type JourneyFacts } from '../analysis/journey-facts.js';
+import { plainDeadEnds } from '../analysis/dead-ends.js';
+import { afterHoursOnly } from '../analysis/hours.js';
 import { msg } from '../i18n/index.js';
 import { CLOSED_EXIT_KINDS, type FlowNode } from '../model/flow.js';
 import { pathText } from './describe.js';
@@ -74,7 +76,7 @@ export const afterHoursDeadEnd: Rule = {
     severity: 'error',
     description: 'After hours, callers are hung up on without hearing the opening hours, a callback or voicemail.',
     details:
-      'Callers sent from the `closed` (or `holiday`) exit of an `hours` node reach a hang-up with outcome `unresolved` or `abandoned`, and nothing on the way tells them when the line is open, offers a callback or takes a message. They cannot tell a closed line from a broken one, and call again at random. Announce the hours (a weekday, a time, "opening hours"), or offer voicemail or a callback.',
+      'Callers sent from the `closed` (or `holiday`) exit of an `hours` node reach a hang-up with outcome `unresolved` or `abandoned`, and nothing on the way tells them when the line is open, offers a callback or takes a message. They cannot tell a closed line from a broken one, and call again at random. Announce the hours (a weekday, a time, "opening hours"), or offer voicemail or a callback. A hang-up that the closed side reaches only after joining the way open-hours callers take is a dead end at any hour: dead-end reports it.',
     options: [],
     driver: 'deadEnds',
     scoring: 'journey',
@@ -82,8 +84,14 @@ export const afterHoursDeadEnd: Rule = {
   check({ facts, report }) {
     const journey = facts.journey;
     const reported = new Set<string>();
+    // Where the way from the closed exit joins the way callers take while the line is open before its
+    // end, the hour is not the cause: the end is a dead end at any hour, dead-end's finding.
+    const plain = plainDeadEnds(journey);
+    const closedOnly = afterHoursOnly(journey);
+    const joinsOpenWay = (path: number[]): boolean => path.slice(1, -1).some((step) => journey.reach[step] && !closedOnly[step]);
     for (const { hours, path } of bareClosedEnds(journey)) {
       const end = path.at(-1)!;
+      if (plain[end] && joinsOpenWay(path)) continue;
       const anchor = facts.anchor(end);
       if (reported.has(anchor.id)) continue;
       reported.add(anchor.id);

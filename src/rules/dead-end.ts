@@ -1,6 +1,6 @@
-import { afterHoursOnly } from '../analysis/hours.js';
+import { plainDeadEnds, plainWay } from '../analysis/dead-ends.js';
 import { msg } from '../i18n/index.js';
-import { isDeadEndOutcome, isHuman, reachedOnlyThrough } from '../analysis/journey-facts.js';
+import { isHuman } from '../analysis/journey-facts.js';
 import { EXIT_KEY, type Edge, type FlowNode } from '../model/flow.js';
 import type { JourneyFacts } from '../analysis/journey-facts.js';
 import { exitMsg, nodeMsg, pathText } from './describe.js';
@@ -20,19 +20,18 @@ export const deadEnd: Rule = {
   },
   check({ facts, report }) {
     const journey = facts.journey;
-    const reach = journey.reachWithoutHelp;
-    // Ends callers reach only while the line is closed are after-hours-dead-end's to judge.
-    const afterHours = afterHoursOnly(journey);
-    // A hold's failure exit that leads nowhere useful is dead-end-hold's finding, a failed backend
-    // step's is backend-failure's: the same cause, reported once.
-    const holdFailure = failureExitOnly(journey);
+    // Ends callers reach only while the line is closed are after-hours-dead-end's to judge; a hold's
+    // failure exit that leads nowhere useful is dead-end-hold's, a failed backend step's is
+    // backend-failure's: the same cause, reported once.
+    const ends = plainDeadEnds(journey);
+    const way = plainWay(journey);
     const reported = new Set<string>();
     journey.vertices.forEach((vertex, index) => {
-      if (!reach[index] || !isDeadEndOutcome(vertex.node) || afterHours[index] || holdFailure[index]) return;
+      if (!ends[index]) return;
       const anchor = facts.anchor(index);
       if (reported.has(anchor.id)) return;
       reported.add(anchor.id);
-      const steps = shortestPath(journey.graph, journey.graph.entry, index, (step) => !isHuman(journey.vertices[step]!.node));
+      const steps = shortestPath(journey.graph, journey.graph.entry, index, (step) => !isHuman(journey.vertices[step]!.node), way);
       const path = facts.ids(steps);
       const where = vertex.context === '' ? '' : msg('dead-end.inside', { subflow: anchor.id, at: vertex.id });
       const ending = vertex.node.type === 'hangup' && vertex.node.outcome === 'abandoned' ? 'cut' : 'unresolved';
@@ -49,8 +48,17 @@ export const deadEnd: Rule = {
   },
 };
 
-/** Breadth-first shortest path through steps `expand` allows: the journey that shows the dead end. */
-function shortestPath(graph: { size: number; offsets: Int32Array; targets: Int32Array }, from: number, to: number, expand: (vertex: number) => boolean): number[] {
+/**
+ * Breadth-first shortest path through steps `expand` allows, along exits `passes` allows: the journey
+ * that shows the dead end.
+ */
+function shortestPath(
+  graph: { size: number; offsets: Int32Array; targets: Int32Array },
+  from: number,
+  to: number,
+  expand: (vertex: number) => boolean,
+  passes: (vertex: number, slot: number) => boolean,
+): number[] {
   const parent = new Int32Array(graph.size).fill(-1);
   const seen = new Uint8Array(graph.size);
   const queue = [from];
@@ -61,7 +69,7 @@ function shortestPath(graph: { size: number; offsets: Int32Array; targets: Int32
     if (!expand(vertex)) continue;
     for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) {
       const next = graph.targets[slot]!;
-      if (seen[next]) continue;
+      if (seen[next] || !passes(vertex, slot)) continue;
       seen[next] = 1;
       parent[next] = vertex;
       queue.push(next);
@@ -83,23 +91,4 @@ function emptyExitInto(journey: JourneyFacts, steps: readonly number[]): { owner
   const edge = owner.edges.find((exit) => exit.to === end.id);
   if (!edge || edge.loc.pointer !== end.loc.pointer || edge.loc.file !== end.loc.file) return undefined;
   return { owner, edge };
-}
-
-/**
- * Steps callers reach only through a failure exit that leads where no help is ahead: a queue's
- * `onTimeout` or `onFull` (dead-end-hold reports it) or a backend step's `onError` (backend-failure
- * reports it), so the hang-up behind it is not a second finding.
- */
-function failureExitOnly(journey: JourneyFacts): Uint8Array {
-  const { targets, edges } = journey.graph;
-  const helpAhead = journey.helpAhead;
-  return reachedOnlyThrough(journey, (vertex, slot) => {
-    const kind = edges[slot]?.kind;
-    if (helpAhead[targets[slot]!]) return true;
-    if (kind === 'error') return false;
-    // dead-end-hold judges the queues of this file, not those inside subflows.
-    const step = journey.vertices[vertex]!;
-    const fromQueue = step.node.type === 'queue' && step.context === '';
-    return !(fromQueue && (kind === 'timeout' || kind === 'full'));
-  });
 }

@@ -37,15 +37,19 @@ export function reportWorstCount(
     if (best === undefined || counts.value[vertex]! > counts.value[best]!) worstVia.set(step, vertex);
   }
   const reported = new Set<string>();
-  for (const [step, worst] of [...worstVia].sort((a, b) => a[0] - b[0])) {
-    const anchor = facts.anchor(step);
+  for (const [crossed, worst] of [...worstVia].sort((a, b) => a[0] - b[0])) {
     const value = counts.value[worst]!;
     const unbounded = value === Number.POSITIVE_INFINITY;
+    // An unbounded count is shown as the way in and once round the loop, from the crossing step;
+    // a step in no loop that only inherits the count is left to the loop behind it.
+    const own = unbounded ? counts.cycle(crossed) : [];
+    const loop = unbounded && own.length === 0 ? loopBehind(counts, crossed) : own;
+    if (unbounded && loop.length === 0) continue;
+    const step = own.length > 0 || !unbounded ? crossed : loop[0]!;
+    const anchor = facts.anchor(step);
     const key = `${anchor.id}|${unbounded}`;
     if (reported.has(key)) continue;
     reported.add(key);
-    // An unbounded count is shown as the way in and once round the loop, from the crossing step.
-    const loop = unbounded ? counts.cycle(step) : [];
     const path = unbounded ? [...counts.witness(step), ...loop.slice(1)] : counts.witness(worst);
     const named = facts.ids(path.filter((vertex) => counted(journey.vertices[vertex]!.node, vertex)));
     const cycle = pathText(facts.ids(loop));
@@ -60,6 +64,15 @@ export function reportWorstCount(
       ...(unbounded ? { cause: `loop ${journey.components.componentOf[loop[0] ?? step]}` } : {}),
     });
   }
+}
+
+/**
+ * The loop that makes the count at `vertex` unbounded: a cycle through a weighted step of the first
+ * unbounded step on its witness journey (where callers enter the loop), or [] when there is none.
+ */
+function loopBehind(counts: WorstCounts, vertex: number): number[] {
+  const origin = counts.witness(vertex).find((step) => counts.value[step] === Number.POSITIVE_INFINITY);
+  return origin === undefined ? [] : counts.cycle(origin);
 }
 
 /** The first step over the limit on each vertex's witness journey, or -1. */

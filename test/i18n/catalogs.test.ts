@@ -89,3 +89,13 @@ describe('message', () => {
     expect(message('es', 'silent-hold.silence', { node: { id: 'node.name', values: { type: 'queue', id: 'hold' } } })).toBe('la cola `hold` deja en espera en silencio: sin `music` ni `announcements`');
   });
 });
+
+describe('compiling messages', () => {
+  it('leaves IntlMessageFormat its own locale resolution for other users of the library', async () => {
+    const { IntlMessageFormat } = await import('intl-messageformat');
+    const own = IntlMessageFormat.resolveLocale;
+    expect(message('en', 'list.and', { first: 'a', rest: 'b' })).toBe('a and b');
+    expect(message('es', 'list.and', { first: 'a', rest: 'b' })).toBe('a y b');
+    expect(IntlMessageFormat.resolveLocale).toBe(own);
+  });
+});

@@ -4,6 +4,7 @@
 // fixtures/import, imported and audited through the library.
 import { describe, expect, it } from 'vitest';
 import { auditFile } from '../helpers.js';
+import { tellsCallbackArranged } from '../../src/load/importers/build.js';
 import { exits, flowOf, importFixture, nodeOf } from './helpers.js';
 
 async function findingsOf(name: string): Promise<Array<{ ruleId: string; nodeId?: string; line: number; message: string }>> {
@@ -164,5 +165,37 @@ describe('Genesys: a schedule group, a data action, a caller-chosen hang-up, flo
     expect(exits(flow, 'Main_Menu_20').filter((exit) => exit.startsWith('no'))).toEqual(['noInput -> errorHandling', 'noMatch -> errorHandling']);
     // The caller who presses 9 chose to hang up: not a dead end.
     expect(findings.filter((finding) => finding.ruleId === 'dead-end' && finding.nodeId === 'Hang_up')).toEqual([]);
+  });
+});
+
+describe('Connect: a Loop block bounds the loop it closes; bots and modules named from Metadata', () => {
+  const name = 'connect/counted-loop.json';
+  const flow = flowOf(importFixture(name));
+
+  it('maps Loop to a counted case (LoopCount), so the yes/no bot asked again is no endless loop', async () => {
+    expect(nodeOf(flow, 'try-again').edges.find((edge) => edge.kind === 'case')).toMatchObject({ to: 'ask-caller-type', times: 2 });
+    const findings = await findingsOf(name);
+    expect(findings.filter((finding) => ['menu-depth', 'identity-questions', 'transfer-chain'].includes(finding.ruleId))).toEqual([]);
+  });
+
+  it('names Lex bots by the bot name and modules by the module name the console keeps, not by alias or UUID', () => {
+    expect(nodeOf(flow, 'ask-billing').label).toBe('Lex bot YesNoBot');
+    expect(nodeOf(flow, 'ask-caller-type').label).toBe('Lex bot CallerTypeBot');
+    expect(nodeOf(flow, '_6f1c2d9e-0b7a-4c55-9d2e-3a8b1f0c7e41').label).toBe('module Order lookup');
+    expect(flow.unknowns).not.toContainEqual(expect.stringContaining('0c5e8a57'));
+  });
+});
+
+describe('messages that tell callers their callback is arranged', () => {
+  it('reads the words, or the name of the attribute that holds them', () => {
+    expect(tellsCallbackArranged(['We will call you back within the hour. Goodbye.'])).toBe(true);
+    expect(tellsCallbackArranged(['$.External.CurrentRule_addedToCallbackQueueMessage'])).toBe(true);
+    expect(tellsCallbackArranged(['$.Attributes.inCallbackQueueMessagePromptArn'])).toBe(true);
+  });
+  it('is not fooled by a failure or an offer', () => {
+    expect(tellsCallbackArranged(['$.External.CurrentRule_addToCallbackQueueFailedMessage'])).toBe(false);
+    expect(tellsCallbackArranged(['Press 1 to be called back.'])).toBe(false);
+    expect(tellsCallbackArranged(['$.External.offerCallbackMessage'])).toBe(false);
+    expect(tellsCallbackArranged(['We cannot call you back today.'])).toBe(false);
   });
 });

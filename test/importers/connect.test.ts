@@ -52,6 +52,8 @@ describe('Connect flow language: prompts, menus, inputs, decisions', () => {
   it('maps Loop to a branch that names its count', () => {
     expect(exits(flow, 'retry-loop')).toEqual(['case:0 -> main-menu', 'default -> sorry']);
     expect(nodeOf(flow, 'retry-loop').edges[0]!.optionLabel).toBe('loop again (up to 3 times)');
+    // Its LoopCount bounds the loop: the case is taken at most 3 times per call.
+    expect(nodeOf(flow, 'retry-loop').edges[0]!.times).toBe(3);
   });
 
   it('maps GetParticipantInput that stores input to an input, SSML read as words', () => {

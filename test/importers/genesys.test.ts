@@ -158,3 +158,12 @@ describe('Genesys problems', () => {
     expect(flowOf(result).entry).toBe('m');
   });
 });
+
+describe('Genesys loop', () => {
+  it('maps a loop to a counted case: the body is entered at most loopCount times', () => {
+    const flow = flowOf(importFixture('genesys/retry-loop.yaml'));
+    const loop = nodeOf(flow, 'Startup_10.Up_to_three_tries');
+    expect(exits(flow, 'Startup_10.Up_to_three_tries')).toEqual(['case:0 -> Startup_10.Order_number', 'default -> Startup_10.Front_desk']);
+    expect(loop.edges[0]!.times).toBe(3);
+  });
+});

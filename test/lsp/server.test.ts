@@ -224,6 +224,16 @@ describe('ivr-audit lsp --stdio', () => {
     expect(diagnostics.length).toBeGreaterThan(0);
   });
 
+  it('speaks the language of the flow: a flow with settings.language es gets its diagnostics in Spanish', async () => {
+    const spanish = FLOW.replace(/^name: .*$/m, (line) => `${line}\nsettings:\n  language: es`);
+    const diagnostics = await open(spanish, 'flujo.yaml');
+    const hold = diagnostics.find((diagnostic) => diagnostic.code === 'dead-end-hold')!;
+    expect(hold).toBeDefined();
+    expect(hold.message).toMatch(/^la cola `billing-queue`/);
+    expect(hold.message).not.toMatch(/\b(callers|forever|wait|nowhere)\b/);
+    await close('flujo.yaml');
+  });
+
   it('shuts down on request, exits 0, and wrote nothing to stdout but LSP frames', async () => {
     expect(await session.close()).toBe(0);
     const frames = lspFrames(session.stdout());

@@ -76,6 +76,21 @@ describe('connect/RulesEngineQueue.json (hours, staffing, callback offer, queue 
   it('scores in the band 50–90', async () => {
     expectBand(await lintAlone(file), 50, 90);
   });
+  // The Lambda `connectcreatecallback` puts the caller in the callback queue, and the message held in
+  // `addedToCallbackQueueMessage` (or `inCallbackQueueMessage`, when one is already queued) says so
+  // before the disconnect: those callers have a callback, not a dead end.
+  it('reports no dead end after the messages that tell callers their callback is queued', async () => {
+    const ends = (await lintAlone(file)).findings.filter((finding) => finding.ruleId === 'dead-end');
+    expect(ends.map((finding) => finding.message).join('\n')).not.toMatch(/CallbackQueueMessage|connectcreatecallback|connectgetcallbackstatus/);
+  });
+  // `CheckMetricData` on NumberOfAgentsOnline "greater than 0" is a staffing check: its no-match side,
+  // the unstaffed message and a disconnect, is reported once, as callers hung up on when no agent is
+  // staffed, not a second time as a plain dead end.
+  it('reports the unstaffed hang-up once, as a no-agent dead end', async () => {
+    const findings = (await lintAlone(file)).findings.filter((finding) => finding.message.includes('CurrentRule_unstaffedMessageType'));
+    expect(findings.map((finding) => finding.ruleId)).toEqual(['after-hours-dead-end']);
+    expect(findings[0]!.message).toContain('when no agent is staffed');
+  });
   // Three prompt variants (text, SSML, recording) of one question leave out the same exit to the
   // same place: one cause, one note.
   it('notes an exit left out once per cause, with its other places', async () => {
@@ -93,6 +108,12 @@ describe('connect/RulesEngineCustomerQueue.json (customer-queue flow: the hold l
   // already waiting for an agent, so "no journey reaches a person" would be false.
   it('is judged as a hold experience, not as a call that reaches no person', async () => {
     expect(ruleIds(await lintAlone(file))).not.toContain('no-human');
+  });
+  // Staffed or not, callers reach the Terminate hang-up through the same Lambda and branch: the hour
+  // is not the cause, so it is one dead end, not also an after-hours one.
+  it('reports the Terminate hang-up once, as a dead end', async () => {
+    const findings = (await lintAlone(file)).findings.filter((finding) => finding.message.includes('QueueBehaviour_type'));
+    expect(findings.map((finding) => finding.ruleId)).toEqual(['dead-end']);
   });
 });
 

@@ -29,6 +29,20 @@ export const IN_QUEUE_FLOW_UNKNOWN = {
 export const WAIT_WORDS = /\b(wait(ing)? time|minutes?|position|in line|ahead of you|EstimatedWaitTime|OldestContactAge|ContactsInQueue)\b/i;
 /** Words that offer a callback. */
 export const CALLBACK_WORDS = /\bcall(ed)? ?(you )?back\b/i;
+/** Words that say a callback did not happen, or is only offered: the call does not end with one arranged. */
+const NOT_ARRANGED = /\b(fail(s|ed|ure)?|error|unable|cannot|can ?not|can't|not|no|offer(ed)?|press|option|want|would you like)\b/i;
+
+/**
+ * Whether a message tells callers their callback is arranged ("we will call you back", a message held
+ * in an attribute named `addedToCallbackQueueMessage`): names are read as words (`inCallbackQueue` is
+ * "in callback queue"). A failure or an offer is not an arrangement.
+ */
+export function tellsCallbackArranged(texts: readonly string[]): boolean {
+  return texts.some((raw) => {
+    const words = raw.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_.-]+/g, ' ');
+    return /\bcall ?(ed |you )?back\b/i.test(words) && !NOT_ARRANGED.test(words);
+  });
+}
 
 /** Turns a platform name into a valid node id: invalid runs become `_`, and `_` is prefixed when needed. */
 export function sanitizeId(raw: string): string {
@@ -242,9 +256,9 @@ export class FlowBuilder {
    * Adds a branch case. Its condition in words travels in `optionLabel` (the model has no `when` field;
    * `flowToYaml` writes it back as `when`).
    */
-  case(draft: NodeDraft, to: string, loc: SourceLocation, when?: string): void {
+  case(draft: NodeDraft, to: string, loc: SourceLocation, when?: string, times?: number): void {
     const index = draft.edges.filter((edge) => edge.kind === 'case').length;
-    draft.edges.push({ kind: 'case', label: `case:${index}`, from: draft.id, to, loc, optionLabel: when });
+    draft.edges.push({ kind: 'case', label: `case:${index}`, from: draft.id, to, loc, optionLabel: when, ...(times === undefined ? {} : { times }) });
   }
 
   /**

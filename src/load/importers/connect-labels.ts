@@ -14,6 +14,8 @@ export interface LabelSource {
   say: readonly string[];
   /** Names the console keeps in the action's Metadata (the flow or queue it points at). */
   metadataName?: string;
+  /** The Lex bot's name, when the console keeps it. */
+  botName?: string;
 }
 
 const PROMPT_CHARS = 40;
@@ -30,7 +32,7 @@ export function connectLabel(source: LabelSource): string {
     case 'GetParticipantInput':
       return promptLabel(nodeType, source);
     case 'ConnectParticipantWithLexBot':
-      return titled('Lex bot', referenceName(lexBotName(source.params)) ?? promptText(source.say));
+      return titled('Lex bot', source.botName ?? referenceName(lexBotName(source.params)) ?? promptText(source.say));
     case 'InvokeLambdaFunction':
       return titled('Lambda', named('LambdaFunctionARN'));
     case 'InvokeExternalResource':

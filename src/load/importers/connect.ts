@@ -5,6 +5,7 @@ import type { FlowKind, HoldExperience, SourceLocation } from '../../model/flow.
 import {
   FlowBuilder,
   CALLBACK_WORDS,
+  tellsCallbackArranged,
   IN_QUEUE_FLOW_UNKNOWN,
   WAIT_WORDS,
   baseName,
@@ -58,6 +59,8 @@ interface ConnectAction {
   flowName?: string;
   /** The first name the console keeps in the action's Metadata (its queue, flow, Lambda...), for its label. */
   metadataName?: string;
+  /** The Lex bot's name the console keeps (the parameters hold only its alias ARN). */
+  botName?: string;
   /** The flows an event-hook action sets, by hook (`CustomerQueue`...); legacy `Set...Flow` blocks included. */
   hooks?: Array<{ hook: string; name: string }>;
 }
@@ -203,8 +206,9 @@ function readActions(doc: SourceDocument, problems: ImportProblem[]): ConnectAct
       params,
       conditions: [],
       errors: [],
-      flowName: text(field(field(field(metadata, rawId), 'ContactFlow'), 'text')),
+      flowName: consoleFlowName(field(metadata, rawId)),
       metadataName: metadataName(field(metadata, rawId)),
+      botName: consoleBotName(field(metadata, rawId)),
     };
     if (transitions !== undefined && !isRecord(transitions)) {
       problems.push({ ruleId: 'schema', message: '`Transitions` must be an object', loc: doc.locate(`${pointer}/Transitions`) });
@@ -230,6 +234,27 @@ function readActions(doc: SourceDocument, problems: ImportProblem[]): ConnectAct
     });
     return [action];
   });
+}
+
+/**
+ * The name the console keeps for the flow or module an action names: `ContactFlow: { text }`,
+ * `contactFlowModuleName`, or a parameter's `displayName`.
+ */
+function consoleFlowName(entry: unknown): string | undefined {
+  const parameters = field(entry, 'parameters');
+  const names = [
+    text(field(field(entry, 'ContactFlow'), 'text')),
+    text(field(entry, 'contactFlowModuleName')),
+    text(field(field(parameters, 'FlowModuleId'), 'displayName')),
+    text(field(field(parameters, 'ContactFlowId'), 'displayName')),
+  ];
+  return names.map((name) => name?.trim()).find((name) => name !== undefined && name !== '');
+}
+
+/** The Lex V2 bot's name the console keeps beside its alias (`lexV2BotName`). */
+function consoleBotName(entry: unknown): string | undefined {
+  const names = [text(field(entry, 'lexV2BotName')), text(field(field(field(field(entry, 'parameters'), 'LexV2Bot'), 'AliasArn'), 'lexV2BotName'))];
+  return names.map((name) => name?.trim()).find((name) => name !== undefined && name !== '');
 }
 
 /** The first `{ text }` the console keeps for an action (`queue: { id, text: 'Billing' }`). */
@@ -441,6 +466,7 @@ function mapAction(builder: FlowBuilder, doc: SourceDocument, action: ConnectAct
   const context: MapContext = { builder, doc, action, options };
   const { type } = action;
   if (PLAYS.has(type)) mapPlay(context);
+  else if (agentsOnlineCondition(action) !== undefined) mapHoursCheck(context);
   else if (INPUTS.has(type)) mapInput(context);
   else if (BRANCHES.has(type)) mapBranch(context);
   else if (HOURS_CHECKS.has(type)) mapHoursCheck(context);
@@ -483,6 +509,7 @@ function node(context: MapContext, type: NodeDraft['type'], init: DraftInit = {}
     nodeType: type,
     say: init.say ?? [],
     ...(action.metadataName === undefined ? {} : { metadataName: action.metadataName }),
+    ...(action.botName === undefined ? {} : { botName: action.botName }),
   });
   const draft = builder.node(action.id, type, doc.locate(action.pointer), { ...init, label });
   for (const [param, key] of PARAM_FIELDS) {
@@ -562,8 +589,12 @@ function speechOfSsml(ssml: string): string {
 }
 
 function mapPlay(context: MapContext): void {
-  const draft = node(context, 'play', prompt(context));
+  const spoken = prompt(context);
+  const draft = node(context, 'play', spoken);
   passOn(context, draft);
+  // A message held in an attribute is known only by the attribute's name: it still says what it tells.
+  const held = ['Text', 'SSML', 'PromptId'].map((key) => context.action.params.get(key)?.value).filter((value): value is string => typeof value === 'string');
+  if (tellsCallbackArranged([...spoken.say, ...held])) context.builder.promise(context.action.id, 'callback');
 }
 
 /** `GetParticipantInput` / Lex: a menu when it branches on what the caller pressed or said, else an input. */
@@ -654,6 +685,13 @@ function describeCondition(action: ConnectAction, condition: Condition): string 
   return `${subject} ${condition.operator} ${condition.operands.join(', ')}`.trim();
 }
 
+/** How often a `Loop` block's "loop again" exit can be taken (its LoopCount), when the export says. */
+function loopTimes(action: ConnectAction, condition: Condition): number | undefined {
+  if (action.type !== 'Loop' || !condition.operands.includes('ContinueLooping')) return undefined;
+  const count = numberFrom(action.params.get('LoopCount')?.value);
+  return count !== undefined && Number.isInteger(count) && count >= 1 ? count : undefined;
+}
+
 /** Decisions: conditions are cases; "no matching condition" (or NextAction) is the default; errors are cases. */
 function mapBranch(context: MapContext): void {
   const { action, builder } = context;
@@ -661,7 +699,7 @@ function mapBranch(context: MapContext): void {
   const done = action.type === 'Loop' ? action.conditions.find((condition) => condition.operands.includes('DoneLooping')) : undefined;
   const noMatch = action.errors.find((error) => error.errorType === 'NoMatchingCondition');
   for (const condition of action.conditions) {
-    if (condition !== done) builder.case(draft, target(context, condition), where(context, condition), describeCondition(action, condition));
+    if (condition !== done) builder.case(draft, target(context, condition), where(context, condition), describeCondition(action, condition), loopTimes(action, condition));
   }
   for (const fallback of [done, noMatch, action.next]) {
     if (fallback) fill(context, draft, ['default'], fallback, fallback === action.next ? 'success' : 'no condition matched');
@@ -792,39 +830,64 @@ function resourceName(raw: string | undefined): string | undefined {
  * staffing, "no agent staffed" is closed-like: nobody will answer. An error exit that goes somewhere
  * else becomes a branch in front of the check (`onError`: the check itself failed).
  */
+/**
+ * A `CheckMetricData` that asks whether any agent is online, available or staffed ("greater than 0"): a
+ * staffing check whose "no agent" side is its no-match exit. Its condition, else undefined.
+ */
+function agentsOnlineCondition(action: ConnectAction): Condition | undefined {
+  if (action.type !== 'CheckMetricData') return undefined;
+  const metric = text(action.params.get('MetricType')?.value) ?? '';
+  if (!/agents?_?(online|available|staffed)/i.test(metric.replace(/NumberOf/i, ''))) return undefined;
+  const [only, ...others] = action.conditions;
+  if (!only || others.length > 0) return undefined;
+  const operand = Number(only.operands[0]);
+  const anyAgent = (only.operator === 'NumberGreaterThan' && operand === 0) || (only.operator === 'NumberGreaterOrEqualTo' && operand === 1);
+  return anyAgent ? only : undefined;
+}
+
+/** What an agent-count check counts, in words: "agents online". */
+function agentMetricWords(action: ConnectAction): string {
+  const metric = (text(action.params.get('MetricType')?.value) ?? '').replace(/NumberOf/i, '');
+  return metric.replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().trim();
+}
+
 function mapHoursCheck(context: MapContext): void {
   const { action, builder, doc } = context;
-  const staffing = action.type === 'CheckStaffing';
+  const agentCount = agentsOnlineCondition(action);
+  const staffing = action.type === 'CheckStaffing' || agentCount !== undefined;
   const hoursRef = text(action.params.get('Hours')?.value) ?? text(action.params.get('HoursOfOperationId')?.value);
   const queueRef = text(action.params.get('QueueId')?.value) ?? text(action.params.get('Queue')?.value);
-  const schedule = staffing
-    ? `agents staffed${queueRef === undefined ? '' : ` on ${resourceName(queueRef)}`}`
-    : resourceName(hoursRef) ?? "the queue's hours of operation";
+  const onQueue = queueRef === undefined ? '' : ` on ${resourceName(queueRef)}`;
+  const schedule = agentCount ? `${agentMetricWords(action)}${onQueue}` : staffing ? `agents staffed${onQueue}` : resourceName(hoursRef) ?? "the queue's hours of operation";
   const exits: Array<{ kind: 'open' | 'closed'; transition: Transition }> = [];
   for (const condition of action.conditions) {
     const operand = (condition.operands[0] ?? '').toLowerCase();
-    if (operand === 'true') exits.push({ kind: 'open', transition: condition });
+    if (condition === agentCount || operand === 'true') exits.push({ kind: 'open', transition: condition });
     else if (operand === 'false') exits.push({ kind: 'closed', transition: condition });
   }
+  // An agent count that matches nothing is zero: nobody will answer.
+  const none = agentCount ? action.errors.find((error) => error.errorType === 'NoMatchingCondition') : undefined;
+  if (none) exits.push({ kind: 'closed', transition: none });
   const targets = new Set(exits.map((exit) => target(context, exit.transition)));
-  const failures = action.errors.filter((error) => !targets.has(target(context, error)));
+  const failures = action.errors.filter((error) => error !== none && !targets.has(target(context, error)));
   const loc = doc.locate(action.pointer);
   let hours: NodeDraft;
   if (failures.length > 0) {
     const guard = node(context, 'branch');
-    hours = builder.node(builder.ids.fresh(`${action.id}.${staffing ? 'staffed' : 'hours'}`), 'hours', loc, { label: staffing ? 'agents staffed?' : 'open now?', facts: { schedule, staffing } }, guard.id);
+    hours = builder.node(builder.ids.fresh(`${action.id}.${staffing ? 'staffed' : 'hours'}`), 'hours', loc, { label: agentCount ? `${agentMetricWords(action)}?` : staffing ? 'agents staffed?' : 'open now?', facts: { schedule, staffing } }, guard.id);
     builder.exit(guard, 'default', hours.id, loc);
     for (const failure of failures) fill(context, guard, ['error'], failure, `error: ${failure.errorType}`);
   } else {
-    hours = node(context, 'hours', { facts: { schedule, staffing } });
+    hours = node(context, 'hours', { facts: { schedule, staffing }, ...(agentCount ? { label: `${agentMetricWords(action)}?` } : {}) });
   }
   for (const exit of exits) {
     if (builder.exit(hours, exit.kind, target(context, exit.transition), where(context, exit.transition)) === 'taken') {
       builder.note(`\`${hours.id}\` lists its ${exit.kind} exit twice; the first one is kept`, where(context, exit.transition));
     }
   }
-  // NextAction, when written, is taken when no condition matched: the closed-like side.
-  if (action.next) builder.exit(hours, 'closed', target(context, action.next), where(context, action.next));
+  // NextAction, when written, is taken when no condition matched: the closed-like side (unless it is where errors go).
+  const failed = new Set(failures.map((failure) => target(context, failure)));
+  if (action.next && !(agentCount && failed.has(target(context, action.next)))) builder.exit(hours, 'closed', target(context, action.next), where(context, action.next));
   if (!schedule.startsWith('agents') && hoursRef === undefined) builder.unknown('which hours of operation an hours check reads (the queue\'s)', 'checks');
 }
 

@@ -4,7 +4,7 @@
 // on. A task that runs out of actions ends the call. In-queue flows (`inqueueCall`) and common modules
 // (`commonModule`) are read the same way: what callers hear while they wait, and a module other flows call.
 import type { FlowKind, HoldExperience, Outcome, SourceLocation } from '../../model/flow.js';
-import { CALLBACK_WORDS, FlowBuilder, IN_QUEUE_FLOW_UNKNOWN, WAIT_WORDS, baseName, field, isRecord, numberFrom, sanitizeId, text, type NodeDraft } from './build.js';
+import { CALLBACK_WORDS, FlowBuilder, tellsCallbackArranged, IN_QUEUE_FLOW_UNKNOWN, WAIT_WORDS, baseName, field, isRecord, numberFrom, sanitizeId, text, type NodeDraft } from './build.js';
 import { isOpaqueValue } from './placeholders.js';
 import { child, readDocument, type SourceDocument } from './source.js';
 import type { FlowReference, ImportOptions, ImportProblem, ImportResult } from './types.js';
@@ -217,6 +217,7 @@ class GenesysImport {
         const draft = builder.node(id, 'play', loc, { label, ...this.audio(body.audio, `${pointer}/audio`) });
         this.hear(draft.say, body.audio);
         this.goTo(draft, 'next', next());
+        if (tellsCallbackArranged(draft.say)) builder.promise(id, 'callback');
         return;
       }
       case 'holdMusic':
@@ -292,7 +293,8 @@ class GenesysImport {
         const draft = builder.node(id, 'branch', loc, { label });
         const count = numberFrom(field(body.loopCount, 'lit'));
         const again = this.output(item, 'loop', owner, () => ({ id, loc }));
-        builder.case(draft, again.id, again.loc, `loop again (up to ${count ?? '?'} times)`);
+        const times = count !== undefined && Number.isInteger(count) && count >= 1 ? count : undefined;
+        builder.case(draft, again.id, again.loc, `loop again (up to ${count ?? '?'} times)`, times);
         this.goTo(draft, 'default', next());
         return;
       }

@@ -309,5 +309,6 @@ function caseOf(edge: Edge): Record<string, unknown> {
   if (edge.optionLabel !== undefined) written.when = edge.optionLabel;
   written.next = edge.to;
   if (edge.share !== undefined) written.share = edge.share;
+  if (edge.times !== undefined) written.times = edge.times;
   return written;
 }

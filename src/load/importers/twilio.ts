@@ -2,7 +2,7 @@
 // `initial_state` (usually the trigger). Also the REST API's `{ friendly_name, definition: {...} }` wrapper.
 // In Studio a transition without `next` ends the execution: for a call, the call ends there.
 import type { FlowKind, HoldExperience, Outcome, SourceLocation } from '../../model/flow.js';
-import { CALLBACK_WORDS, FlowBuilder, IN_QUEUE_FLOW_UNKNOWN, WAIT_WORDS, baseName, field, isRecord, numberFrom, text, type DraftInit, type NodeDraft } from './build.js';
+import { CALLBACK_WORDS, FlowBuilder, tellsCallbackArranged, IN_QUEUE_FLOW_UNKNOWN, WAIT_WORDS, baseName, field, isRecord, numberFrom, text, type DraftInit, type NodeDraft } from './build.js';
 import { hasPlaceholder, isOpaqueValue } from './placeholders.js';
 import { readDocument, type SourceDocument } from './source.js';
 import type { FlowReference, ImportOptions, ImportProblem, ImportResult } from './types.js';
@@ -312,6 +312,7 @@ function mapSay(context: Context): void {
   const done = event(context, 'audioComplete');
   if (done?.next) context.builder.exit(draft, 'next', targetOf(context, draft, done).to, context.doc.locate(done.pointer));
   extras(context, draft, new Set(done ? [done] : []));
+  if (tellsCallbackArranged(spoken.say)) context.builder.promise(draft.id, 'callback');
 }
 
 /**

@@ -2,7 +2,7 @@
 // its cause (after hours, a failing hold, a failed backend step) leave these to it, so that one
 // end is one finding.
 import { CLOSED_EXIT_KINDS } from '../model/flow.js';
-import { isDeadEndOutcome, isHuman, type JourneyFacts } from './journey-facts.js';
+import { isDeadEndOutcome, isHuman, reachedAlong, type JourneyFacts } from './journey-facts.js';
 
 const cache = new WeakMap<JourneyFacts, Uint8Array>();
 
@@ -14,26 +14,9 @@ const cache = new WeakMap<JourneyFacts, Uint8Array>();
 export function plainDeadEnds(journey: JourneyFacts): Uint8Array {
   const cached = cache.get(journey);
   if (cached) return cached;
-  const { size, offsets, targets, entry } = journey.graph;
-  const passes = plainWay(journey);
   // Callers walk on until a person takes the call, along the plain way only.
-  const seen = new Uint8Array(size);
-  const queue: number[] = [];
-  if (entry >= 0) {
-    seen[entry] = 1;
-    queue.push(entry);
-  }
-  for (let head = 0; head < queue.length; head++) {
-    const vertex = queue[head]!;
-    if (isHuman(journey.vertices[vertex]!.node)) continue;
-    for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) {
-      const next = targets[slot]!;
-      if (seen[next] || !passes(vertex, slot)) continue;
-      seen[next] = 1;
-      queue.push(next);
-    }
-  }
-  const ends = new Uint8Array(size);
+  const seen = reachedAlong(journey, plainWay(journey), (vertex) => !isHuman(journey.vertices[vertex]!.node));
+  const ends = new Uint8Array(journey.graph.size);
   journey.vertices.forEach((vertex, index) => {
     ends[index] = seen[index] && isDeadEndOutcome(vertex.node) ? 1 : 0;
   });

@@ -468,10 +468,14 @@ function leadsBack(facts: JourneyFacts, from: number, home: number): boolean {
 }
 
 /**
- * Vertices callers reach only through edges `passes` refuses: reachable from the entry, but no longer
- * once those edges are left out. Rules use it to leave an end to the rule that reports its cause.
+ * Vertices reached from the entry along edges `passes` allows, walking on from those `goesOn` allows
+ * (a vertex it refuses is reached, not left).
  */
-export function reachedOnlyThrough(journey: JourneyFacts, passes: (vertex: number, slot: number) => boolean): Uint8Array {
+export function reachedAlong(
+  journey: JourneyFacts,
+  passes: (vertex: number, slot: number) => boolean,
+  goesOn: (vertex: number) => boolean = () => true,
+): Uint8Array {
   const { size, offsets, targets, entry } = journey.graph;
   const seen = new Uint8Array(size);
   const queue: number[] = [];
@@ -481,6 +485,7 @@ export function reachedOnlyThrough(journey: JourneyFacts, passes: (vertex: numbe
   }
   for (let head = 0; head < queue.length; head++) {
     const vertex = queue[head]!;
+    if (!goesOn(vertex)) continue;
     for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) {
       const next = targets[slot]!;
       if (seen[next] || !passes(vertex, slot)) continue;
@@ -488,6 +493,16 @@ export function reachedOnlyThrough(journey: JourneyFacts, passes: (vertex: numbe
       queue.push(next);
     }
   }
+  return seen;
+}
+
+/**
+ * Vertices callers reach only through edges `passes` refuses: reachable from the entry, but no longer
+ * once those edges are left out. Rules use it to leave an end to the rule that reports its cause.
+ */
+export function reachedOnlyThrough(journey: JourneyFacts, passes: (vertex: number, slot: number) => boolean): Uint8Array {
+  const { size } = journey.graph;
+  const seen = reachedAlong(journey, passes);
   const reach = journey.reach;
   const only = new Uint8Array(size);
   for (let vertex = 0; vertex < size; vertex++) only[vertex] = reach[vertex] && !seen[vertex] ? 1 : 0;

@@ -2,16 +2,13 @@
 /// <reference lib="dom.iterable" />
 // The report as a deliverable, in headless Chromium: code as code, the score explained. Skipped
 // without /usr/bin/chromium unless IVR_AUDIT_BROWSER_TESTS=require (then a missing browser fails).
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectQuiet, launch, open, pdfPageCount, skipBrowser } from './browser-support.js';
+import { ARTIFACTS, SEED, expectQuiet, launch, open, pdfPageCount, skipBrowser, writeSeedReport } from './browser-support.js';
 import { CHROMIUM, ROOT, bigFlow, cli, hasChromium, scratch } from './support.js';
 
-const SEED = 'fixtures/reference/seed-001-call.yaml';
-/** Screenshots of the reference flows, kept as test artifacts (.tmp/ is gitignored). */
-const ARTIFACTS = join(ROOT, '.tmp', 'report-screenshots');
 
 describe.skipIf(skipBrowser)('the report as a deliverable, in headless Chromium', () => {
   let browser: Browser | undefined;
@@ -21,13 +18,8 @@ describe.skipIf(skipBrowser)('the report as a deliverable, in headless Chromium'
   beforeAll(async () => {
     browser = await launch();
     folder = scratch();
-    copyFileSync(join(ROOT, SEED), join(folder, 'seed-001-call.yaml'));
-    seedReport = join(folder, 'seed.html');
     // The layout tests read English: the seed flow says `settings.language: es`, so English is asked for.
-    const run = cli(['report', 'seed-001-call.yaml', '--lang', 'en', '-o', seedReport], { cwd: folder });
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    mkdirSync(ARTIFACTS, { recursive: true });
+    seedReport = writeSeedReport(folder, 'seed.html', ['--lang', 'en']);
   }, 60_000);
 
   afterAll(async () => {

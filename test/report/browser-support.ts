@@ -1,11 +1,31 @@
 /// <reference lib="dom" />
 // Shared by the Chromium tests: open a report and record what must never happen.
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { CHROMIUM, CHROMIUM_ARGS, browserRequired, hasChromium } from './support.js';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, browserRequired, cli, hasChromium } from './support.js';
 
 export const skipBrowser = !hasChromium && !browserRequired;
+
+export const SEED = 'fixtures/reference/seed-001-call.yaml';
+/** Screenshots of the reference flows, kept as test artifacts (.tmp/ is gitignored). */
+export const ARTIFACTS = join(ROOT, '.tmp', 'report-screenshots');
+
+/**
+ * The seed call's report, written by the CLI into `folder` as `name` with `args` (a language...)
+ * and `env`: it must succeed with nothing on stderr. The artifacts folder is made ready beside it.
+ */
+export function writeSeedReport(folder: string, name: string, args: string[], env?: Record<string, string | undefined>): string {
+  copyFileSync(join(ROOT, SEED), join(folder, 'seed-001-call.yaml'));
+  const report = join(folder, name);
+  const run = cli(['report', 'seed-001-call.yaml', ...args, '-o', report], { cwd: folder, ...(env ? { env } : {}) });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return report;
+}
 
 export interface Watched {
   page: Page;

@@ -242,29 +242,28 @@ function readActions(doc: SourceDocument, problems: ImportProblem[]): ConnectAct
  */
 function consoleFlowName(entry: unknown): string | undefined {
   const parameters = field(entry, 'parameters');
-  const names = [
-    text(field(field(entry, 'ContactFlow'), 'text')),
-    text(field(entry, 'contactFlowModuleName')),
-    text(field(field(parameters, 'FlowModuleId'), 'displayName')),
-    text(field(field(parameters, 'ContactFlowId'), 'displayName')),
-  ];
-  return names.map((name) => name?.trim()).find((name) => name !== undefined && name !== '');
+  return firstName([
+    field(field(entry, 'ContactFlow'), 'text'),
+    field(entry, 'contactFlowModuleName'),
+    field(field(parameters, 'FlowModuleId'), 'displayName'),
+    field(field(parameters, 'ContactFlowId'), 'displayName'),
+  ]);
 }
 
 /** The Lex V2 bot's name the console keeps beside its alias (`lexV2BotName`). */
 function consoleBotName(entry: unknown): string | undefined {
-  const names = [text(field(entry, 'lexV2BotName')), text(field(field(field(field(entry, 'parameters'), 'LexV2Bot'), 'AliasArn'), 'lexV2BotName'))];
-  return names.map((name) => name?.trim()).find((name) => name !== undefined && name !== '');
+  return firstName([field(entry, 'lexV2BotName'), field(field(field(field(entry, 'parameters'), 'LexV2Bot'), 'AliasArn'), 'lexV2BotName')]);
+}
+
+/** The first of `values` that is a name (text, not blank), trimmed. */
+function firstName(values: readonly unknown[]): string | undefined {
+  return values.map((value) => text(value)?.trim()).find((name) => name !== undefined && name !== '');
 }
 
 /** The first `{ text }` the console keeps for an action (`queue: { id, text: 'Billing' }`). */
 function metadataName(entry: unknown): string | undefined {
   if (!isRecord(entry)) return undefined;
-  for (const value of Object.values(entry)) {
-    const name = text(field(value, 'text'));
-    if (name !== undefined && name.trim() !== '') return name.trim();
-  }
-  return undefined;
+  return firstName(Object.values(entry).map((value) => field(value, 'text')));
 }
 
 function listOf(value: unknown): unknown[] {

@@ -4,7 +4,7 @@ import { Facts } from './analysis/facts.js';
 import { MAX_JOURNEY_VERTICES } from './analysis/journey.js';
 import { applyDirectives } from './config/directives.js';
 import type { FileConfig } from './config/for-file.js';
-import { DOCS_BASE, compareFindings, findingsOfProblems, fingerprint, resolveRules, runRules, type ResolvedRule } from './engine.js';
+import { DOCS_BASE, compareFindings, findingsOfProblems, fingerprint, resolveRules, runRules, runRulesForScore, type ResolvedRule } from './engine.js';
 import { resolveLang, type Lang } from './i18n/index.js';
 import { confinedLoader } from './load/confine.js';
 import { internalError, internalErrorMessage } from './rules/internal-error.js';
@@ -156,7 +156,7 @@ function scoreFixes(
     const flows = new Map(program.flows);
     flows.set(program.rootPath, edited);
     const editedFacts = new Facts(edited, { ...program, root: edited, flows });
-    return measured(scoreFlow(editedFacts, [...beforeRules, ...runRules(edited, scoringRules, editedFacts)], weights));
+    return measured(scoreFlow(editedFacts, [...beforeRules, ...runRulesForScore(edited, scoringRules, editedFacts)], weights));
   };
   // Callers helped are counted on today's journeys: who passes the steps the fix changes.
   const helped = (edited: Flow): number => {

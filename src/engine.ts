@@ -7,6 +7,7 @@ import type { Finding, Report, Severity, SeverityOrOff } from './model/finding.j
 import type { Flow } from './model/flow.js';
 import { elidedPath } from './rules/describe.js';
 import { RULES, findRule } from './rules/index.js';
+import type { ScoredFinding } from './score/index.js';
 import type { OptionValue, Rule } from './rules/types.js';
 
 export const DOCS_BASE = 'https://github.com/ivr-audit/ivr-audit/blob/main/docs/rules/';
@@ -93,17 +94,29 @@ export function findingsOfProblems(problems: readonly LoadProblem[], rules: Read
 
 /** Runs every enabled rule that has a check over the flow. */
 export function runRules(flow: Flow, rules: ReadonlyMap<string, ResolvedRule>, facts = new Facts(flow), lang: Lang = 'en'): Finding[] {
-  const findings: Finding[] = [];
+  return checkRules(flow, rules, facts, (ruleId, severity, report) => toFinding(ruleId, severity, report, lang));
+}
+
+/**
+ * The rules' verdicts only (rule and severity), as the score reads them: re-scoring a fix runs
+ * the rules again, and rendering messages and fingerprints nobody reads was a fifth of that work.
+ */
+export function runRulesForScore(flow: Flow, rules: ReadonlyMap<string, ResolvedRule>, facts: Facts): ScoredFinding[] {
+  return checkRules(flow, rules, facts, (ruleId, severity) => ({ ruleId, severity }));
+}
+
+function checkRules<T>(flow: Flow, rules: ReadonlyMap<string, ResolvedRule>, facts: Facts, make: (ruleId: string, severity: Severity, report: Report) => T): T[] {
+  const made: T[] = [];
   for (const { rule, severity, options } of rules.values()) {
     if (!rule.check) continue;
     const reports: Report[] = [];
     rule.check({ flow, facts, options, report: (report) => reports.push(report) });
     for (const report of mergeByCause(reports)) {
       // A finding may escalate to an error while its rule keeps its default severity.
-      findings.push(toFinding(rule.meta.id, report.escalate && severity === rule.meta.severity ? 'error' : severity, report, lang));
+      made.push(make(rule.meta.id, report.escalate && severity === rule.meta.severity ? 'error' : severity, report));
     }
   }
-  return findings;
+  return made;
 }
 
 /**

@@ -36,7 +36,10 @@ export interface Scored {
  * findings of rules that are not journey costs. Deterministic and monotone by construction: every
  * problem only adds cost or findings.
  */
-export function scoreFlow(facts: Facts, findings: readonly Finding[], weights: Weights): Scored {
+/** What the score reads of a finding: which rule, and how severe. */
+export type ScoredFinding = Pick<Finding, 'ruleId' | 'severity'>;
+
+export function scoreFlow(facts: Facts, findings: readonly ScoredFinding[], weights: Weights): Scored {
   const journey = facts.journey;
   const effort = measureEffort(journey, weights);
   const raw = 100 * Math.exp(-effort.total / weights.scale);

@@ -4,18 +4,19 @@ import { Facts } from './analysis/facts.js';
 import { MAX_JOURNEY_VERTICES } from './analysis/journey.js';
 import { applyDirectives } from './config/directives.js';
 import type { FileConfig } from './config/for-file.js';
-import { DOCS_BASE, compareFindings, findingsOfProblems, fingerprint, resolveRules, runRules, runRulesForScore, type ResolvedRule } from './engine.js';
+import { DOCS_BASE, compareFindings, findingsOfProblems, fingerprint, resolveRules, runRules } from './engine.js';
 import { resolveLang, type Lang } from './i18n/index.js';
 import { confinedLoader } from './load/confine.js';
 import { internalError, internalErrorMessage } from './rules/internal-error.js';
 import { nameFinding, nameFix, readableNames, readableText, type NodeNames } from './rules/names.js';
 import type { LoadedFile } from './load/index.js';
-import { loadProgram, type Program } from './load/program.js';
+import { loadProgram } from './load/program.js';
 import type { Finding } from './model/finding.js';
 import { DEFAULT_SETTINGS, type Flow, type FlowSettings } from './model/flow.js';
 import type { FileResult, Fix, FlowTimelines } from './model/result.js';
 import { visitShare } from './score/effort.js';
-import { proposeFixes, rankFixes, touchedNodes, type Measured } from './score/fixes.js';
+import { proposeFixes, rankFixes, touchedNodes } from './score/fixes.js';
+import { measured, quickRescore, type RescoreBase } from './score/rescore.js';
 import { resolveWeights, scoreFlow, type Scored, type Weights } from './score/index.js';
 import { flowTimelines } from './score/timelines.js';
 
@@ -45,6 +46,10 @@ export interface FileAnalysis {
   flow: Flow;
   facts: Facts;
   weights: Weights;
+  /** Every finding of the flow, before inline directives hide any (what fixes are proposed for). */
+  findings: readonly Finding[];
+  /** What an edited version of the flow is scored with, as a fix is measured. */
+  rescoreBase: RescoreBase;
 }
 
 export async function auditFile(file: string, loadFile: LoadFile, options: FileAuditOptions): Promise<FileResult> {
@@ -69,12 +74,13 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
     const facts = new Facts(flow, program);
     findings.push(...runRules(flow, rules, facts, fileLang(flow, options)));
     scored = scoreFlow(facts, findings, weights);
-    options.inspect?.({ file, flow, facts, weights });
+    const rescoreBase: RescoreBase = { program, beforeRules, rules, weights };
+    options.inspect?.({ file, flow, facts, weights, findings, rescoreBase });
     if (options.timelines) timelines = flowTimelines(facts.journey, weights);
     if (program.flows.size > 1 && facts.journey.graph.truncated) {
       truncation.push(`journeys truncated at ${MAX_JOURNEY_VERTICES.toLocaleString('en-US')} steps (subflows inlined too many times); counts are lower bounds`);
     }
-    if (options.fixes !== false) fixes = scoreFixes(flow, program, facts, findings, beforeRules, rules, weights, scored, fileLang(flow, options));
+    if (options.fixes !== false) fixes = scoreFixes(flow, facts, findings, rescoreBase, scored, fileLang(flow, options));
     // Named last: rules, fixes and fingerprints work on ids; people read names.
     names = readableNames(program.flows.values());
     fixes = fixes.map((fix) => nameFix(fix, names));
@@ -137,36 +143,13 @@ function withConfigSettings(flow: Flow, settings: Partial<FlowSettings>): Flow {
   return { ...flow, settings: { ...DEFAULT_SETTINGS, ...settings, ...own } };
 }
 
-/** Each fix is scored by applying it to the model and auditing the edited flow again. */
-function scoreFixes(
-  flow: Flow,
-  program: Program,
-  facts: Facts,
-  findings: readonly Finding[],
-  beforeRules: readonly Finding[],
-  rules: ReadonlyMap<string, ResolvedRule>,
-  weights: Weights,
-  base: Scored,
-  lang: Lang,
-): Fix[] {
-  // The score reads only findings of penalty rules and whether any error remains: journey rules
-  // that report at error level must still run, the others need not.
-  const scoringRules = new Map([...rules].filter(([, { rule, severity }]) => rule.meta.scoring === 'penalty' || severity === 'error'));
-  const measure = (edited: Flow): Measured => {
-    const flows = new Map(program.flows);
-    flows.set(program.rootPath, edited);
-    const editedFacts = new Facts(edited, { ...program, root: edited, flows });
-    return measured(scoreFlow(editedFacts, [...beforeRules, ...runRulesForScore(edited, scoringRules, editedFacts)], weights));
-  };
+/** Each fix is scored by applying it to the model and scoring the edited flow again. */
+function scoreFixes(flow: Flow, facts: Facts, findings: readonly Finding[], base: RescoreBase, scored: Scored, lang: Lang): Fix[] {
   // Callers helped are counted on today's journeys: who passes the steps the fix changes.
   const helped = (edited: Flow): number => {
     const vertices = touchedNodes(flow, edited).map((id) => facts.journey.rootVertex(id)).filter((vertex): vertex is number => vertex !== undefined);
     return visitShare(facts.journey, vertices);
   };
-  const optionsOf = (ruleId: string) => rules.get(ruleId)?.options ?? {};
-  return rankFixes(proposeFixes(flow, findings, optionsOf), measured(base), measure, flow, helped, lang);
-}
-
-function measured(scored: Scored): Measured {
-  return { score: scored.score.value, effortPoints: scored.effortPoints, expectedSeconds: scored.expectedSeconds };
+  const optionsOf = (ruleId: string) => base.rules.get(ruleId)?.options ?? {};
+  return rankFixes(proposeFixes(flow, findings, optionsOf), measured(scored), quickRescore(base), flow, helped, lang);
 }

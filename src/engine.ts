@@ -3,11 +3,10 @@ import { createHash } from 'node:crypto';
 import { Facts } from './analysis/facts.js';
 import { isMsg, msg, render, type Lang, type Msg } from './i18n/index.js';
 import type { LoadProblem } from './load/index.js';
-import type { Finding, Report, Severity, SeverityOrOff } from './model/finding.js';
+import type { Finding, Report, ScoredFinding, Severity, SeverityOrOff } from './model/finding.js';
 import type { Flow } from './model/flow.js';
 import { elidedPath } from './rules/describe.js';
 import { RULES, findRule } from './rules/index.js';
-import type { ScoredFinding } from './score/index.js';
 import type { OptionValue, Rule } from './rules/types.js';
 
 export const DOCS_BASE = 'https://github.com/ivr-audit/ivr-audit/blob/main/docs/rules/';

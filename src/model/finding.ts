@@ -14,6 +14,9 @@ export interface Place extends SourceLocation {
 }
 
 /** One problem found in one flow, at one place (and its other places when one cause shows in several). */
+/** What the score reads of a finding: which rule, and how severe. */
+export type ScoredFinding = Pick<Finding, 'ruleId' | 'severity'>;
+
 export interface Finding {
   ruleId: string;
   severity: Severity;

@@ -1,6 +1,6 @@
 // The effort score: 0-100 with a grade, its breakdown by driver, and the journey metrics.
 import type { Facts } from '../analysis/facts.js';
-import type { Finding } from '../model/finding.js';
+import type { ScoredFinding } from '../model/finding.js';
 import type { Grade, JourneyMetrics, Score, WorstCount } from '../model/result.js';
 import { findRule } from '../rules/index.js';
 import { DRIVERS, measureEffort, zeroDrivers } from './effort.js';
@@ -36,9 +36,6 @@ export interface Scored {
  * findings of rules that are not journey costs. Deterministic and monotone by construction: every
  * problem only adds cost or findings.
  */
-/** What the score reads of a finding: which rule, and how severe. */
-export type ScoredFinding = Pick<Finding, 'ruleId' | 'severity'>;
-
 export function scoreFlow(facts: Facts, findings: readonly ScoredFinding[], weights: Weights): Scored {
   const journey = facts.journey;
   const effort = measureEffort(journey, weights);

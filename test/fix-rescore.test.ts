@@ -1,0 +1,62 @@
+// A fix's gain is measured with only the work the score reads (penalty rules; the other rules
+// until one reports an error). On every shipped flow that measure must equal auditing the edited
+// flow in full, and the gains the audit reports must be those of the full re-analysis.
+import { describe, expect, it } from 'vitest';
+import type { FileAnalysis } from '../src/audit.js';
+import { audit } from '../src/index.js';
+import type { FileResult } from '../src/model/result.js';
+import { proposeFixes } from '../src/score/fixes.js';
+import { fullRescore, quickRescore } from '../src/score/rescore.js';
+import { ROOT } from './helpers.js';
+
+const FOLDERS = ['examples', 'fixtures/reference', 'fixtures/rules', 'fixtures/platform', 'fixtures/import', 'fixtures/journeys', 'fixtures/subflows', 'fixtures/i18n'];
+
+async function audited(): Promise<Array<{ analysis: FileAnalysis; result: FileResult }>> {
+  const analyses = new Map<string, FileAnalysis>();
+  const { files } = await audit(FOLDERS, { cwd: ROOT, noConfig: true, inspect: (analysis) => analyses.set(analysis.file, analysis) });
+  return files.flatMap((result) => {
+    const analysis = analyses.get(result.file);
+    return analysis ? [{ analysis, result }] : [];
+  });
+}
+
+describe('fix gains measured with only what the score reads', () => {
+  it('equal a full re-analysis of every candidate of every shipped flow', { timeout: 240_000 }, async () => {
+    const flows = await audited();
+    let compared = 0;
+    for (const { analysis } of flows) {
+      const { flow, findings, rescoreBase } = analysis;
+      const quick = quickRescore(rescoreBase);
+      const full = fullRescore(rescoreBase);
+      const candidates = proposeFixes(flow, findings, (ruleId) => rescoreBase.rules.get(ruleId)?.options ?? {});
+      for (const candidate of candidates) {
+        const edited = candidate.apply(flow);
+        const reference = full(edited);
+        expect(quick(edited), `${analysis.file}: ${candidate.ruleIds.join(',')} ${candidate.nodeIds.join(',')}`).toEqual(reference);
+        compared++;
+      }
+    }
+    // The comparison must cover many flows and candidates.
+    expect(flows.length).toBeGreaterThan(100);
+    expect(compared).toBeGreaterThan(200);
+  });
+
+  it('reports, for each listed fix, the effort a full re-analysis of the edited flow saves', { timeout: 240_000 }, async () => {
+    let checked = 0;
+    for (const { analysis, result } of await audited()) {
+      const { flow, findings, rescoreBase } = analysis;
+      const full = fullRescore(rescoreBase);
+      const before = full(flow);
+      const candidates = proposeFixes(flow, findings, (ruleId) => rescoreBase.rules.get(ruleId)?.options ?? {});
+      for (const fix of result.fixes) {
+        const candidate = candidates.find((each) => each.findings.map((finding) => finding.fingerprint).join() === fix.resolves.join());
+        expect(candidate, `${result.file}: ${fix.title}`).toBeDefined();
+        const after = full(candidate!.apply(flow));
+        expect(fix.gain).toBe(after.score - before.score);
+        expect(fix.effortSaved).toBe(Math.round((before.effortPoints - after.effortPoints) * 100) / 100);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});

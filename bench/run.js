@@ -3,7 +3,7 @@
 //   npm run bench              all figures (the 100k-node flow takes minutes)
 //   npm run bench -- --quick   1k and 10k nodes only, no peer tools
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,6 +67,7 @@ function benchSizes() {
     const ratios = [];
     const lintTimes = [];
     let peak = 0;
+    let fixes = '';
     // Floor and lint alternate so both see the same machine load.
     for (let attempt = 0; attempt < repeats; attempt++) {
       const floor = measureChild('floor', file);
@@ -74,11 +75,13 @@ function benchSizes() {
       ratios.push(lint.ms / floor.ms);
       lintTimes.push(lint.ms);
       peak = Math.max(peak, lint.maxRssMb);
+      fixes = `${lint.rescored} of ${lint.fixGroups}`;
     }
     lintBySize.set(size, median(lintTimes));
     const goal = size === 10_000 ? 'goal ≤ 1.5' : size === 100_000 ? 'goal ≤ 2' : '';
     record(`lint ÷ parse floor, ${size} nodes`, `${median(ratios).toFixed(1)}× (${(median(lintTimes) / 1000).toFixed(2)} s)`, goal);
     record(`peak RSS, ${size} nodes`, `${peak.toFixed(0)} MB`, size === 100_000 ? 'goal < 1024 MB' : '');
+    record(`findings with a fix re-scored, ${size} nodes`, fixes, 'goal: all');
   }
   if (lintBySize.has(100_000)) {
     record('time 100k ÷ 10k', `${(lintBySize.get(100_000) / lintBySize.get(10_000)).toFixed(1)}×`, 'goal ≤ 11');
@@ -108,6 +111,28 @@ function benchFolder() {
   record('1,000 flows of 20–60 nodes: ms a file', `${(ms / 1_000).toFixed(1)} ms`);
   const cpuShare = cpuBefore === undefined || cpuAfter === undefined ? 'n/a (no /proc)' : `${((cpuAfter - cpuBefore) / (ms / 1000)).toFixed(2)}`;
   record('1,000 flows: CPU ÷ wall', cpuShare, `goal ≥ 1.7 on ${cpus().length} cores`);
+}
+
+/** The findings of a lint of `file` (JSON), and the fixes `--fix` can write (those with edits). */
+function lintJson(file) {
+  const { run } = wallMs(process.execPath, [cli, 'lint', file, '--no-config', '-f', 'json']);
+  const result = JSON.parse(run.stdout).files[0];
+  return { fingerprints: new Set(result.findings.map((finding) => finding.fingerprint)), writable: result.fixes.filter((fix) => fix.edits) };
+}
+
+/** `--fix` (fixes and suggestions) on a 20k-node flow: how many of the writable fixes it listed are applied. */
+function benchFix() {
+  const source = writeFlow(20_000);
+  const folder = join(work, 'fix-20000');
+  mkdirSync(folder, { recursive: true });
+  copyFileSync(join(dirname(source), SHARED_SUBFLOW_FILE), join(folder, SHARED_SUBFLOW_FILE));
+  const file = join(folder, 'flow.yaml');
+  copyFileSync(source, file);
+  const before = lintJson(file);
+  wallMs(process.execPath, [cli, 'lint', file, '--no-config', '--fix', '--fix-type', 'fix', '--fix-type', 'suggestion', '-f', 'json']);
+  const after = lintJson(file);
+  const applied = before.writable.filter((fix) => fix.resolves.every((fingerprint) => !after.fingerprints.has(fingerprint))).length;
+  record('--fix, 20k nodes: writable fixes applied', `${applied} of ${before.writable.length}`, 'goal: all');
 }
 
 /** ajv-cli and spectral, installed into a temporary folder: never dependencies of the project. */
@@ -160,6 +185,7 @@ try {
   benchSizes();
   benchStartUp();
   benchFolder();
+  benchFix();
   if (!quick) benchPeers();
   writeResults();
 } finally {

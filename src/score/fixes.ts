@@ -444,16 +444,17 @@ function agentsFor(staffing: QueueStaffing, target: number): number | undefined 
   return Math.max(Math.ceil(offered / target), Math.floor(staffing.agents) + 1);
 }
 
-/** Candidate fixes for a file's findings: one per rule and node. */
 /** Whether the findings of a rule can come with a fix or a suggestion (`rules --json` shows it). */
 export function hasFixProposer(ruleId: string): boolean {
   return Object.hasOwn(PROPOSERS, ruleId);
 }
 
-export function proposeFixes(flow: Flow, findings: readonly Finding[], optionsOf: (ruleId: string) => RuleOptions = () => ({})): FixCandidate[] {
+/**
+ * The findings a fix could be proposed for, one group per rule and node (or place), errors first:
+ * when the budget cuts candidates, the fixes of the worst problems are kept.
+ */
+export function fixGroups(flow: Flow, findings: readonly Finding[]): Finding[][] {
   const groups = new Map<string, Finding[]>();
-  const budget = candidateBudget(flow.nodes.size);
-  // Errors first: when the budget cuts candidates, the fixes of the worst problems are kept.
   const ordered = [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
   for (const finding of ordered) {
     // A step inside a subflow is fixed in its own file (linted on its own, it gets its fixes there).
@@ -461,8 +462,14 @@ export function proposeFixes(flow: Flow, findings: readonly Finding[], optionsOf
     const key = `${finding.ruleId}|${finding.nodeId ?? finding.pointer}`;
     groups.set(key, [...(groups.get(key) ?? []), finding]);
   }
+  return [...groups.values()];
+}
+
+/** Candidate fixes for a file's findings, one per group, as many as the flow's budget allows. */
+export function proposeFixes(flow: Flow, findings: readonly Finding[], optionsOf: (ruleId: string) => RuleOptions = () => ({})): FixCandidate[] {
+  const budget = candidateBudget(flow.nodes.size);
   const candidates: FixCandidate[] = [];
-  for (const group of groups.values()) {
+  for (const group of fixGroups(flow, findings)) {
     const ruleId = group[0]!.ruleId;
     const proposal = PROPOSERS[ruleId]!(flow, group, optionsOf(ruleId));
     // Only a format v1 file can be edited in place; an export is fixed on its platform.

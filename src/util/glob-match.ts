@@ -116,6 +116,9 @@ function parseStars(parser: Parser, before: Item[]): Item {
   const next = pattern[parser.index];
   const atSegmentEnd = next === undefined || next === '/';
   if (count < 2 || !atSegmentStart || !atSegmentEnd) return { kind: 'star' };
+  // Globstars in a row are one: the earlier one (which took the slash after it) gives way.
+  const last = before[before.length - 1];
+  if (last?.kind === 'globstar' && last.form === 'lead') before.pop();
   if (next === '/') {
     parser.index++; // the slash belongs to the globstar: `**/x` matches `x` too
     return { kind: 'globstar', form: 'lead' };

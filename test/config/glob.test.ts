@@ -20,6 +20,12 @@ describe('compileGlob', () => {
     ['a/**/b', 'a/b', true],
     ['a/**/b', 'a/x/y/b', true],
     ['a/**/b', 'a/xb', false],
+    // Globstars in a row are one globstar.
+    ['a/**/**', 'a', true],
+    ['a/**/**', 'a/b/c', true],
+    ['a/**/**/b', 'a/b', true],
+    ['**/**', 'a', true],
+    ['a/**/**', 'ab', false],
     ['a**b', 'axxb', true],
     ['a**b', 'ax/xb', false],
     ['{billing,sales}/*.yaml', 'sales/x.yaml', true],

@@ -13,7 +13,7 @@ import type { LoadedFile } from './load/index.js';
 import { loadProgram } from './load/program.js';
 import type { Finding } from './model/finding.js';
 import { DEFAULT_SETTINGS, type Flow, type FlowSettings } from './model/flow.js';
-import type { FileResult, Fix, FlowTimelines } from './model/result.js';
+import type { FileResult, Fix, FixType, FlowTimelines } from './model/result.js';
 import { visitShare } from './score/effort.js';
 import { proposeFixes, rankFixes, touchedNodes } from './score/fixes.js';
 import { measured, quickRescore, type RescoreBase } from './score/rescore.js';
@@ -30,6 +30,8 @@ export interface FileAuditOptions {
   inspect?: (analysis: FileAnalysis) => void;
   /** False: no fixes are proposed or scored (default true). */
   fixes?: boolean;
+  /** The kinds of fixes `--fix` will write: on a flow too big to re-score every candidate, those it can write go first. */
+  writableFirst?: readonly FixType[];
   /** True: the result carries the flow's worst and most common journeys as timelines. */
   timelines?: boolean;
   /** Folder relative paths are read from (the API's `cwd`); the process's by default. */
@@ -80,7 +82,7 @@ export async function auditFile(file: string, loadFile: LoadFile, options: FileA
     if (program.flows.size > 1 && facts.journey.graph.truncated) {
       truncation.push(`journeys truncated at ${MAX_JOURNEY_VERTICES.toLocaleString('en-US')} steps (subflows inlined too many times); counts are lower bounds`);
     }
-    if (options.fixes !== false) fixes = scoreFixes(flow, facts, findings, rescoreBase, scored, fileLang(flow, options));
+    if (options.fixes !== false) fixes = scoreFixes(flow, facts, findings, rescoreBase, scored, fileLang(flow, options), options.writableFirst);
     // Named last: rules, fixes and fingerprints work on ids; people read names.
     names = readableNames(program.flows.values());
     fixes = fixes.map((fix) => nameFix(fix, names));
@@ -144,12 +146,13 @@ function withConfigSettings(flow: Flow, settings: Partial<FlowSettings>): Flow {
 }
 
 /** Each fix is scored by applying it to the model and scoring the edited flow again. */
-function scoreFixes(flow: Flow, facts: Facts, findings: readonly Finding[], base: RescoreBase, scored: Scored, lang: Lang): Fix[] {
+function scoreFixes(flow: Flow, facts: Facts, findings: readonly Finding[], base: RescoreBase, scored: Scored, lang: Lang, writableFirst?: readonly FixType[]): Fix[] {
   // Callers helped are counted on today's journeys: who passes the steps the fix changes.
   const helped = (edited: Flow): number => {
     const vertices = touchedNodes(flow, edited).map((id) => facts.journey.rootVertex(id)).filter((vertex): vertex is number => vertex !== undefined);
     return visitShare(facts.journey, vertices);
   };
   const optionsOf = (ruleId: string) => base.rules.get(ruleId)?.options ?? {};
-  return rankFixes(proposeFixes(flow, findings, optionsOf), measured(scored), quickRescore(base), flow, helped, lang);
+  const candidates = proposeFixes(flow, findings, optionsOf, writableFirst && new Set(writableFirst));
+  return rankFixes(candidates, measured(scored), quickRescore(base), flow, helped, lang);
 }

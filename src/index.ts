@@ -7,7 +7,7 @@ import { resolveLang, type Lang } from './i18n/index.js';
 import type { Source } from './load/index.js';
 import type { Flow } from './model/flow.js';
 import { auditFiles, type AuditProgress } from './parallel/run.js';
-import type { AuditResult, FileResult, SkippedFile, Summary } from './model/result.js';
+import type { AuditResult, FileResult, FixType, SkippedFile, Summary } from './model/result.js';
 
 export interface AuditOptions {
   /** Folder that relative paths are read from (default: the process's). */
@@ -31,6 +31,11 @@ export interface AuditOptions {
   inspect?: (analysis: FileAnalysis) => void;
   /** Rank fixes for each flow (default true); false skips that work, as an editor on every save would. */
   fixes?: boolean;
+  /**
+   * The kinds of fixes the caller will write (`--fix`'s `--fix-type`): on a flow too big for every
+   * candidate to be re-scored, fixes it can write take the budget first. Default: none preferred.
+   */
+  writableFirst?: readonly FixType[];
   /** Language of messages (`--lang`): wins over a config's `lang` and a flow's `settings.language`. */
   lang?: Lang;
   /** The environment's language (`langOfEnv(process.env)`), used when nothing else says; English otherwise. */
@@ -79,8 +84,8 @@ export async function audit(inputs: readonly string[] | readonly Source[], optio
     const configFile = resolve(cwd, options.configPath);
     files = files.filter((file) => resolve(cwd, file) !== configFile);
   }
-  const { rules, weights, configPath, noConfig, fixes, models, timelines, lintOnly, inspect, lang, envLang } = options;
-  const sessionOptions = { cwd, rules, weights, configPath, noConfig, fixes, models, timelines, lang, envLang, ...(lintOnly === undefined ? {} : { lintOnly: [...lintOnly] }) };
+  const { rules, weights, configPath, noConfig, fixes, writableFirst, models, timelines, lintOnly, inspect, lang, envLang } = options;
+  const sessionOptions = { cwd, rules, weights, configPath, noConfig, fixes, writableFirst, models, timelines, lang, envLang, ...(lintOnly === undefined ? {} : { lintOnly: [...lintOnly] }) };
   const { outcomes, read } = await auditFiles(files, sessionOptions, memory, { concurrency: options.concurrency ?? 1, onProgress: options.onProgress, inspect });
   const results: FileResult[] = [];
   const skipped: SkippedFile[] = [];

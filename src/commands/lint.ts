@@ -88,7 +88,8 @@ export default class Lint extends IvrAuditCommand {
     const auditFlows = async (): Promise<AuditResult> => {
       try {
         const inputs = stdinName === undefined ? paths : [{ path: stdinName, text: await (stdinText ??= readText(process.stdin)) }];
-        return await audit(inputs, { ...options, onProgress: progress?.update });
+        // With --fix, a big flow's fix budget goes first to the fixes it can write.
+        return await audit(inputs, { ...options, ...(fixTypes ? { writableFirst: [...fixTypes] } : {}), onProgress: progress?.update });
       } finally {
         progress?.end();
       }

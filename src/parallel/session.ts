@@ -11,7 +11,7 @@ import { FileReadError, loadAny, loadAnyText, readSourceFile, type LoadedFile } 
 import { Project, isQueueFlowUnknown, withHoldExperience, type ProjectMember } from '../load/project.js';
 import type { Lang } from '../i18n/index.js';
 import type { Flow } from '../model/flow.js';
-import type { FileResult } from '../model/result.js';
+import type { FileResult, FixType } from '../model/result.js';
 
 /** The options a session needs; plain data, so that a worker gets them as they are. */
 export interface SessionOptions {
@@ -21,6 +21,7 @@ export interface SessionOptions {
   configPath?: string;
   noConfig?: boolean;
   fixes?: boolean;
+  writableFirst?: readonly FixType[];
   /** Absolute paths of the files to lint; the others are only read as members of the project. */
   lintOnly?: string[];
   /** False: outcomes carry no flow model (see AuditOptions.models). */
@@ -142,7 +143,7 @@ export class AuditSession {
     try {
       const loaded = await this.loadFile(file);
       if (loaded.skipped) return { kind: 'skipped', reason: loaded.skipped };
-      const result = await auditFile(file, (path) => this.loadFile(path), { config, weights: this.options.weights, fixes: this.options.fixes, timelines: this.options.timelines, inspect: this.inspect, cwd: this.options.cwd, lang: this.options.lang, envLang: this.options.envLang });
+      const result = await auditFile(file, (path) => this.loadFile(path), { config, weights: this.options.weights, fixes: this.options.fixes, writableFirst: this.options.writableFirst, timelines: this.options.timelines, inspect: this.inspect, cwd: this.options.cwd, lang: this.options.lang, envLang: this.options.envLang });
       const lang = loadedFileLang(loaded.flow, { config, lang: this.options.lang, envLang: this.options.envLang });
       return { kind: 'audited', result, lang, ...(loaded.flow && this.options.models !== false ? { flow: loaded.flow } : {}) };
     } catch (error) {

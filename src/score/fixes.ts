@@ -465,8 +465,18 @@ export function fixGroups(flow: Flow, findings: readonly Finding[]): Finding[][]
   return [...groups.values()];
 }
 
-/** Candidate fixes for a file's findings, one per group, as many as the flow's budget allows. */
-export function proposeFixes(flow: Flow, findings: readonly Finding[], optionsOf: (ruleId: string) => RuleOptions = () => ({})): FixCandidate[] {
+/**
+ * Candidate fixes for a file's findings, one per group, as many as the flow's budget allows.
+ * `writableFirst`: the kinds of fixes `--fix` is to write; candidates it can write (edits of one
+ * of those kinds) take the budget before the others, so that a big flow's many error findings
+ * without a mechanical fix do not leave `--fix` nothing to write.
+ */
+export function proposeFixes(
+  flow: Flow,
+  findings: readonly Finding[],
+  optionsOf: (ruleId: string) => RuleOptions = () => ({}),
+  writableFirst?: ReadonlySet<FixType>,
+): FixCandidate[] {
   const budget = candidateBudget(flow.nodes.size);
   const candidates: FixCandidate[] = [];
   for (const group of fixGroups(flow, findings)) {
@@ -475,9 +485,12 @@ export function proposeFixes(flow: Flow, findings: readonly Finding[], optionsOf
     // Only a format v1 file can be edited in place; an export is fixed on its platform.
     const edits = flow.format === 'ivr-audit' ? proposal?.edits : undefined;
     if (proposal) candidates.push({ ...proposal, edits, ruleIds: [ruleId], findings: group });
-    if (candidates.length >= budget) break;
+    // With a preference every group is proposed (cheap: no analysis), then the budget is taken.
+    if (writableFirst === undefined && candidates.length >= budget) break;
   }
-  return candidates;
+  if (writableFirst === undefined) return candidates;
+  const writable = (candidate: FixCandidate): boolean => candidate.edits !== undefined && writableFirst.has(candidate.type);
+  return [...candidates.filter(writable), ...candidates.filter((candidate) => !writable(candidate))].slice(0, budget);
 }
 
 /** What the ranking needs to know of one version of the flow. */

@@ -1,0 +1,44 @@
+// On a flow too big for every candidate fix to be re-scored, the budget goes to the errors first;
+// with --fix, the fixes it can write go first, so a big flow still gets its mechanical fixes written.
+import { describe, expect, it } from 'vitest';
+import { generateFlow } from '../bench/generate.js';
+import { audit } from '../src/index.js';
+import { candidateBudget } from '../src/score/fixes.js';
+import { runCli, scratchFolder } from './cli-run.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const NODES = 8_000;
+
+/** The benchmark's flow with one menu allowed too many retries: a `fix` with edits, at warning level. */
+function bigFlow(): string {
+  const text = generateFlow(NODES);
+  return text.replace('  n0:\n    type: menu\n', '  n0:\n    type: menu\n    retries: 6\n');
+}
+
+const retriesFix = (fixes: ReadonlyArray<{ ruleIds: string[]; edits?: unknown }>) => fixes.find((fix) => fix.ruleIds.includes('excessive-retries') && fix.edits !== undefined);
+
+describe('the fix budget of a big flow', () => {
+  it('goes to the errors first, and to the fixes --fix can write when it asks', { timeout: 120_000 }, async () => {
+    expect(candidateBudget(NODES)).toBe(5);
+    const text = bigFlow();
+    const plain = (await audit([{ path: 'big.yaml', text }], { noConfig: true })).files[0]!;
+    expect(plain.findings.filter((finding) => finding.severity === 'error').length).toBeGreaterThan(5);
+    expect(plain.findings.some((finding) => finding.ruleId === 'excessive-retries')).toBe(true);
+    expect(retriesFix(plain.fixes)).toBeUndefined();
+
+    const writing = (await audit([{ path: 'big.yaml', text }], { noConfig: true, writableFirst: ['fix'] })).files[0]!;
+    expect(retriesFix(writing.fixes)?.edits).toEqual([{ pointer: '/nodes/n0/retries', value: 2 }]);
+    // The same findings and score: only which candidates are re-scored changes.
+    expect(writing.score).toEqual(plain.score);
+    expect(writing.findings).toEqual(plain.findings);
+  });
+
+  it('lets lint --fix-dry-run write the retries of a big flow', { timeout: 120_000 }, async () => {
+    const folder = scratchFolder();
+    const file = join(folder, 'big.yaml');
+    writeFileSync(file, bigFlow());
+    const run = await runCli(['lint', file, '--no-config', '--fix-dry-run', '-f', 'json', '-o', join(folder, 'out.json')]);
+    expect(run.stdout).toContain('+    retries: 2');
+  });
+});

@@ -1,0 +1,72 @@
+// Bundles the CLI after the TypeScript build (issue 12, start-up): oclif, every command, the
+// worker of parallel runs and the command_not_found hook become one ES module bundle in
+// dist/bundle/, split into chunks that load only when a command needs them (esbuild keeps every
+// dynamic import() a chunk of its own). A run then reads a few dozen files instead of ~350 ES
+// modules and ~250 CommonJS ones: the module loader, not the audit, was most of a small lint.
+// The library API (dist/index.js and its types) stays tsc's output, module by module.
+//
+// Two things keep the bundled code finding what it reads at run time:
+// - every output file sits flat in dist/bundle/, two folders below the package root like
+//   dist/<folder>/<module>.js, so the `new URL('../../docs/...', import.meta.url)` of a module
+//   points at the same file from the bundle, and `./worker.js` at the bundled worker;
+// - dist/bundle.meta.json (esbuild's metafile, not shipped) says which modules each output file
+//   holds: the start-up tests read it to tell which modules a run loaded.
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const outdir = join(dist, 'bundle');
+rmSync(outdir, { recursive: true, force: true });
+
+const commands = readdirSync(join(dist, 'commands')).filter((name) => name.endsWith('.js')).map((name) => name.slice(0, -'.js'.length));
+const entryPoints = {
+  main: join(dist, 'cli', 'main.js'),
+  worker: join(dist, 'parallel', 'worker.js'),
+  'command-not-found': join(dist, 'hooks', 'command-not-found.js'),
+  ...Object.fromEntries(commands.map((id) => [id, join(dist, 'commands', `${id}.js`)])),
+};
+
+// Left to node_modules: big packages only one command loads (the diagram engine, the language
+// server, the browser for --pdf), and the TypeScript tooling oclif looks for only in development.
+const EXTERNAL = ['@hpcc-js/wasm-graphviz', 'vscode-languageserver', 'vscode-languageserver-textdocument', 'playwright-core', 'typescript', 'ts-node'];
+
+// A module that loads a package lazily with createRequire (the staffing math's gammaln, ~100
+// CommonJS files) would still read it from node_modules file by file: that call becomes a plain
+// require(), which esbuild bundles and still evaluates only when the call runs.
+const LAZY_REQUIRE = /createRequire\(import\.meta\.url\)\((['"])([^'"]+)\1\)/g;
+const bundleLazyRequires = {
+  name: 'bundle-lazy-requires',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]dist[\\/].*\.js$/ }, async ({ path }) => {
+      const text = await readFile(path, 'utf8');
+      return { contents: text.replace(LAZY_REQUIRE, 'require($1$2$1)'), loader: 'js' };
+    });
+  },
+};
+
+const result = await build({
+  entryPoints,
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunk-[hash]',
+  external: EXTERNAL,
+  plugins: [bundleLazyRequires],
+  // The CommonJS packages (oclif among them) call require() for Node's own modules.
+  banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module';\nconst require = __bundleCreateRequire(import.meta.url);" },
+  // Less text for V8 to parse on every run (about 5 % of a small lint); names are kept, so a
+  // stack trace (IVR_AUDIT_DEBUG=1) still names its functions.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  metafile: true,
+  logLevel: 'warning',
+});
+writeFileSync(join(dist, 'bundle.meta.json'), JSON.stringify(result.metafile));
+console.log(`build-bundle: ${Object.keys(result.metafile.outputs).length} files`);

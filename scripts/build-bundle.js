@@ -48,6 +48,34 @@ const bundleLazyRequires = {
   },
 };
 
+// Node built-ins that a package requires when it loads but uses only in some runs: oclif requires
+// node:perf_hooks (a few ms to load) for its performance marks, which are off unless asked for
+// (OCLIF_PERFORMANCE). Such a require() gets an object that loads the built-in on first use.
+const LAZY_BUILTINS = ['node:perf_hooks'];
+const lazyBuiltins = {
+  name: 'lazy-builtins',
+  setup(builder) {
+    const filter = new RegExp(`^(${LAZY_BUILTINS.join('|')})$`);
+    builder.onResolve({ filter }, (args) => {
+      // The stand-in's own require() is the real built-in.
+      if (args.namespace === 'lazy-builtin') return { path: args.path, external: true };
+      return args.kind === 'require-call' ? { path: args.path, namespace: 'lazy-builtin' } : undefined;
+    });
+    builder.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, ({ path }) => ({
+      contents: `let real;
+const load = () => (real ??= require(${JSON.stringify(path)}));
+module.exports = new Proxy({}, {
+  get: (_, key) => load()[key],
+  has: (_, key) => key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_, key) => ({ ...Reflect.getOwnPropertyDescriptor(load(), key), configurable: true }),
+});
+`,
+      loader: 'js',
+    }));
+  },
+};
+
 const result = await build({
   entryPoints,
   outdir,
@@ -58,7 +86,7 @@ const result = await build({
   target: 'node20',
   chunkNames: 'chunk-[hash]',
   external: EXTERNAL,
-  plugins: [bundleLazyRequires],
+  plugins: [bundleLazyRequires, lazyBuiltins],
   // The CommonJS packages (oclif among them) call require() for Node's own modules.
   banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module';\nconst require = __bundleCreateRequire(import.meta.url);" },
   // Less text for V8 to parse on every run (about 5 % of a small lint); names are kept, so a

@@ -13,31 +13,10 @@ function printVersion() {
   process.stdout.write(`${name}/${version} ${process.platform}-${process.arch} node-${process.version}\n`);
 }
 
-async function runCommand() {
-  // oclif's index loads every part of it (semver, help classes, the parser, ux...): import only
-  // the entry points a run needs (both are in the package's `exports`).
-  const [{ run }, { flush }] = await Promise.all([import('@oclif/core/run'), import('@oclif/core/flush')]);
-
-  // The error report is loaded only when there is an error to report: `--help` stays light.
-  async function fail(error) {
-    const { errorReport } = await import('../dist/cli/errors.js');
-    const report = errorReport(error, process.env);
-    for (const line of report.lines) process.stderr.write(`${line}\n`);
-    process.exitCode = report.exitCode;
-  }
-
-  // A promise nobody awaited is a bug, but the user still gets one line, not a Node stack trace.
-  process.on('unhandledRejection', (error) => {
-    fail(error).finally(() => process.exit());
-  });
-
-  try {
-    await run(args, import.meta.url);
-    await flush();
-  } catch (error) {
-    await fail(error);
-  }
-}
-
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) printVersion();
-else await runCommand();
+else {
+  // Every other run goes through oclif, bundled with the commands into dist/bundle/ at build time
+  // (scripts/build-bundle.js): start-up reads a few files instead of hundreds of modules.
+  const { main } = await import('../dist/bundle/main.js');
+  await main(args, import.meta.url);
+}

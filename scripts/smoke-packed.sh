@@ -46,6 +46,22 @@ check "schema" 0 npx --no-install ivr-audit schema
 check "init" 0 npx --no-install ivr-audit init
 check "the example init writes lints clean" 0 npx --no-install ivr-audit lint flows
 
+# The library API as a dependency sees it: dist/index.js through the package's exports, and its
+# types (checked by the repository's own TypeScript, strict, as an ES module of the project).
+cat > api.mjs <<'JS'
+import { audit, RULES } from 'ivr-audit';
+const result = await audit(['clean.yaml'], { noConfig: true });
+if (result.files.length !== 1 || typeof result.files[0].score?.value !== 'number' || RULES.length === 0) process.exit(1);
+JS
+cat > api.mts <<'TS'
+import { audit, type AuditResult, type FileResult } from 'ivr-audit';
+const result: AuditResult = await audit(['clean.yaml'], { noConfig: true, concurrency: 2 });
+const first: FileResult | undefined = result.files[0];
+console.log(first?.file);
+TS
+check "library API: audit() from the installed package" 0 node api.mjs
+check "library API: its types check" 0 "$root/node_modules/.bin/tsc" --noEmit --strict --skipLibCheck false --target es2022 --module nodenext --moduleResolution nodenext --typeRoots "$root/node_modules/@types" --types node api.mts
+
 echo "smoke checks: $passes ok, $failures failed"
 echo "$passes $failures" > "${SMOKE_COUNTS:-/dev/null}"
 [ "$failures" -eq 0 ]

@@ -1,5 +1,6 @@
 // Start-up: a command loads the modules it runs and no others. Checked by the modules a run of the
-// built binary loads (a module loader hook records them), never by time.
+// built binary loads (a module loader hook records the files, and the bundle's metafile says which
+// modules each file of dist/bundle/ holds; see scripts/build-bundle.js), never by time.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,8 +8,18 @@ import { describe, expect, it } from 'vitest';
 import { runCli, scratchFolder } from './cli-run.js';
 import { ROOT } from './helpers.js';
 
-/** The project's own modules (dist/...) and packages a run of the CLI with `args` loaded as ES modules. */
-function modulesLoaded(args: string[]): string[] {
+interface Metafile { outputs: Record<string, { inputs: Record<string, { bytesInOutput: number }> }> }
+const bundle = JSON.parse(readFileSync(join(ROOT, 'dist', 'bundle.meta.json'), 'utf8')) as Metafile;
+
+/** The modules (dist/..., node_modules/...) that the file at `path` holds: itself, or what was bundled into it. */
+function modulesIn(path: string): string[] {
+  const output = bundle.outputs[path];
+  if (!output) return [path];
+  return Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0).map(([input]) => input);
+}
+
+/** The files (paths from the repository root) that a run of the CLI with `args` loaded as ES modules. */
+function filesLoaded(args: string[]): string[] {
   const folder = scratchFolder({
     'hooks.mjs': `import { appendFileSync } from 'node:fs';
 export async function load(url, context, next) {
@@ -25,13 +36,30 @@ export async function load(url, context, next) {
   return readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith(root)).map((url) => url.slice(root.length + 1));
 }
 
+/** The project's own modules (dist/...) and packages that a run of the CLI with `args` loaded. */
+function modulesLoaded(args: string[]): string[] {
+  return filesLoaded(args).flatMap(modulesIn);
+}
+
 const CONNECT_EXPORT = 'fixtures/platform/connect/RulesEngineCallback.json';
 
 describe('start-up', () => {
   it('--help loads none of the pipeline', () => {
     const loaded = modulesLoaded(['--help']);
     expect(loaded).toContain('bin/run.js');
-    expect(loaded.filter((path) => path.startsWith('dist/'))).toEqual([]);
+    expect(loaded.filter((path) => path.startsWith('dist/'))).toEqual(['dist/cli/main.js']);
+  });
+
+  it('a lint reads the bundle, not modules one by one from dist/ or node_modules', () => {
+    const files = filesLoaded(['lint', 'examples/acme-support.yaml', '--no-config']);
+    expect(files).toContain('dist/bundle/main.js');
+    expect(files).toContain('dist/bundle/lint.js');
+    expect(files.filter((path) => path !== 'bin/run.js' && !path.startsWith('dist/bundle/'))).toEqual([]);
+  });
+
+  it('a lint of a flow with staffing bundles the Erlang A math too (no CommonJS file read at run time)', () => {
+    const loaded = modulesLoaded(['lint', 'examples/acme-support.yaml', '--no-config']);
+    expect(loaded).toContain('node_modules/@stdlib/math-base-special-gammaln/lib/main.js');
   });
 
   it('a lint imports only the oclif entry points it runs, not the index that loads all of oclif', () => {

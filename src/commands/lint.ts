@@ -9,7 +9,7 @@ import { parseDocsBase } from '../report/docs-base.js';
 import { formatResult, githubAnnotationsByDefault, outputFormatFor, parseFormatFlag, type OutputFormat } from '../report/index.js';
 import type { AuditResult, FixType } from '../model/result.js';
 import { UsageError } from '../files.js';
-import { parseRuleFlags } from '../config/validate.js';
+import type { RuleSetting } from '../engine.js';
 import { refuseOutputsOverInputs, type PlannedOutput } from '../util/output-guard.js';
 import { IvrAuditCommand } from '../cli/command.js';
 import { integerFlag, langFlag } from '../cli/flags.js';
@@ -72,7 +72,7 @@ export default class Lint extends IvrAuditCommand {
     // In GitHub Actions, annotations show findings on the pull request besides the usual output.
     if (githubAnnotationsByDefault(process.env, flags.format ?? [], flags.output)) outputs.push({ format: 'github' });
     if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
-    const options = { configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], rules: parseRuleFlags(flags.rule ?? []), allowNoFlows: flags['pass-on-no-flows'], fixes: !flags['no-fixes'], concurrency: flags.concurrency ?? availableParallelism(), lang: flags.lang, envLang: langOfEnv(process.env),
+    const options = { configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], rules: await ruleFlags(flags.rule), allowNoFlows: flags['pass-on-no-flows'], fixes: !flags['no-fixes'], concurrency: flags.concurrency ?? availableParallelism(), lang: flags.lang, envLang: langOfEnv(process.env),
       // Only HTML draws the flows: other runs need not copy every model out of the workers.
       models: outputs.some((output) => output.format === 'html') };
     if (flags['no-fixes'] && (flags.fix || flags['fix-dry-run'])) throw new UsageError(`--no-fixes and ${flags.fix ? '--fix' : '--fix-dry-run'} cannot be used together`);
@@ -146,7 +146,7 @@ async function printConfig(
   if (flags.stdin) throw new UsageError('--print-config cannot be used with --stdin: give the file name to --print-config');
   if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
   const { printableConfig } = await import('../config/print.js');
-  const printed = await printableConfig(file, { cwd: process.cwd(), configPath: flags.config, noConfig: flags['no-config'], cliRules: parseRuleFlags(flags.rule ?? []) });
+  const printed = await printableConfig(file, { cwd: process.cwd(), configPath: flags.config, noConfig: flags['no-config'], cliRules: await ruleFlags(flags.rule) });
   process.stdout.write(`${escapeJsonOutput(JSON.stringify(printed, null, 2))}\n`);
 }
 
@@ -213,4 +213,11 @@ function visibleDiff(diff: string): string {
 function onlyErrors(result: AuditResult): AuditResult {
   const files = result.files.map((file) => ({ ...file, findings: file.findings.filter((finding) => finding.severity === 'error') }));
   return { ...result, files, summary: { ...result.summary, warnings: 0, infos: 0 } };
+}
+
+/** The `--rule` flags as settings; their checker shares the config validator's module, loaded only when a flag is given. */
+async function ruleFlags(values: readonly string[] | undefined): Promise<Record<string, RuleSetting>> {
+  if (values === undefined || values.length === 0) return {};
+  const { parseRuleFlags } = await import('../config/validate.js');
+  return parseRuleFlags(values);
 }

@@ -6,7 +6,10 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { UnreadableFileError, readRegularFile } from '../util/read-file.js';
 import { ConfigError } from './errors.js';
 import type { ConfigFile } from './types.js';
-import { parseConfigText, validateConfig } from './validate.js';
+
+// The config validator (the compiled schema, ~70 kB of the bundle) loads only when a config file is
+// there to check: most runs find none, or pass --no-config.
+const validation = (): Promise<typeof import('./validate.js')> => import('./validate.js');
 
 /** Looked for in each folder, in this order; the first found wins. */
 export const CONFIG_FILE_NAMES = ['.ivr-audit.yaml', '.ivr-audit.yml', 'package.json'] as const;
@@ -57,7 +60,7 @@ async function configIn(folder: string): Promise<FoundConfig | undefined> {
     const path = join(folder, name);
     const text = await readIfPresent(path);
     if (text === undefined) continue;
-    const config = name === 'package.json' ? packageConfig(text, displayPath(path), false) : parseConfigText(text, displayPath(path));
+    const config = name === 'package.json' ? await packageConfig(text, displayPath(path), false) : (await validation()).parseConfigText(text, displayPath(path));
     if (config) return { path, config };
   }
   return undefined;
@@ -71,15 +74,15 @@ export async function loadConfigFile(path: string): Promise<ConfigFile> {
   } catch (error) {
     throw new ConfigError(displayPath(path), undefined, `cannot read the config file (${reason(error)})`);
   }
-  if (basename(path) === 'package.json') return packageConfig(text, displayPath(path), true)!;
-  return parseConfigText(text, displayPath(path));
+  if (basename(path) === 'package.json') return (await packageConfig(text, displayPath(path), true))!;
+  return (await validation()).parseConfigText(text, displayPath(path));
 }
 
 /**
  * The `ivr-audit` key of a package.json. Found by searching, a package.json without the key (or
  * one that is not JSON and does not mention the key: another tool's problem) is not a config.
  */
-function packageConfig(text: string, file: string, required: boolean): ConfigFile | undefined {
+async function packageConfig(text: string, file: string, required: boolean): Promise<ConfigFile | undefined> {
   let data: unknown;
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -92,7 +95,7 @@ function packageConfig(text: string, file: string, required: boolean): ConfigFil
     if (required) throw new ConfigError(file, undefined, `has no "${PACKAGE_KEY}" key`);
     return undefined;
   }
-  return validateConfig((data as Record<string, unknown>)[PACKAGE_KEY], file, PACKAGE_KEY);
+  return (await validation()).validateConfig((data as Record<string, unknown>)[PACKAGE_KEY], file, PACKAGE_KEY);
 }
 
 async function readIfPresent(path: string): Promise<string | undefined> {

@@ -8,6 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { runCli, scratchFolder, type CliRun } from '../cli-run.js';
 import { ROOT } from '../helpers.js';
 
+// The CLI runs from its bundle (scripts/build-bundle.js), so its workers run the bundled worker,
+// not dist/parallel/worker.js (which only the library's modules would start).
+const BUNDLED_WORKER = '/dist/bundle/worker.js';
+
 /** A run of the CLI, with the files it wrote and whether it started worker threads. */
 function lintWith(concurrency: number, args: string[], cwd = ROOT): { run: CliRun; outputs: Record<string, string>; workers: boolean } {
   const folder = scratchFolder({
@@ -20,7 +24,7 @@ function lintWith(concurrency: number, args: string[], cwd = ROOT): { run: CliRu
     cwd,
     env: { MODULE_LOG: log, NODE_OPTIONS: `--import=${pathToFileURL(join(folder, 'register.mjs')).href}` },
   });
-  const workers = readFileSync(log, 'utf8').includes('/dist/parallel/worker.js');
+  const workers = readFileSync(log, 'utf8').includes(BUNDLED_WORKER);
   return { run, outputs: { json: readFileSync(outputs.json, 'utf8'), sarif: readFileSync(outputs.sarif, 'utf8') }, workers };
 }
 

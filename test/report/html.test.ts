@@ -1,7 +1,7 @@
 // The HTML report as text: self-contained, no script, everything escaped, diagrams capped.
 // (browser.test.ts opens it in Chromium.)
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { audit } from '../../src/index.js';
 import { loadText } from '../../src/load/index.js';
@@ -199,10 +199,21 @@ describe('html report', () => {
   });
 
   it('is the only module that names the layout engine, and only loads it on demand', () => {
-    const files = readdirSync(join(ROOT, 'dist'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js'));
+    // The modules tsc built, one by one; the CLI's bundle (dist/bundle/) is checked below.
+    const files = readdirSync(join(ROOT, 'dist'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.js') && !file.startsWith(`bundle${sep}`));
     const naming = files.filter((file) => readFileSync(join(ROOT, 'dist', file), 'utf8').includes('@hpcc-js/wasm-graphviz'));
     expect(naming).toEqual([join('report', 'diagram.js')]);
     const source = readFileSync(join(ROOT, 'dist/report/diagram.js'), 'utf8');
     expect(source).not.toMatch(/^import .*@hpcc-js\/wasm-graphviz/m);
+    // In the bundle, only the file holding that module names the engine (esbuild's metafile says
+    // which modules a file holds), and there too without a static import (minified: no spaces).
+    const metafile = JSON.parse(readFileSync(join(ROOT, 'dist/bundle.meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+    const bundled = Object.keys(metafile.outputs).filter((file) => file.endsWith('.js'));
+    const bundledNaming = bundled.filter((file) => readFileSync(join(ROOT, file), 'utf8').includes('@hpcc-js/wasm-graphviz'));
+    expect(bundledNaming).toHaveLength(1);
+    for (const file of bundledNaming) {
+      expect(Object.keys(metafile.outputs[file]?.inputs ?? {})).toContain('dist/report/diagram.js');
+      expect(readFileSync(join(ROOT, file), 'utf8')).not.toMatch(/(?:from|import)\s*["']@hpcc-js\/wasm-graphviz["']/);
+    }
   });
 });

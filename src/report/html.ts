@@ -78,7 +78,8 @@ dl.metrics dt { color: var(--muted); }
 dl.metrics dd { margin: 0; font-weight: 600; }
 .diagram-box { overflow: auto; border: 1px solid var(--line); border-radius: 6px; padding: 8px; background: #fff; }
 svg.diagram, svg.drivers, svg.timeline { max-width: 100%; height: auto; }
-figure.timeline-figure { margin: 8px 0 16px; }
+/* Figures span the page: the browser's default 40px side margins narrow the legend and lengthen the page. */
+figure.timeline-figure, figure.diagram-figure { margin: 8px 0 16px; }
 figure.timeline-figure figcaption { margin-bottom: 4px; }
 .give-up-mark { color: ${TIMELINE_COLORS.giveUp}; font-weight: 700; margin-right: 4px; }
 .legend { display: flex; flex-wrap: wrap; gap: 12px; font-size: 12px; color: var(--muted); margin: 6px 0; padding: 0; list-style: none; }
@@ -116,6 +117,7 @@ header.title-page .scope { font-size: 15px; margin: 4px 0; overflow-wrap: anywhe
   table.findings { font-size: 8pt; }
   tr, figure, dl.metrics, svg.drivers, svg.timeline, svg.distribution, .explain-tables { break-inside: avoid; }
   .legend { break-after: avoid; margin: 2px 0; }
+  figure.diagram-figure { margin: 4px 0; }
   .diagram-box { overflow: visible; border: none; padding: 0; }
   /* A diagram fits one page, whatever the flow's size: the legend stays with it. */
   svg.diagram { max-height: 235mm; width: auto; }

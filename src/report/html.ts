@@ -5,6 +5,8 @@
 import type { Finding } from '../model/finding.js';
 import type { Flow } from '../model/flow.js';
 import type { Lang } from '../i18n/index.js';
+import { loaderText } from '../i18n/loader.js';
+import { labelsIn } from './loader-words.js';
 import { reportDate, reportWords, type ReportWords } from '../i18n/report.js';
 import type { AuditResult, FileResult, Score } from '../model/result.js';
 import { TOOL_NAME, VERSION } from '../version.js';
@@ -190,13 +192,16 @@ function promptOf(finding: Finding, flow: Flow | undefined, t: ReportWords): str
 }
 
 function findingRow(finding: Finding, flow: Flow | undefined, { lang, t }: Context): string {
+  const label = (text: string): string => loaderText(lang, text, 'label', flow?.format);
   const details = [
-    finding.nodeId !== undefined ? t('flow.node', { node: `<code>${h(finding.label ?? finding.nodeId)}</code>` }) : '',
+    finding.nodeId !== undefined ? t('flow.node', { node: `<code>${h(finding.label === undefined ? finding.nodeId : label(finding.label))}</code>` }) : '',
     promptOf(finding, flow, t),
-    finding.path && finding.path.length > 0 ? h(t('flow.path', { path: pathText(finding.pathLabels ?? finding.path, lang) })) : '',
+    finding.path && finding.path.length > 0 ? h(t('flow.path', { path: pathText((finding.pathLabels ?? finding.path).map(label), lang) })) : '',
   ].filter(Boolean).join('<br>');
+  // Import notes are the loader's words, written in English: shown in the report's language.
+  const message = finding.ruleId === 'import-note' ? loaderText(lang, finding.message, 'note') : labelsIn(finding.message, flow, lang);
   return `<tr class="finding"><td class="num">${finding.line}:${finding.column}</td><td class="sev sev-${finding.severity}">${h(t('report.severity', { severity: finding.severity }))}</td>`
-    + `<td class="rule"><a href="${h(finding.docs)}">${h(finding.ruleId)}</a></td><td>${richText(finding.message)}${details ? `<div class="path">${details}</div>` : ''}</td></tr>`;
+    + `<td class="rule"><a href="${h(finding.docs)}">${h(finding.ruleId)}</a></td><td>${richText(message)}${details ? `<div class="path">${details}</div>` : ''}</td></tr>`;
 }
 
 function findingsSection(file: FileResult, flow: Flow | undefined, context: Context): string {
@@ -211,9 +216,10 @@ ${file.findings.map((finding) => findingRow(finding, flow, context)).join('\n')}
 </table>`;
 }
 
-function unknownsSection(file: FileResult, { t }: Context): string {
+function unknownsSection(file: FileResult, { lang, t }: Context): string {
   if (file.unknowns.length === 0) return '';
-  return `<h3>${h(t('flow.unknowns'))}</h3>\n<p class="note">${h(t('flow.unknowns-note'))}</p>\n<ul>${file.unknowns.map((unknown) => `<li>${richText(unknown)}</li>`).join('')}</ul>`;
+  const items = file.unknowns.map((unknown) => `<li>${richText(loaderText(lang, unknown, 'unknown'))}</li>`);
+  return `<h3>${h(t('flow.unknowns'))}</h3>\n<p class="note">${h(t('flow.unknowns-note'))}</p>\n<ul>${items.join('')}</ul>`;
 }
 
 function legend(t: ReportWords): string {

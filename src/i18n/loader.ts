@@ -79,7 +79,7 @@ const UNKNOWNS_ES: Messages<keyof typeof UNKNOWNS_EN> = {
 };
 
 const NOTES_EN = {
-  'note.exit-left-out': 'the "{what}" exit {type} `{id}` (to `{to}`) has no place in format v1 and is left out',
+  'note.exit-left-out': 'the "{what}" exit of {type} `{id}` (to `{to}`) has no place in format v1 and is left out',
   'note.same-elsewhere-one': '{message}; the same at 1 more place: {places}',
   'note.same-elsewhere': '{message}; the same at {count} more places: {places}',
   'note.connect-unmapped': 'Amazon Connect action type "{type}" is not mapped; it is read as a step that passes the call on',
@@ -364,7 +364,7 @@ function readBack(lang: Lang, text: string, kind: Kind): string {
       const value = match[index + 1]!;
       const of = VALUE_KINDS[name];
       if (key.startsWith('connect.') && name === 'type') values[name] = word(lang, 'connect.node', value);
-      else if (key === 'note.exit-left-out' && name === 'type') values[name] = word(lang, 'of', value.replace(/^of /, ''));
+      else if (key === 'note.exit-left-out' && name === 'type') values[name] = word(lang, 'of', value);
       else if (of === 'noun' || of === 'type') values[name] = word(lang, of, value);
       else if (of === 'place') values[name] = value.split(', ').map((place) => readBack(lang, place, 'place')).join(', ');
       else if (of !== undefined) values[name] = readBack(lang, value, kind === 'connect-label' && of === 'label' ? 'connect-label' : of);
@@ -373,6 +373,11 @@ function readBack(lang: Lang, text: string, kind: Kind): string {
     return LOADER.message(lang, key, values);
   }
   return text;
+}
+
+/** The loader's English for one of its messages: what it writes, for every output but the report. */
+export function loaderEnglish(key: LoaderKey, values?: Readonly<Record<string, string>>): string {
+  return LOADER.message('en', key, values);
 }
 
 /**

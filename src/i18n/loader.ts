@@ -382,9 +382,11 @@ export function loaderEnglish(key: LoaderKey, values?: Readonly<Record<string, s
 
 /**
  * A text the loader wrote in English, in `lang`: a fact not stated, an import note or a step's
- * label. Text that is none of these (a name the flow's author wrote) comes back as it is.
+ * label (of an imported flow: `format` says which importer). Text that is none of these (a name
+ * the flow's author wrote) comes back as it is.
  */
 export function loaderText(lang: Lang, text: string, kind: 'unknown' | 'note' | 'label', format?: string): string {
-  if (lang === 'en') return text;
+  // A flow written in format v1 has no importer: its labels are its author's.
+  if (lang === 'en' || (kind === 'label' && (format === undefined || format === 'ivr-audit'))) return text;
   return readBack(lang, text, kind === 'label' && format === 'connect' ? 'connect-label' : kind);
 }

@@ -85,6 +85,9 @@ const NOTES_EN = {
   'note.connect-unmapped': 'Amazon Connect action type "{type}" is not mapped; it is read as a step that passes the call on',
   'note.option-twice': 'option "{option}" of `{id}` is listed twice; the first one is kept',
   'note.exit-twice': '`{id}` lists its {kind} exit twice; the first one is kept',
+  // The audit names a step with a machine-made id by its label ("Lex bot OrderBot"), in place of "menu `id`".
+  'note.exit-left-out-named': 'the "{what}" exit of {step} (to {to}) has no place in format v1 and is left out',
+  'note.speech-only-named': '{step} is a speech-only menu (intents {intents}): offer a keypad fallback ("or press 1 for {first}") for callers who cannot be understood',
   'note.speech-only': 'menu `{id}` is a speech-only menu (intents {intents}): offer a keypad fallback ("or press 1 for {first}") for callers who cannot be understood',
   'note.choice-twice': 'menu `{id}` has two choices on "{key}"; the first one is kept',
   'note.genesys-choice-unmapped': 'Architect menu choice type "{type}" is not mapped; it is read as the end of the call',
@@ -103,6 +106,10 @@ const NOTES_EN = {
   'type.hours': 'hours',
   'type.hangup': 'hangup',
   'type.return': 'return',
+  'type.subflow': 'subflow',
+  'type.deflect': 'deflect',
+  'type.notify': 'notify',
+  'type.lookup': 'lookup',
   // The same types after "of" ("the exit of queue `q`"): Spanish contracts "de el" to "del".
   'of.play': 'of play',
   'of.menu': 'of menu',
@@ -114,6 +121,10 @@ const NOTES_EN = {
   'of.hours': 'of hours',
   'of.hangup': 'of hangup',
   'of.return': 'of return',
+  'of.subflow': 'of subflow',
+  'of.deflect': 'of deflect',
+  'of.notify': 'of notify',
+  'of.lookup': 'of lookup',
 } as const;
 
 const NOTES_ES: Messages<keyof typeof NOTES_EN> = {
@@ -123,6 +134,8 @@ const NOTES_ES: Messages<keyof typeof NOTES_EN> = {
   'note.connect-unmapped': 'el tipo de acción de Amazon Connect "{type}" no tiene equivalente; se lee como un paso que deja pasar la llamada',
   'note.option-twice': 'la opción "{option}" de `{id}` aparece dos veces; se conserva la primera',
   'note.exit-twice': '`{id}` indica dos veces su salida {kind}; se conserva la primera',
+  'note.exit-left-out-named': 'la salida "{what}" de {step} (hacia {to}) no tiene lugar en el formato v1 y se omite',
+  'note.speech-only-named': 'el menú {step} solo entiende la voz (intenciones {intents}): ofrezca también el teclado ("o pulse 1 para {first}") a quienes no se les entiende',
   'note.speech-only': 'el menú `{id}` solo entiende la voz (intenciones {intents}): ofrezca también el teclado ("o pulse 1 para {first}") a quienes no se les entiende',
   'note.choice-twice': 'el menú `{id}` tiene dos opciones en "{key}"; se conserva la primera',
   'note.genesys-choice-unmapped': 'el tipo de opción de menú de Architect "{type}" no tiene equivalente; se lee como el fin de la llamada',
@@ -140,6 +153,10 @@ const NOTES_ES: Messages<keyof typeof NOTES_EN> = {
   'type.hours': 'el horario',
   'type.hangup': 'el cuelgue',
   'type.return': 'el retorno',
+  'type.subflow': 'el subflujo',
+  'type.deflect': 'el desvío',
+  'type.notify': 'el aviso',
+  'type.lookup': 'la consulta',
   'of.play': 'del anuncio',
   'of.menu': 'del menú',
   'of.input': 'de la pregunta',
@@ -150,6 +167,10 @@ const NOTES_ES: Messages<keyof typeof NOTES_EN> = {
   'of.hours': 'del horario',
   'of.hangup': 'del cuelgue',
   'of.return': 'del retorno',
+  'of.subflow': 'del subflujo',
+  'of.deflect': 'del desvío',
+  'of.notify': 'del aviso',
+  'of.lookup': 'de la consulta',
 };
 
 /** Labels the importers give the steps they make, whatever the export. */
@@ -304,13 +325,12 @@ export const LOADER = defineCatalog<LoaderKey>('loader', { en: LOADER_EN, es: LO
 
 /** Which values, read back, are texts of this catalog of their own, and of which kind. */
 type Kind = 'unknown' | 'note' | 'place' | 'label' | 'connect-label';
-const VALUE_KINDS: Readonly<Record<string, Kind | 'noun' | 'type'>> = {
+const VALUE_KINDS: Readonly<Record<string, Kind | 'noun'>> = {
   fact: 'unknown',
   message: 'note',
   places: 'place',
   label: 'label',
   noun: 'noun',
-  type: 'type',
 };
 
 interface Pattern {
@@ -332,14 +352,34 @@ function patternsOf(prefixes: readonly string[]): Pattern[] {
     const names = [...LOADER_EN[key].matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
     // Rendered with markers in place of the values, so ICU quoting is read as ICU reads it.
     const marked = LOADER.message('en', key, Object.fromEntries(names.map((name) => [name, `\u0000${name}\u0000`])));
-    const source = marked.split(/\u0000\w+\u0000/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(.+?)');
+    const source = patternSource(marked.split(/\u0000(\w+)\u0000/));
     made.push({ key, names, regex: new RegExp(`^${source}$`, 's') });
   }
   // Messages with fewer values first: "agent answers" before "{who} answers".
-  made.sort((a, b) => a.names.length - b.names.length);
+  // A message for a step named by its label is tried last: it reads the others too, less well.
+  const rank = (pattern: Pattern): number => pattern.names.length + (pattern.key.endsWith('-named') ? 10 : 0);
+  made.sort((a, b) => rank(a) - rank(b));
   patterns.set(cacheKey, made);
   return made;
 }
+
+/**
+ * A regular expression's source from a message's parts, literal and value names in turn. A count
+ * is digits. A value the message quotes as code may have lost its backticks: the audit names a step
+ * with a machine-made id by its label, unquoted ("after play (prompt in greeting)").
+ */
+function patternSource(parts: readonly string[]): string {
+  return parts.map((part, index) => {
+    if (index % 2 === 1) return part === 'count' ? '(\\d+)' : '(.+?)';
+    let literal = part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (index > 0 && literal.startsWith('`')) literal = `\`?${literal.slice(1)}`;
+    if (index < parts.length - 1 && literal.endsWith('`')) literal = `${literal.slice(0, -1)}\`?`;
+    return literal;
+  }).join('');
+}
+
+/** Values that name a step: an importer's label when the audit put one in place of an id. */
+const STEP_VALUES = new Set(['id', 'to', 'from', 'step']);
 
 const PREFIXES: Readonly<Record<Kind, readonly string[]>> = {
   unknown: ['unknown.'],
@@ -349,30 +389,41 @@ const PREFIXES: Readonly<Record<Kind, readonly string[]>> = {
   'connect-label': ['label.', 'connect.'],
 };
 
-/** A noun or node type written in English, as the same key's word in `lang`. */
-function word(lang: Lang, group: 'noun' | 'type' | 'of' | 'connect.node', text: string): string {
+/** A noun or node type written in English, as the same key's word in `lang`; undefined when it is none. */
+function word(lang: Lang, group: 'noun' | 'type' | 'of' | 'connect.node', text: string): string | undefined {
   const key = `${group === 'connect.node' ? 'connect.node-' : `${group}.`}${text}`;
-  return LOADER.has(key) ? LOADER.message(lang, key) : text;
+  return LOADER.has(key) ? LOADER.message(lang, key) : undefined;
 }
 
-function readBack(lang: Lang, text: string, kind: Kind): string {
+function readBack(lang: Lang, text: string, kind: Kind, labels: Kind = 'label'): string {
   for (const { key, names, regex } of patternsOf(PREFIXES[kind])) {
     const match = regex.exec(text);
     if (!match) continue;
-    const values: Record<string, string> = {};
+    const values: Record<string, string | undefined> = {};
     names.forEach((name, index) => {
       const value = match[index + 1]!;
       const of = VALUE_KINDS[name];
       if (key.startsWith('connect.') && name === 'type') values[name] = word(lang, 'connect.node', value);
       else if (key === 'note.exit-left-out' && name === 'type') values[name] = word(lang, 'of', value);
-      else if (of === 'noun' || of === 'type') values[name] = word(lang, of, value);
-      else if (of === 'place') values[name] = value.split(', ').map((place) => readBack(lang, place, 'place')).join(', ');
-      else if (of !== undefined) values[name] = readBack(lang, value, kind === 'connect-label' && of === 'label' ? 'connect-label' : of);
+      else if (key === 'place.node' && name === 'type') values[name] = word(lang, 'type', value);
+      else if (of === 'noun') values[name] = word(lang, of, value);
+      else if (of === 'place') values[name] = value.split(', ').map((place) => placeBack(lang, place, labels)).join(', ');
+      else if (of === 'label') values[name] = readBack(lang, value, labels);
+      else if (of !== undefined) values[name] = readBack(lang, value, of, labels);
+      else if (STEP_VALUES.has(name) && labels === 'connect-label') values[name] = readBack(lang, value, labels);
       else values[name] = value;
     });
-    return LOADER.message(lang, key, values);
+    // A type or noun that is none of ours: the text is not this message.
+    if (Object.values(values).some((value) => value === undefined)) continue;
+    return LOADER.message(lang, key, values as Record<string, string>);
   }
   return text;
+}
+
+/** A place a note names: "menu `id`", or the label the audit put in its place. */
+function placeBack(lang: Lang, place: string, labels: Kind): string {
+  const read = readBack(lang, place, 'place', labels);
+  return read !== place ? read : readBack(lang, place, labels);
 }
 
 /** The loader's English for one of its messages: what it writes, for every output but the report. */
@@ -388,5 +439,6 @@ export function loaderEnglish(key: LoaderKey, values?: Readonly<Record<string, s
 export function loaderText(lang: Lang, text: string, kind: 'unknown' | 'note' | 'label', format?: string): string {
   // A flow written in format v1 has no importer: its labels are its author's.
   if (lang === 'en' || (kind === 'label' && (format === undefined || format === 'ivr-audit'))) return text;
-  return readBack(lang, text, kind === 'label' && format === 'connect' ? 'connect-label' : kind);
+  const labels: Kind = format === 'connect' ? 'connect-label' : 'label';
+  return readBack(lang, text, kind === 'label' ? labels : kind, labels);
 }

@@ -199,7 +199,7 @@ function findingRow(finding: Finding, flow: Flow | undefined, { lang, t }: Conte
     finding.path && finding.path.length > 0 ? h(t('flow.path', { path: pathText((finding.pathLabels ?? finding.path).map(label), lang) })) : '',
   ].filter(Boolean).join('<br>');
   // Import notes are the loader's words, written in English: shown in the report's language.
-  const message = finding.ruleId === 'import-note' ? loaderText(lang, finding.message, 'note') : labelsIn(finding.message, flow, lang);
+  const message = finding.ruleId === 'import-note' ? loaderText(lang, finding.message, 'note', flow?.format) : labelsIn(finding.message, flow, lang);
   return `<tr class="finding"><td class="num">${finding.line}:${finding.column}</td><td class="sev sev-${finding.severity}">${h(t('report.severity', { severity: finding.severity }))}</td>`
     + `<td class="rule"><a href="${h(finding.docs)}">${h(finding.ruleId)}</a></td><td>${richText(message)}${details ? `<div class="path">${details}</div>` : ''}</td></tr>`;
 }
@@ -218,7 +218,7 @@ ${file.findings.map((finding) => findingRow(finding, flow, context)).join('\n')}
 
 function unknownsSection(file: FileResult, { lang, t }: Context): string {
   if (file.unknowns.length === 0) return '';
-  const items = file.unknowns.map((unknown) => `<li>${richText(loaderText(lang, unknown, 'unknown'))}</li>`);
+  const items = file.unknowns.map((unknown) => `<li>${richText(loaderText(lang, unknown, 'unknown', file.flow?.format))}</li>`);
   return `<h3>${h(t('flow.unknowns'))}</h3>\n<p class="note">${h(t('flow.unknowns-note'))}</p>\n<ul>${items.join('')}</ul>`;
 }
 

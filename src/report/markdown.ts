@@ -63,7 +63,7 @@ function scoreLine(file: FileResult, t: ReportWords): string {
 function findingRow(finding: Finding, { lang, t, flows }: Context): string[] {
   // Import notes are the loader's words, written in English: shown in the report's language.
   const flow = flows?.get(finding.file);
-  const text = finding.ruleId === 'import-note' ? loaderText(lang, finding.message, 'note') : labelsIn(finding.message, flow, lang);
+  const text = finding.ruleId === 'import-note' ? loaderText(lang, finding.message, 'note', flow?.format) : labelsIn(finding.message, flow, lang);
   const message = finding.path && finding.path.length > 0
     ? `${escapeMarkdown(text)}<br>${escapeMarkdown(t('flow.path', { path: pathText((finding.pathLabels ?? finding.path).map((step) => loaderText(lang, step, 'label', flow?.format)), lang) }))}`
     : escapeMarkdown(text);
@@ -117,7 +117,7 @@ function fileSection(file: FileResult, context: Context): string[] {
   }
   lines.push(...fixLines(file.fixes, context));
   if (file.unknowns.length > 0) {
-    lines.push(t('markdown.unknowns', { heading: `**${t('flow.unknowns')}**` }), '', ...file.unknowns.map((unknown) => `- ${escapeMarkdown(loaderText(context.lang, unknown, 'unknown'))}`), '');
+    lines.push(t('markdown.unknowns', { heading: `**${t('flow.unknowns')}**` }), '', ...file.unknowns.map((unknown) => `- ${escapeMarkdown(loaderText(context.lang, unknown, 'unknown', file.flow?.format))}`), '');
   }
   if (context.report) lines.push(...diagramLines(file, context));
   return lines;

@@ -12,10 +12,17 @@ describe('the loader catalog', () => {
       const kind = kindOf(key);
       if (kind === undefined) continue;
       const names = [...LOADER.messages.en[key].matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
-      // Values no message of the catalog is: they come back as they are.
-      const values = Object.fromEntries(names.map((name, index) => [name, `Value${index}`]));
+      // Other values are no message of the catalog: they come back as they are.
+      // Node types and nouns are the loader's own words; counts are digits.
+      const sample = (name: string, index: number): string =>
+        name === 'count' ? '2' : name === 'noun' ? 'queues' : name === 'type' && (key.startsWith('connect.') || key === 'note.exit-left-out' || key === 'place.node') ? (key.startsWith('connect.') ? 'play' : 'queue') : `Value${index}`;
+      const values = Object.fromEntries(names.map((name, index) => [name, sample(name, index)]));
       const english = loaderEnglish(key, values);
-      expect(loaderText('es', english, kind, 'connect'), key).toBe(LOADER.message('es', key, values));
+      // The loader's own words come back in Spanish too.
+      const spanishWord = (name: string, value: string): string =>
+        name === 'noun' ? 'colas' : value === 'play' ? 'anuncio' : value === 'queue' ? (key === 'note.exit-left-out' ? 'de la cola' : 'la cola') : value;
+      const inSpanish = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, spanishWord(name, value)]));
+      expect(loaderText('es', english, kind, 'connect'), key).toBe(LOADER.message('es', key, inSpanish));
       expect(loaderText('en', english, kind, 'connect'), key).toBe(english);
     }
   });
@@ -26,6 +33,17 @@ describe('the loader catalog', () => {
       .toBe('la salida "callFailure" de la cola `flex` (hacia `sorry`) no tiene lugar en el formato v1 y se omite; lo mismo en 1 lugar más: la cola `queue`');
     expect(loaderText('es', "end of call (the caller's choice)", 'label', 'twilio')).toBe('fin de la llamada (por decisión de quien llama)');
     expect(loaderText('es', 'queue Billing', 'label', 'connect')).toBe('cola Billing');
+    // A fact whose own words end in parentheses, counted: the count is digits.
+    expect(loaderText('es', 'what the customer input is (Connect stores it unnamed) (3 inputs)', 'unknown')).toBe('qué ingresa quien llama (Connect lo guarda sin nombre) (3 entradas)');
+  });
+
+  it('reads a text in which the audit put a Connect step\'s label in place of its id', () => {
+    expect(loaderText('es', 'the "transfer failed" exit of flow RulesEngineMain (to flow RulesEngineError) has no place in format v1 and is left out', 'note', 'connect'))
+      .toBe('la salida "transfer failed" de flujo RulesEngineMain (hacia flujo RulesEngineError) no tiene lugar en el formato v1 y se omite');
+    expect(loaderText('es', 'whether the call ends with a callback promised after play (recording Whisper)', 'unknown', 'connect'))
+      .toBe('si la llamada termina con la devolución de llamada prometida después de `anuncio (grabación Whisper)`');
+    expect(loaderText('es', 'Lex bot OrderBot is a speech-only menu (intents "Sales"): offer a keypad fallback ("or press 1 for Sales") for callers who cannot be understood', 'note', 'connect'))
+      .toBe('el menú bot de Lex OrderBot solo entiende la voz (intenciones "Sales"): ofrezca también el teclado ("o pulse 1 para Sales") a quienes no se les entiende');
   });
 
   it('leaves the names authors write as they are', () => {

@@ -4,6 +4,7 @@ import { dirname, relative } from 'node:path';
 import type { Flow, FlowKind, FlowNode, HoldExperience, QueueNode } from '../model/flow.js';
 import type { FlowReference, ImportOptions } from './importers/index.js';
 import { IN_QUEUE_FLOW_UNKNOWN, baseName } from './importers/build.js';
+import { loaderEnglish } from '../i18n/loader.js';
 
 /** One export of the run, as the first reading found it. */
 export interface ProjectMember {
@@ -148,7 +149,7 @@ export function withHoldExperience(flow: Flow, holdFor: (queue: QueueNode) => Ho
   const unknowns = unheard > 0 ? [...flow.unknowns] : flow.unknowns.filter((fact) => !isQueueFlowUnknown(fact));
   for (const hold of played.values()) {
     const left = (['announcements', 'announceWait', 'callback'] as const).filter((key) => hold[key] === undefined);
-    if (left.length > 0) unknowns.push(`what the customer queue flow \`${hold.flow}\` tells callers (${left.join(', ')}: held in attributes)`);
+    if (left.length > 0) unknowns.push(loaderEnglish('unknown.queue-flow-tells', { flow: hold.flow, names: left.join(', ') }));
   }
   return { ...flow, nodes, unknowns };
 }

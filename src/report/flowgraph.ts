@@ -2,6 +2,7 @@
 // HTML report and by the Mermaid and DOT text of `ivr-audit graph`, so all three agree on which
 // node is marked and which edge lies on a witness path.
 import type { Lang } from '../i18n/index.js';
+import { loaderText } from '../i18n/loader.js';
 import { reportWords } from '../i18n/report.js';
 import { SEVERITY_RANK, type Finding, type Severity } from '../model/finding.js';
 import { isMachineId } from '../rules/names.js';
@@ -91,11 +92,13 @@ export function buildFlowGraph(flow: Flow, findings: readonly Finding[], lang: L
   const edges = new Map<string, GraphEdge>();
   const missing = new Set<string>();
   for (const node of flow.nodes.values()) {
+    // An importer's label ("agent answers") in the report's language; an author's name as written.
+    const label = node.label === undefined ? undefined : loaderText(lang, node.label, 'label', flow.format);
     nodes.push({
       id: node.id,
       type: node.type,
-      label: node.label,
-      ...(isMachineId(node.id) && node.label ? { name: node.label } : {}),
+      label,
+      ...(isMachineId(node.id) && label ? { name: label } : {}),
       say: node.say.join(' '),
       entry: node.id === flow.entry,
       severity: severities.get(node.id),

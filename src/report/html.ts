@@ -5,6 +5,8 @@
 import type { Finding } from '../model/finding.js';
 import type { Flow } from '../model/flow.js';
 import type { Lang } from '../i18n/index.js';
+import { loaderText } from '../i18n/loader.js';
+import { labelsIn } from './loader-words.js';
 import { reportDate, reportWords, type ReportWords } from '../i18n/report.js';
 import type { AuditResult, FileResult, Score } from '../model/result.js';
 import { TOOL_NAME, VERSION } from '../version.js';
@@ -78,7 +80,8 @@ dl.metrics dt { color: var(--muted); }
 dl.metrics dd { margin: 0; font-weight: 600; }
 .diagram-box { overflow: auto; border: 1px solid var(--line); border-radius: 6px; padding: 8px; background: #fff; }
 svg.diagram, svg.drivers, svg.timeline { max-width: 100%; height: auto; }
-figure.timeline-figure { margin: 8px 0 16px; }
+/* Figures span the page: the browser's default 40px side margins narrow the legend and lengthen the page. */
+figure.timeline-figure, figure.diagram-figure { margin: 8px 0 16px; }
 figure.timeline-figure figcaption { margin-bottom: 4px; }
 .give-up-mark { color: ${TIMELINE_COLORS.giveUp}; font-weight: 700; margin-right: 4px; }
 .legend { display: flex; flex-wrap: wrap; gap: 12px; font-size: 12px; color: var(--muted); margin: 6px 0; padding: 0; list-style: none; }
@@ -116,6 +119,7 @@ header.title-page .scope { font-size: 15px; margin: 4px 0; overflow-wrap: anywhe
   table.findings { font-size: 8pt; }
   tr, figure, dl.metrics, svg.drivers, svg.timeline, svg.distribution, .explain-tables { break-inside: avoid; }
   .legend { break-after: avoid; margin: 2px 0; }
+  figure.diagram-figure { margin: 4px 0; }
   .diagram-box { overflow: visible; border: none; padding: 0; }
   /* A diagram fits one page, whatever the flow's size: the legend stays with it. */
   svg.diagram { max-height: 235mm; width: auto; }
@@ -188,13 +192,16 @@ function promptOf(finding: Finding, flow: Flow | undefined, t: ReportWords): str
 }
 
 function findingRow(finding: Finding, flow: Flow | undefined, { lang, t }: Context): string {
+  const label = (text: string): string => loaderText(lang, text, 'label', flow?.format);
   const details = [
-    finding.nodeId !== undefined ? t('flow.node', { node: `<code>${h(finding.label ?? finding.nodeId)}</code>` }) : '',
+    finding.nodeId !== undefined ? t('flow.node', { node: `<code>${h(finding.label === undefined ? finding.nodeId : label(finding.label))}</code>` }) : '',
     promptOf(finding, flow, t),
-    finding.path && finding.path.length > 0 ? h(t('flow.path', { path: pathText(finding.pathLabels ?? finding.path, lang) })) : '',
+    finding.path && finding.path.length > 0 ? h(t('flow.path', { path: pathText((finding.pathLabels ?? finding.path).map(label), lang) })) : '',
   ].filter(Boolean).join('<br>');
+  // Import notes are the loader's words, written in English: shown in the report's language.
+  const message = finding.ruleId === 'import-note' ? loaderText(lang, finding.message, 'note', flow?.format) : labelsIn(finding.message, flow, lang);
   return `<tr class="finding"><td class="num">${finding.line}:${finding.column}</td><td class="sev sev-${finding.severity}">${h(t('report.severity', { severity: finding.severity }))}</td>`
-    + `<td class="rule"><a href="${h(finding.docs)}">${h(finding.ruleId)}</a></td><td>${richText(finding.message)}${details ? `<div class="path">${details}</div>` : ''}</td></tr>`;
+    + `<td class="rule"><a href="${h(finding.docs)}">${h(finding.ruleId)}</a></td><td>${richText(message)}${details ? `<div class="path">${details}</div>` : ''}</td></tr>`;
 }
 
 function findingsSection(file: FileResult, flow: Flow | undefined, context: Context): string {
@@ -209,9 +216,10 @@ ${file.findings.map((finding) => findingRow(finding, flow, context)).join('\n')}
 </table>`;
 }
 
-function unknownsSection(file: FileResult, { t }: Context): string {
+function unknownsSection(file: FileResult, { lang, t }: Context): string {
   if (file.unknowns.length === 0) return '';
-  return `<h3>${h(t('flow.unknowns'))}</h3>\n<p class="note">${h(t('flow.unknowns-note'))}</p>\n<ul>${file.unknowns.map((unknown) => `<li>${richText(unknown)}</li>`).join('')}</ul>`;
+  const items = file.unknowns.map((unknown) => `<li>${richText(loaderText(lang, unknown, 'unknown', file.flow?.format))}</li>`);
+  return `<h3>${h(t('flow.unknowns'))}</h3>\n<p class="note">${h(t('flow.unknowns-note'))}</p>\n<ul>${items.join('')}</ul>`;
 }
 
 function legend(t: ReportWords): string {

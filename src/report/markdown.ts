@@ -3,6 +3,8 @@
 import type { Finding } from '../model/finding.js';
 import type { Flow } from '../model/flow.js';
 import type { Lang } from '../i18n/index.js';
+import { loaderText } from '../i18n/loader.js';
+import { labelsIn } from './loader-words.js';
 import { reportDate, reportWords, type ReportWords } from '../i18n/report.js';
 import type { AuditResult, FileResult, Fix } from '../model/result.js';
 import { TOOL_NAME, VERSION } from '../version.js';
@@ -58,10 +60,13 @@ function scoreLine(file: FileResult, t: ReportWords): string {
   return `${score} · ${t('report.counts', { errors: counts.error, warnings: counts.warning, infos: counts.info })}`;
 }
 
-function findingRow(finding: Finding, { lang, t }: Context): string[] {
+function findingRow(finding: Finding, { lang, t, flows }: Context): string[] {
+  // Import notes are the loader's words, written in English: shown in the report's language.
+  const flow = flows?.get(finding.file);
+  const text = finding.ruleId === 'import-note' ? loaderText(lang, finding.message, 'note', flow?.format) : labelsIn(finding.message, flow, lang);
   const message = finding.path && finding.path.length > 0
-    ? `${escapeMarkdown(finding.message)}<br>${escapeMarkdown(t('flow.path', { path: pathText(finding.pathLabels ?? finding.path, lang) }))}`
-    : escapeMarkdown(finding.message);
+    ? `${escapeMarkdown(text)}<br>${escapeMarkdown(t('flow.path', { path: pathText((finding.pathLabels ?? finding.path).map((step) => loaderText(lang, step, 'label', flow?.format)), lang) }))}`
+    : escapeMarkdown(text);
   return [
     `${finding.line}:${finding.column}`,
     t('report.severity', { severity: finding.severity }),
@@ -112,7 +117,7 @@ function fileSection(file: FileResult, context: Context): string[] {
   }
   lines.push(...fixLines(file.fixes, context));
   if (file.unknowns.length > 0) {
-    lines.push(t('markdown.unknowns', { heading: `**${t('flow.unknowns')}**` }), '', ...file.unknowns.map((unknown) => `- ${escapeMarkdown(unknown)}`), '');
+    lines.push(t('markdown.unknowns', { heading: `**${t('flow.unknowns')}**` }), '', ...file.unknowns.map((unknown) => `- ${escapeMarkdown(loaderText(context.lang, unknown, 'unknown', file.flow?.format))}`), '');
   }
   if (context.report) lines.push(...diagramLines(file, context));
   return lines;

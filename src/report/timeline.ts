@@ -2,6 +2,7 @@
 // the step starts and as long as it lasts, split into listening, ringing and hold; marks for
 // identity questions, transfers and the person, and the share of callers who give up there.
 import type { Lang } from '../i18n/index.js';
+import { loaderText } from '../i18n/loader.js';
 import { reportWords, type ReportWords } from '../i18n/report.js';
 import type { FileResult, Timeline, TimelineEnd, TimelineStep } from '../model/result.js';
 import { h } from './html-text.js';
@@ -131,8 +132,10 @@ function sameJourney(one: Timeline, other: Timeline): boolean {
 
 /** The section of a flow: its worst and its most common journey. */
 export function timelinesSection(file: FileResult, lang: Lang = 'en'): string {
-  const timelines = file.timelines;
-  if (!timelines) return '';
+  if (!file.timelines) return '';
+  // A step named by its importer's label ("agent answers") is named in the report's language.
+  const named = (timeline: Timeline): Timeline => ({ ...timeline, steps: timeline.steps.map((step) => ({ ...step, id: loaderText(lang, step.id, 'label', file.flow?.format) })) });
+  const timelines = { worst: named(file.timelines.worst), common: named(file.timelines.common) };
   const t = reportWords(lang);
   const figure = (kind: 'worst' | 'common', title: string, timeline: Timeline): string => `<figure class="timeline-figure timeline-${kind}">
 <figcaption><strong>${h(title)}</strong> <span class="note">${h(summaryLine(timeline, t))}</span></figcaption>

@@ -49,13 +49,15 @@ describe.skipIf(skipBrowser)('the Spanish report, in headless Chromium', () => {
     await page.close();
   });
 
-  it('prints on at most 4 pages on A4 and 5 on Letter (Spanish words are longer), its tables within the page', async () => {
+  it('prints on at most 4 pages on A4 and on Letter, like the English one, its tables within the page', async () => {
     const { page } = await open(browser!, report);
     await page.emulateMedia({ media: 'print' });
-    for (const [format, most] of [['A4', 4], ['Letter', 5]] as const) {
-      const pages = pdfPageCount(await page.pdf({ format }));
+    for (const format of ['A4', 'Letter'] as const) {
+      const pdf = await page.pdf({ format });
+      writeFileSync(join(ARTIFACTS, `seed-001-es-${format}.pdf`), pdf);
+      const pages = pdfPageCount(pdf);
       expect(pages, format).toBeGreaterThanOrEqual(2);
-      expect(pages, format).toBeLessThanOrEqual(most);
+      expect(pages, format).toBeLessThanOrEqual(4);
     }
     await page.setViewportSize({ width: 703, height: 1000 });
     const overflow = await page.$$eval('table', (tables) => tables.filter((table) => table.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length);

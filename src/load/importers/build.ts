@@ -14,15 +14,16 @@ import {
   type SourceLocation,
 } from '../../model/flow.js';
 import type { ImportFormat, ImportNote } from './types.js';
+import { loaderEnglish } from '../../i18n/loader.js';
 
 /**
  * The unknown an importer states for a queue whose in-queue flow is not in the file, in each platform's
  * words; a project that has that flow replaces it by what the flow plays.
  */
 export const IN_QUEUE_FLOW_UNKNOWN = {
-  connect: 'what the customer queue flow announces while callers wait',
-  genesys: 'what the in-queue flow announces while callers wait',
-  twilio: 'what the wait URL plays while callers wait',
+  connect: loaderEnglish('unknown.queue-flow-connect'),
+  genesys: loaderEnglish('unknown.queue-flow-genesys'),
+  twilio: loaderEnglish('unknown.queue-flow-twilio'),
 } as const;
 
 /** Words of an in-queue flow that tell callers how long they will wait or where they are in line (Connect metrics included). */
@@ -277,7 +278,7 @@ export class FlowBuilder {
     const dropped = `${draft.id}\u0000${to}`;
     if (this.dropped.has(dropped)) return;
     this.dropped.add(dropped);
-    this.note(`the "${what}" exit of ${draft.type} \`${draft.id}\` (to \`${to}\`) has no place in format v1 and is left out`, loc, {
+    this.note(loaderEnglish('note.exit-left-out', { what, type: draft.type, id: draft.id, to }), loc, {
       key: `left out\u0000${what}\u0000${to}`,
       place: `${draft.type} \`${draft.id}\``,
     });
@@ -343,7 +344,7 @@ export class FlowBuilder {
       if (others.length === 0) return { message, loc };
       const names = others.map((other) => other.name);
       return {
-        message: `${message}; the same at ${names.length} more place${names.length === 1 ? '' : 's'}: ${names.join(', ')}`,
+        message: loaderEnglish(names.length === 1 ? 'note.same-elsewhere-one' : 'note.same-elsewhere', { message, count: String(names.length), places: names.join(', ') }),
         loc,
         places: others.map((other) => other.loc),
       };
@@ -356,9 +357,9 @@ export class FlowBuilder {
     for (const id of this.order) this.settleChosenLeaves(this.drafts.get(id)!);
     const nodes = new Map<string, FlowNode>();
     for (const id of this.order) nodes.set(id, toNode(this.drafts.get(id)!));
-    if ([...nodes.values()].some((node) => node.type === 'queue')) this.unknown('queue staffing (agents, calls per hour, handle time)', '');
+    if ([...nodes.values()].some((node) => node.type === 'queue')) this.unknown(loaderEnglish('unknown.staffing'), '');
     const unknowns = [...this.unknownCounts].map(([fact, { count, noun }]) =>
-      count > 1 && noun !== '' ? `${fact} (${count} ${noun})` : fact);
+      count > 1 && noun !== '' ? loaderEnglish('unknown.counted', { fact, count: String(count), noun }) : fact);
     return {
       file: this.file,
       format: this.format,
@@ -420,7 +421,7 @@ export class FlowBuilder {
       return;
     }
     if (edge && this.settleEndAlong(edge, { outcome, replaces: (current) => !PROMISED.has(current) }) === 'stuck') {
-      this.unknown(`whether the call ends with ${outcome === 'callback' ? 'a callback' : 'a voicemail'} promised after \`${from}\``);
+      this.unknown(loaderEnglish(outcome === 'callback' ? 'unknown.callback-promised' : 'unknown.voicemail-promised', { from }));
     }
   }
 

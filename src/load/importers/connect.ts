@@ -21,6 +21,7 @@ import { isOpaqueValue } from './placeholders.js';
 import { child, readDocument, type SourceDocument } from './source.js';
 import type { FlowReference, ImportOptions, ImportProblem, ImportResult } from './types.js';
 import { isKeypadKey } from '../../util/spoken-keys.js';
+import { loaderEnglish } from '../../i18n/loader.js';
 
 const FLOW_LANGUAGE_VERSION = '2019-10-30';
 
@@ -98,7 +99,7 @@ export function importConnect(file: string, source: string, options: ImportOptio
     const queue = builder.get(id);
     if (!queue) continue;
     queue.facts.holdFlow = name;
-    if (options.resolveFlow?.(name) === undefined) builder.unknown(`flow \`${name}\` (not among the files linted)`, '');
+    if (options.resolveFlow?.(name) === undefined) builder.unknown(loaderEnglish('unknown.flow-not-linted', { name }), '');
   }
 
   const startPointer = legacy ? '/start' : '/StartAction';
@@ -484,7 +485,7 @@ function mapAction(builder: FlowBuilder, doc: SourceDocument, action: ConnectAct
   } else {
     passThrough(context);
     if (!SETTINGS_STEPS.has(type)) {
-      builder.note(`Amazon Connect action type "${type}" is not mapped; it is read as a step that passes the call on`, doc.locate(action.pointer), {
+      builder.note(loaderEnglish('note.connect-unmapped', { type }), doc.locate(action.pointer), {
         key: `unmapped\u0000${type}`,
         place: `\`${action.id}\``,
       });
@@ -573,10 +574,10 @@ function prompt(context: MapContext): { say: string[]; sayLoc?: SourceLocation }
   for (const source of sources) {
     sayLoc ??= source.pointer === undefined ? undefined : doc.locate(source.pointer);
     if ((source.key === 'Text' || source.key === 'SSML') && typeof source.value === 'string') {
-      if (isOpaqueValue(source.value)) builder.unknown('prompt text held in contact attributes', 'prompts');
+      if (isOpaqueValue(source.value)) builder.unknown(loaderEnglish('unknown.prompt-in-attributes'), 'prompts');
       else say.push(source.key === 'SSML' ? speechOfSsml(source.value) : source.value);
     } else {
-      builder.unknown('content of recorded audio prompts', 'prompts');
+      builder.unknown(loaderEnglish('unknown.recorded-prompts'), 'prompts');
     }
   }
   return { say: say.filter((line) => line !== ''), sayLoc };
@@ -601,7 +602,7 @@ function mapInput(context: MapContext): void {
   const { action, builder } = context;
   const limit = action.params.get('InputTimeLimitSeconds')?.value;
   const timeoutSeconds = numberFrom(limit);
-  if (limit !== undefined && timeoutSeconds === undefined) builder.unknown('input time limits held in variables or placeholders', 'nodes');
+  if (limit !== undefined && timeoutSeconds === undefined) builder.unknown(loaderEnglish('unknown.input-limits'), 'nodes');
   const stores = String(action.params.get('StoreInput')?.value).toLowerCase() === 'true';
   if (action.conditions.length === 0 && !stores) {
     // Neither branching on the answer nor storing it: to the caller it is only a prompt.
@@ -616,7 +617,7 @@ function mapInput(context: MapContext): void {
     // inputs are never taken for the same question (which would read as the caller repeating themselves).
     const collects = validation === undefined ? `customer input ${action.rawId}` : `phone number ${action.rawId}`;
     const draft = node(context, 'input', { ...spoken, facts: { collects, timeoutSeconds, retries: 0 } });
-    builder.unknown('what the customer input is (Connect stores it unnamed)', 'inputs');
+    builder.unknown(loaderEnglish('unknown.connect-input'), 'inputs');
     if (action.next) builder.exit(draft, 'next', target(context, action.next), where(context, action.next));
     const timeout = action.errors.find((error) => error.errorType === 'InputTimeLimitExceeded');
     if (timeout) fill(context, draft, ['noInput'], timeout, timeout.errorType);
@@ -636,7 +637,7 @@ function mapInput(context: MapContext): void {
   for (const condition of action.conditions) {
     for (const operand of condition.operands) {
       if (!builder.option(draft, operand, target(context, condition), where(context, condition))) {
-        builder.note(`option "${operand}" of \`${draft.id}\` is listed twice; the first one is kept`, where(context, condition));
+        builder.note(loaderEnglish('note.option-twice', { option: operand, id: draft.id }), where(context, condition));
       }
     }
   }
@@ -669,7 +670,7 @@ function adviseKeypad(context: MapContext, draft: NodeDraft): void {
   if (keys.some(isKeypadKey)) return;
   // "menu `id`" reads as the block's label ("Lex bot OrderBot"); one note per bot and set of intents.
   context.builder.note(
-    `menu \`${draft.id}\` is a speech-only menu (intents ${keys.map((key) => `"${key}"`).join(', ')}): offer a keypad fallback ("or press 1 for ${keys[0] ?? 'sales'}") for callers who cannot be understood`,
+    loaderEnglish('note.speech-only', { id: draft.id, intents: keys.map((key) => `"${key}"`).join(', '), first: keys[0] ?? 'sales' }),
     context.doc.locate(context.action.pointer),
     { key: `speech only\u0000${draft.label ?? draft.id}\u0000${keys.join('\u0000')}`, place: `menu \`${draft.id}\`` },
   );
@@ -723,7 +724,7 @@ function mapQueue(context: MapContext): void {
     if (error !== capacity) fill(context, draft, ['full'], error, error.errorType);
   }
   if (action.next) fill(context, draft, ['full'], action.next, 'not queued');
-  builder.unknown('how long callers wait in queue before a timeout', 'queues');
+  builder.unknown(loaderEnglish('unknown.queue-timeout'), 'queues');
   builder.unknown(IN_QUEUE_FLOW_UNKNOWN.connect, 'queues');
 }
 
@@ -732,7 +733,7 @@ function mapThirdParty(context: MapContext): void {
   const { action, builder } = context;
   const number = text(action.params.get('ThirdPartyPhoneNumber')?.value);
   const ringTimeoutSeconds = numberFrom(action.params.get('ThirdPartyConnectionTimeLimitSeconds')?.value);
-  if (ringTimeoutSeconds === undefined) builder.unknown('how long transfers ring', 'transfers');
+  if (ringTimeoutSeconds === undefined) builder.unknown(loaderEnglish('unknown.transfer-rings'), 'transfers');
   const draft = node(context, 'transfer', { facts: { to: number ?? 'phone number', ringTimeoutSeconds, context: false } });
   // The third party is a person. With "resume flow after disconnect" (`ContinueFlowExecution`), the
   // caller comes back to NextAction once they hang up; otherwise the flow is over for this contact.
@@ -784,8 +785,8 @@ function mapTransferToFlow(context: MapContext): void {
     }
     return;
   }
-  builder.unknown('where transfers to other flows lead', 'transfers');
-  builder.unknown(`flow \`${name}\` (not among the files linted)`, '');
+  builder.unknown(loaderEnglish('unknown.flow-transfers'), 'transfers');
+  builder.unknown(loaderEnglish('unknown.flow-not-linted', { name }), '');
   // A hop to another flow, not a new person: the contact and its attributes go on there.
   const draft = node(context, 'transfer', { facts: { to: `flow ${name}`, context: true, toFlow: true } });
   for (const error of action.errors) fill(context, draft, ['noAnswer', 'busy'], error, error.errorType);
@@ -802,8 +803,8 @@ function mapModule(context: MapContext): void {
     passOn(context, draft);
     return;
   }
-  builder.unknown('what flow modules do', 'modules');
-  builder.unknown(`flow \`${name}\` (not among the files linted)`, '');
+  builder.unknown(loaderEnglish('unknown.flow-modules'), 'modules');
+  builder.unknown(loaderEnglish('unknown.flow-not-linted', { name }), '');
   passThrough(context, `module ${name}`);
 }
 
@@ -881,13 +882,13 @@ function mapHoursCheck(context: MapContext): void {
   }
   for (const exit of exits) {
     if (builder.exit(hours, exit.kind, target(context, exit.transition), where(context, exit.transition)) === 'taken') {
-      builder.note(`\`${hours.id}\` lists its ${exit.kind} exit twice; the first one is kept`, where(context, exit.transition));
+      builder.note(loaderEnglish('note.exit-twice', { id: hours.id, kind: exit.kind }), where(context, exit.transition));
     }
   }
   // NextAction, when written, is taken when no condition matched: the closed-like side (unless it is where errors go).
   const failed = new Set(failures.map((failure) => target(context, failure)));
   if (action.next && !(agentCount && failed.has(target(context, action.next)))) builder.exit(hours, 'closed', target(context, action.next), where(context, action.next));
-  if (!schedule.startsWith('agents') && hoursRef === undefined) builder.unknown('which hours of operation an hours check reads (the queue\'s)', 'checks');
+  if (!schedule.startsWith('agents') && hoursRef === undefined) builder.unknown(loaderEnglish('unknown.hours-read'), 'checks');
 }
 
 /**

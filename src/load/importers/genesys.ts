@@ -8,6 +8,7 @@ import { CALLBACK_WORDS, FlowBuilder, tellsCallbackArranged, IN_QUEUE_FLOW_UNKNO
 import { isOpaqueValue } from './placeholders.js';
 import { child, readDocument, type SourceDocument } from './source.js';
 import type { FlowReference, ImportOptions, ImportProblem, ImportResult } from './types.js';
+import { loaderEnglish } from '../../i18n/loader.js';
 
 /** Where the caller goes next: a node id and where that step is written. */
 interface Target {
@@ -110,7 +111,7 @@ class GenesysImport {
       const key = optionKey(choice.body) ?? text(choice.body.name) ?? choice.type;
       const target = this.choice(choice, draft);
       if (!this.builder.option(draft, key, target.id, target.loc, text(choice.body.name))) {
-        this.builder.note(`menu \`${id}\` has two choices on "${key}"; the first one is kept`, this.keyLoc(choice.pointer));
+        this.builder.note(loaderEnglish('note.choice-twice', { id, key }), this.keyLoc(choice.pointer));
       }
     }
     const onError = this.errorHandling();
@@ -155,7 +156,7 @@ class GenesysImport {
         }
         // Nothing known follows an unknown choice: it is read as the end of the call, with a note.
         const draft = this.builder.node(this.builder.ids.fresh(name), 'hangup', loc, { label: `${name} (${type})` });
-        this.builder.note(`Architect menu choice type "${type}" is not mapped; it is read as the end of the call`, loc);
+        this.builder.note(loaderEnglish('note.genesys-choice-unmapped', { type }), loc);
         return { id: draft.id, loc };
       }
     }
@@ -350,7 +351,7 @@ class GenesysImport {
       if (secure) this.goTo(draft, 'next', this.output(item, 'success', owner, next));
       return;
     }
-    if (name !== undefined) builder.unknown(`flow \`${name}\` (not among the files linted)`, '');
+    if (name !== undefined) builder.unknown(loaderEnglish('unknown.flow-not-linted', { name }), '');
     const draft = this.transfer(body, pointer, id, loc, type.slice('transferTo'.length));
     this.goTo(draft, 'noAnswer', this.output(item, 'failure', owner, next));
     if (secure) this.goTo(draft, 'next', this.output(item, 'success', owner, next));
@@ -369,8 +370,8 @@ class GenesysImport {
       this.goTo(builder.node(id, 'subflow', loc, { label: text(body.name) ?? `module ${name}`, facts: { flow: path } }), 'next', next());
       return;
     }
-    builder.unknown('what common modules do', 'modules');
-    if (name !== undefined) builder.unknown(`flow \`${name}\` (not among the files linted)`, '');
+    builder.unknown(loaderEnglish('unknown.common-modules'), 'modules');
+    if (name !== undefined) builder.unknown(loaderEnglish('unknown.flow-not-linted', { name }), '');
     this.goTo(builder.node(id, 'play', loc, { label: text(body.name) ?? `module ${name ?? ''}`.trim() }), 'next', next());
   }
 
@@ -466,7 +467,7 @@ class GenesysImport {
     if (outputNames(item).length > 0) this.outputsBranch(item, id, owner, next);
     else this.goTo(this.builder.node(id, 'play', loc, { label: text(item.body.name) }), 'next', next());
     if (!SILENT_ACTIONS.has(item.type)) {
-      this.builder.note(`Architect action type "${item.type}" is not mapped; it is read as a step that passes the call on`, loc, {
+      this.builder.note(loaderEnglish('note.genesys-unmapped', { type: item.type }), loc, {
         key: `unmapped\u0000${item.type}`,
         place: `\`${id}\``,
       });
@@ -487,13 +488,13 @@ class GenesysImport {
       facts: { music: true },
     });
     this.builder.exit(draft, 'next', this.builder.agent(draft).id, loc);
-    this.builder.unknown('how long callers wait in queue before a timeout', 'queues');
+    this.builder.unknown(loaderEnglish('unknown.queue-timeout'), 'queues');
     // The in-queue flow this transfer names (else the queue's own, set outside the export).
     const inQueue = flowName(body.overrideInQueueFlow);
     if (inQueue !== undefined) {
       draft.facts.holdFlow = inQueue;
       this.references.push({ name: inQueue, role: 'queue-flow' });
-      if (this.options.resolveFlow?.(inQueue) === undefined) this.builder.unknown(`flow \`${inQueue}\` (not among the files linted)`, '');
+      if (this.options.resolveFlow?.(inQueue) === undefined) this.builder.unknown(loaderEnglish('unknown.flow-not-linted', { name: inQueue }), '');
     }
     this.builder.unknown(IN_QUEUE_FLOW_UNKNOWN.genesys, 'queues');
     return draft;
@@ -505,7 +506,7 @@ class GenesysImport {
       ?? literal(body.targetFlow) ?? literal(body.targetAddress) ?? kind;
     const connectTimeout = seconds(body.connectTimeout)
       ?? seconds(field(field(field(this.flow, 'settingsActionDefaults'), `transferTo${kind}`), 'connectTimeout'));
-    if (connectTimeout === undefined) this.builder.unknown('how long transfers ring', 'transfers');
+    if (connectTimeout === undefined) this.builder.unknown(loaderEnglish('unknown.transfer-rings'), 'transfers');
     return this.builder.node(id, 'transfer', loc, {
       label: text(body.name),
       ...this.audio(body.preTransferAudio, `${pointer}/preTransferAudio`),
@@ -530,7 +531,7 @@ class GenesysImport {
     const spoken = this.audio(field(settings, 'preHandlingAudio'), `${pointer}/preHandlingAudio`);
     const id = builder.ids.fresh('errorHandling');
     const label = 'flow error handling';
-    builder.unknown("what menus do after their last repeat without a valid choice (read as the flow's error handling)", '');
+    builder.unknown(loaderEnglish('unknown.menu-last-repeat'), '');
     let draft: NodeDraft;
     if (kind === 'transferToAcd') {
       draft = this.queue(body, `${pointer}/errorHandling/${kind}`, id, loc);
@@ -559,7 +560,7 @@ class GenesysImport {
     if (tts !== undefined) {
       const sayLoc = this.doc.locate(`${pointer}/tts`);
       if (isOpaqueValue(tts)) {
-        builder.unknown('prompt text held in variables or templates', 'prompts');
+        builder.unknown(loaderEnglish('unknown.prompt-in-templates'), 'prompts');
         return { say: [], sayLoc };
       }
       return { say: [tts], sayLoc };
@@ -570,12 +571,12 @@ class GenesysImport {
       const literals = [...expression.matchAll(/ToAudioTTS\(\s*"((?:[^"\\]|\\.)*)"/g)].map((match) => match[1]!.replace(/\\(.)/g, '$1'));
       const spoken = literals.filter((literal) => !isOpaqueValue(literal));
       if (spoken.length < literals.length || literals.length === 0) {
-        builder.unknown(/Prompt\./.test(expression) ? 'content of recorded audio prompts' : 'prompt text held in variables or templates', 'prompts');
+        builder.unknown(loaderEnglish(/Prompt\./.test(expression) ? 'unknown.recorded-prompts' : 'unknown.prompt-in-templates'), 'prompts');
       }
       return { say: spoken, sayLoc };
     }
     if (value.prompt !== undefined) {
-      builder.unknown('content of recorded audio prompts', 'prompts');
+      builder.unknown(loaderEnglish('unknown.recorded-prompts'), 'prompts');
       return { say: [], sayLoc: this.doc.locate(`${pointer}/prompt`) };
     }
     return { say: [] };

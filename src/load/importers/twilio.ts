@@ -7,6 +7,7 @@ import { hasPlaceholder, isOpaqueValue } from './placeholders.js';
 import { readDocument, type SourceDocument } from './source.js';
 import type { FlowReference, ImportOptions, ImportProblem, ImportResult } from './types.js';
 import { isKeypadKey } from '../../util/spoken-keys.js';
+import { loaderEnglish } from '../../i18n/loader.js';
 
 interface Transition {
   event: string;
@@ -206,7 +207,7 @@ function mapTrigger(context: Context): { id: string; loc: SourceLocation } {
   if (call?.next) return { id: builder.ids.resolve(call.next, call.next), loc: doc.locate(call.pointer) };
   // No voice entry: a call reaching this flow ends at once.
   const draft = builder.node(state.id, 'hangup', doc.locate(state.pointer), { label: `${state.name} (no incomingCall transition)` });
-  builder.note(`trigger \`${state.name}\` has no \`incomingCall\` transition: calls end as soon as they reach this flow`, draft.loc);
+  builder.note(loaderEnglish('note.trigger-no-call', { name: state.name }), draft.loc);
   return { id: draft.id, loc: draft.loc };
 }
 
@@ -290,14 +291,14 @@ function prompt(context: Context): { say: string[]; sayLoc?: SourceLocation } {
   if (say !== undefined && say.trim() !== '') {
     const sayLoc = doc.locate(`${state.pointer}/properties/say`);
     if (isOpaqueValue(say)) {
-      builder.unknown('prompt text held in variables', 'prompts');
+      builder.unknown(loaderEnglish('unknown.prompt-in-variables'), 'prompts');
       return { say: [], sayLoc };
     }
-    if (hasPlaceholder(say)) builder.unknown('prompt text that depends on Liquid variables', 'prompts');
+    if (hasPlaceholder(say)) builder.unknown(loaderEnglish('unknown.prompt-liquid'), 'prompts');
     return { say: [say], sayLoc };
   }
   if (play !== undefined && play.trim() !== '') {
-    builder.unknown('content of recorded audio prompts', 'prompts');
+    builder.unknown(loaderEnglish('unknown.recorded-prompts'), 'prompts');
     return { say: [], sayLoc: doc.locate(`${state.pointer}/properties/play`) };
   }
   return { say: [] };
@@ -395,7 +396,7 @@ function describeConditions(conditions: unknown[]): string | undefined {
 function mapConnectCall(context: Context): void {
   const { builder, state } = context;
   const ringTimeoutSeconds = numberFrom(state.properties.timeout);
-  if (ringTimeoutSeconds === undefined) builder.unknown('how long transfers ring', 'transfers');
+  if (ringTimeoutSeconds === undefined) builder.unknown(loaderEnglish('unknown.transfer-rings'), 'transfers');
   const to = text(state.properties.to) ?? text(state.properties.noun) ?? 'number';
   const draft = node(context, 'transfer', { facts: { to: to === '' ? 'number' : to, ringTimeoutSeconds, context: false } });
   const completed = event(context, 'callCompleted');
@@ -438,7 +439,7 @@ function mapQueue(context: Context): void {
     if (builder.exit(draft, 'full', to, loc) === 'taken') builder.extra(draft, to, loc, failure.event);
   }
   extras(context, draft, handled);
-  builder.unknown('how long callers wait in queue before a timeout', 'queues');
+  builder.unknown(loaderEnglish('unknown.queue-timeout'), 'queues');
 }
 
 const QUEUE_TYPES = new Set(['send-to-flex', 'enqueue-call']);
@@ -478,7 +479,7 @@ function mapSubflow(context: Context): void {
   const name = subflowName(state);
   const path = options.resolveFlow?.(name);
   const draft = path === undefined ? node(context, 'play', { label: `${state.name} (subflow ${name})` }) : node(context, 'subflow', { facts: { flow: path } });
-  if (path === undefined) builder.unknown(`flow \`${name}\` (not among the files linted)`, '');
+  if (path === undefined) builder.unknown(loaderEnglish('unknown.flow-not-linted', { name }), '');
   const completed = event(context, 'completed');
   if (completed) {
     const { to, loc } = targetOf(context, draft, completed);
@@ -502,7 +503,7 @@ function mapRedirect(context: Context): void {
   }
   const path = options.resolveFlow?.(flow);
   if (path === undefined) {
-    builder.unknown(`flow \`${flow}\` (not among the files linted)`, '');
+    builder.unknown(loaderEnglish('unknown.flow-not-linted', { name: flow }), '');
     mapPassThrough(context);
     return;
   }
@@ -542,7 +543,7 @@ function mapPassThrough(context: Context): void {
   if (main?.next) builder.exit(draft, 'next', targetOf(context, draft, main).to, context.doc.locate(main.pointer));
   extras(context, draft, new Set(main ? [main] : []));
   if (!PASS_THROUGH.has(state.type)) {
-    builder.note(`Twilio Studio widget type "${state.type}" is not mapped; it is read as a step that passes the call on`, draft.loc, {
+    builder.note(loaderEnglish('note.twilio-unmapped', { type: state.type }), draft.loc, {
       key: `unmapped\u0000${state.type}`,
       place: `\`${draft.id}\``,
     });

@@ -112,6 +112,25 @@ function compile(text: string, locale: 'en-US' | 'es'): IntlMessageFormat {
   }
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang}\u0000${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(lang === 'es' ? 'es' : 'en-US', options)));
+  return format;
+}
+
+/** A figure as the language writes it: 16.79 in English, 16,79 in Spanish; `digits` fixes how many decimals show. */
+export function formatDecimal(lang: Lang, value: number, digits?: number): string {
+  return numberFormat(lang, digits === undefined ? { maximumFractionDigits: 2 } : { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+}
+
+/** A share of callers as a percentage to one decimal: 48.6% in English, 48,6 % in Spanish. */
+export function formatShare(lang: Lang, share: number): string {
+  return numberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
 /** Every catalog defined so far (the core one first), for the tests that compare languages. */
 export function catalogs(): ReadonlyArray<Catalog<string>> {
   return registered;

@@ -19,7 +19,7 @@ export const REPORT_EN = {
   'flow.metrics': 'Journey metrics',
   'flow.not-analyzed': 'Not analyzed.',
   'flow.fixes': 'Fixes, most effort saved first',
-  'flow.fix-savings': 'Saves {effort} effort points{time, select, yes { and {seconds} s} other {}} for {percent}% of callers; score {score} with the fixes above.',
+  'flow.fix-savings': 'Saves {effort} effort points{time, select, yes { and {seconds} s} other {}} for {percent} of callers; score {score} with the fixes above.',
   'flow.findings': 'Findings',
   'flow.findings-count': 'Findings ({count})',
   'flow.no-findings': 'No findings.',

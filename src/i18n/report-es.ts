@@ -20,7 +20,7 @@ export const REPORT_ES: Readonly<Record<ReportKey, string>> = {
   'flow.metrics': 'Métricas del recorrido',
   'flow.not-analyzed': 'Sin analizar.',
   'flow.fixes': 'Correcciones, primero las que más esfuerzo ahorran',
-  'flow.fix-savings': 'Ahorra {effort} puntos de esfuerzo{time, select, yes { y {seconds} s} other {}} al {percent}% de quienes llaman; puntaje de {score} aplicando esta corrección y las anteriores.',
+  'flow.fix-savings': 'Ahorra {effort} puntos de esfuerzo{time, select, yes { y {seconds} s} other {}} al {percent} de quienes llaman; puntaje de {score} aplicando esta corrección y las anteriores.',
   'flow.findings': 'Hallazgos',
   'flow.findings-count': 'Hallazgos ({count})',
   'flow.no-findings': 'Sin hallazgos.',

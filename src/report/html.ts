@@ -4,7 +4,7 @@
 // goes through `h`: control, bidi and zero-width characters made visible, then HTML-escaped.
 import type { Finding } from '../model/finding.js';
 import type { Flow } from '../model/flow.js';
-import type { Lang } from '../i18n/index.js';
+import { formatDecimal, type Lang } from '../i18n/index.js';
 import { loaderText } from '../i18n/loader.js';
 import { labelsIn } from './loader-words.js';
 import { reportDate, reportWords, type ReportWords } from '../i18n/report.js';
@@ -17,7 +17,7 @@ import { portfolioSection, worstFirst, type RankedFile } from './portfolio.js';
 import { installedScoringDocs, scoreExplained } from './score-explained.js';
 import { buildFlowGraph } from './flowgraph.js';
 import { drawableGraph } from './structure.js';
-import { pathText } from './markdown.js';
+import { shownPath } from './markdown.js';
 import { driverName, fixSavings, metricRows } from './text.js';
 
 export interface HtmlOptions {
@@ -157,7 +157,7 @@ export function driverChart(score: Score, scale: number, lang: Lang = 'en'): str
     return `<g class="driver"><text x="${labelWidth - 8}" y="${y + 16}" text-anchor="end" font-size="12" fill="#1f2328">${h(name)}</text>`
       + `<rect x="${labelWidth}" y="${y + 4}" width="${barWidth}" height="14" fill="#f6f8fa"/>`
       + `<rect class="bar" x="${labelWidth}" y="${y + 4}" width="${Math.round(length * 10) / 10}" height="14" fill="${value > 0 ? '#cf222e' : '#d0d7de'}"/>`
-      + `<text x="${labelWidth + barWidth + 8}" y="${y + 16}" font-size="12" fill="#57606a">${value > 0 ? `−${value}` : '0'}</text></g>`;
+      + `<text x="${labelWidth + barWidth + 8}" y="${y + 16}" font-size="12" fill="#57606a">${value > 0 ? `−${formatDecimal(lang, value)}` : '0'}</text></g>`;
   });
   return `<svg class="drivers" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${h(reportWords(lang)('flow.drivers-label'))}" font-family="system-ui, sans-serif">${rows.join('')}</svg>`;
 }
@@ -193,13 +193,14 @@ function promptOf(finding: Finding, flow: Flow | undefined, t: ReportWords): str
 
 function findingRow(finding: Finding, flow: Flow | undefined, { lang, t }: Context): string {
   const label = (text: string): string => loaderText(lang, text, 'label', flow?.format);
+  // Import notes are the loader's words, written in English: shown in the report's language.
+  const message = finding.ruleId === 'import-note' ? loaderText(lang, finding.message, 'note', flow?.format) : labelsIn(finding.message, flow, lang);
+  const path = shownPath(finding, message, label, lang);
   const details = [
     finding.nodeId !== undefined ? t('flow.node', { node: `<code>${h(finding.label === undefined ? finding.nodeId : label(finding.label))}</code>` }) : '',
     promptOf(finding, flow, t),
-    finding.path && finding.path.length > 0 ? h(t('flow.path', { path: pathText((finding.pathLabels ?? finding.path).map(label), lang) })) : '',
+    path === undefined ? '' : h(t('flow.path', { path })),
   ].filter(Boolean).join('<br>');
-  // Import notes are the loader's words, written in English: shown in the report's language.
-  const message = finding.ruleId === 'import-note' ? loaderText(lang, finding.message, 'note', flow?.format) : labelsIn(finding.message, flow, lang);
   return `<tr class="finding"><td class="num">${finding.line}:${finding.column}</td><td class="sev sev-${finding.severity}">${h(t('report.severity', { severity: finding.severity }))}</td>`
     + `<td class="rule"><a href="${h(finding.docs)}">${h(finding.ruleId)}</a></td><td>${richText(message)}${details ? `<div class="path">${details}</div>` : ''}</td></tr>`;
 }

@@ -2,7 +2,7 @@
 // (`report --format markdown`, which adds a summary table, drivers, metrics and Mermaid diagrams).
 import type { Finding } from '../model/finding.js';
 import type { Flow } from '../model/flow.js';
-import type { Lang } from '../i18n/index.js';
+import { formatDecimal, type Lang } from '../i18n/index.js';
 import { loaderText } from '../i18n/loader.js';
 import { labelsIn } from './loader-words.js';
 import { reportDate, reportWords, type ReportWords } from '../i18n/report.js';
@@ -50,6 +50,17 @@ export function pathText(path: readonly string[], lang: Lang = 'en'): string {
   return shown.join(' → ');
 }
 
+/**
+ * A finding's witness path to show under its message, in the steps' report names; undefined when
+ * it has none or the message already spells it (time-to-human names the fastest path itself).
+ */
+export function shownPath(finding: Finding, message: string, stepName: (step: string) => string, lang: Lang): string | undefined {
+  const steps = finding.pathLabels ?? finding.path;
+  if (!steps || steps.length === 0) return undefined;
+  if (message.includes(steps.join(' → ')) || (finding.path !== undefined && message.includes(finding.path.join(' → ')))) return undefined;
+  return pathText(steps.map(stepName), lang);
+}
+
 function flowTitle(file: FileResult): string {
   return file.flow ? `${escapeMarkdown(file.flow.name)} (${escapeMarkdown(file.file)})` : escapeMarkdown(file.file);
 }
@@ -64,9 +75,8 @@ function findingRow(finding: Finding, { lang, t, flows }: Context): string[] {
   // Import notes are the loader's words, written in English: shown in the report's language.
   const flow = flows?.get(finding.file);
   const text = finding.ruleId === 'import-note' ? loaderText(lang, finding.message, 'note', flow?.format) : labelsIn(finding.message, flow, lang);
-  const message = finding.path && finding.path.length > 0
-    ? `${escapeMarkdown(text)}<br>${escapeMarkdown(t('flow.path', { path: pathText((finding.pathLabels ?? finding.path).map((step) => loaderText(lang, step, 'label', flow?.format)), lang) }))}`
-    : escapeMarkdown(text);
+  const path = shownPath(finding, text, (step) => loaderText(lang, step, 'label', flow?.format), lang);
+  const message = path === undefined ? escapeMarkdown(text) : `${escapeMarkdown(text)}<br>${escapeMarkdown(t('flow.path', { path }))}`;
   return [
     `${finding.line}:${finding.column}`,
     t('report.severity', { severity: finding.severity }),
@@ -89,7 +99,7 @@ function driverLines(file: FileResult, { lang, t }: Context): string[] {
   if (!file.score) return [];
   const rows = Object.entries(file.score.drivers)
     .sort(([, a], [, b]) => b - a)
-    .map(([driver, points]) => [escapeMarkdown(driverName(driver as keyof typeof file.score.drivers, lang)), `${Math.round(points * 10) / 10}`]);
+    .map(([driver, points]) => [escapeMarkdown(driverName(driver as keyof typeof file.score.drivers, lang)), formatDecimal(lang, Math.round(points * 10) / 10)]);
   return [`**${t('flow.where-points-go')}**`, '', ...table([t('markdown.col-driver'), t('markdown.col-points')], rows), ''];
 }
 

@@ -41,7 +41,7 @@ function summaryRow(ranked: RankedFile, lang: Lang, t: ReportWords): string {
   const { file, number } = ranked;
   const counts = severityCounts(file);
   const name = `<a href="#flow-${number}">${file.flow ? h(file.flow.name) : `<em>${h(t('report.not-a-flow'))}</em>`}</a>`;
-  const withoutHelp = file.metrics ? formatPercent(file.metrics.shareWithoutHelp) : '–';
+  const withoutHelp = file.metrics ? formatPercent(file.metrics.shareWithoutHelp, lang) : '–';
   return `<tr><td>${name}</td><td class="file">${h(file.file)}</td><td class="num">${file.score ? file.score.value : h(t('report.not-scored'))}</td>`
     + `<td class="num">${file.score ? h(file.score.grade) : '–'}</td><td class="num">${counts.error}</td><td class="num">${counts.warning}</td>`
     + `<td>${h(fastestToHuman(file.metrics, lang))}</td><td class="num">${withoutHelp}</td></tr>`;

@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { message, type Lang } from '../i18n/index.js';
+import { formatDecimal, message, type Lang } from '../i18n/index.js';
 import type { Finding, Severity } from '../model/finding.js';
 import type { AuditResult, FileResult, Fix } from '../model/result.js';
 import { visible } from './escape.js';
@@ -41,7 +41,7 @@ function fileBlock(chalk: ChalkInstance, file: FileResult, maxFixes: number, lan
     // Ranked by effort saved; the score gain beside it, and the score once the fixes so far are made.
     lines.push('', `  ${chalk.bold(message(lang, 'summary.fixes'))}  ${chalk.dim(message(lang, 'summary.fixes-columns'))}`);
     for (const fix of fixes) {
-      lines.push(`  ${chalk.green(fix.effortSaved.toFixed(1).padStart(5))}  ${chalk.green(`+${fix.gain}`.padStart(3))}  ${visible(fix.title)}${applicableBy(chalk, fix)}  ${chalk.dim(`→ ${fix.cumulativeScore}`)}`);
+      lines.push(`  ${chalk.green(formatDecimal(lang, fix.effortSaved, 1).padStart(5))}  ${chalk.green(`+${fix.gain}`.padStart(3))}  ${visible(fix.title)}${applicableBy(chalk, fix)}  ${chalk.dim(`→ ${fix.cumulativeScore}`)}`);
     }
   }
   return lines;

@@ -1,6 +1,6 @@
 // Small wording helpers shared by the human-readable reports (Markdown, HTML).
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Lang } from '../i18n/index.js';
+import { formatDecimal, formatShare, type Lang } from '../i18n/index.js';
 import { reportWords } from '../i18n/report.js';
 import type { Driver, FileResult, Fix, JourneyMetrics, WorstCount } from '../model/result.js';
 
@@ -22,8 +22,8 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(total / 3600)} h ${String(Math.floor((total % 3600) / 60)).padStart(2, '0')} min`;
 }
 
-export function formatPercent(share: number): string {
-  return `${Math.round(share * 1000) / 10}%`;
+export function formatPercent(share: number, lang: Lang = 'en'): string {
+  return formatShare(lang, share);
 }
 
 export function formatWorstCount(count: WorstCount, lang: Lang = 'en'): string {
@@ -61,7 +61,7 @@ export function metricRows(metrics: JourneyMetrics, lang: Lang = 'en'): Array<[s
     [t('metric.expected'), metrics.expectedSecondsInFlow === null ? t('metric.unknown') : formatDuration(metrics.expectedSecondsInFlow)],
     [t('metric.identity'), formatWorstCount(metrics.worstIdentityQuestions, lang)],
     [t('metric.transfers'), formatWorstCount(metrics.worstTransfers, lang)],
-    [t('metric.without-help'), formatPercent(metrics.shareWithoutHelp)],
+    [t('metric.without-help'), formatPercent(metrics.shareWithoutHelp, lang)],
   ];
 }
 
@@ -99,12 +99,12 @@ export function unknownsLine(unknowns: readonly string[]): string {
 
 /** "Saves 7.5 effort points and 40 s for 62% of callers; score 81 with the fixes above." */
 export function fixSavings(fix: Fix, lang: Lang = 'en'): string {
-  // Figures as text, exactly as they are (a fix from elsewhere may lack one).
+  // Figures as text in the language's digits (a fix from elsewhere may lack one).
   return reportWords(lang)('flow.fix-savings', {
-    effort: `${fix.effortSaved}`,
+    effort: formatDecimal(lang, fix.effortSaved),
     time: fix.secondsSaved > 0 ? 'yes' : 'no',
-    seconds: `${fix.secondsSaved}`,
-    percent: `${Math.round(fix.callersHelped * 100)}`,
+    seconds: formatDecimal(lang, fix.secondsSaved),
+    percent: formatShare(lang, Math.round(fix.callersHelped * 100) / 100),
     score: `${fix.cumulativeScore}`,
   });
 }

@@ -61,7 +61,8 @@ function stepLabel(step: TimelineStep, id: string, t: ReportWords): string {
 /** The answer's rings are drawn as a step of their own; its label says what they are. */
 const ANSWER_TYPE = 'rings';
 
-function row(step: TimelineStep, index: number, start: number, scale: number, t: ReportWords): string {
+function row(step: TimelineStep, index: number, start: number, scale: number, lang: Lang): string {
+  const t = reportWords(lang);
   const y = AXIS + index * ROW;
   const x = LABEL_WIDTH + start * scale;
   const ring = step.ringSeconds * scale;
@@ -70,7 +71,7 @@ function row(step: TimelineStep, index: number, start: number, scale: number, t:
   const seconds = `${formatDuration(step.seconds)}${step.unknownTime ? '+' : ''}`;
   const notes = [seconds, ...marks(step, t)].join(' · ');
   const giveUp = step.giveUp > 0
-    ? `<text class="give-up" x="${WIDTH - 4}" y="${y + 15}" text-anchor="end" font-size="11" font-weight="600" fill="${TIMELINE_COLORS.giveUp}">${h(t('timeline.give-up', { percent: formatPercent(step.giveUp) }))}</text>`
+    ? `<text class="give-up" x="${WIDTH - 4}" y="${y + 15}" text-anchor="end" font-size="11" font-weight="600" fill="${TIMELINE_COLORS.giveUp}">${h(t('timeline.give-up', { percent: formatPercent(step.giveUp, lang) }))}</text>`
     : '';
   const name = step.id.length > 34 ? `${step.id.slice(0, 33)}…` : step.id;
   const answer = step.type === ANSWER_TYPE ? t('timeline.answer') : undefined;
@@ -91,11 +92,11 @@ export function timelineSvg(timeline: Timeline, label: string, lang: Lang = 'en'
   let at = 0;
   if (timeline.answerSeconds > 0) {
     const answer: TimelineStep = { id: '', type: ANSWER_TYPE, seconds: timeline.answerSeconds, ringSeconds: timeline.answerSeconds, holdSeconds: 0, identityQuestion: false, transfer: false, person: false, giveUp: 0, unknownTime: false };
-    rows.push(row(answer, 0, 0, scale, t));
+    rows.push(row(answer, 0, 0, scale, lang));
     at = timeline.answerSeconds;
   }
   for (const step of timeline.steps) {
-    rows.push(row(step, rows.length, at, scale, t));
+    rows.push(row(step, rows.length, at, scale, lang));
     at += step.seconds;
   }
   const height = AXIS + rows.length * ROW + 6;
@@ -103,7 +104,8 @@ export function timelineSvg(timeline: Timeline, label: string, lang: Lang = 'en'
     + `${axis(total, scale)}${rows.join('')}</svg>`;
 }
 
-function summaryLine(timeline: Timeline, t: ReportWords): string {
+function summaryLine(timeline: Timeline, lang: Lang): string {
+  const t = reportWords(lang);
   const seconds = timeline.steps.reduce((sum, step) => ({ ring: sum.ring + step.ringSeconds, hold: sum.hold + step.holdSeconds }), { ring: timeline.answerSeconds, hold: 0 });
   const questions = timeline.steps.filter((step) => step.identityQuestion).length;
   const transfers = timeline.steps.filter((step) => step.transfer).length;
@@ -115,7 +117,7 @@ function summaryLine(timeline: Timeline, t: ReportWords): string {
     t('timeline.transfers', { count: transfers }),
     endText(timeline.end, t),
   ];
-  if (timeline.share !== undefined) parts.push(t('timeline.share', { percent: formatPercent(timeline.share) }));
+  if (timeline.share !== undefined) parts.push(t('timeline.share', { percent: formatPercent(timeline.share, lang) }));
   if (timeline.stepsLeftOut) parts.push(t('timeline.left-out', { count: timeline.stepsLeftOut }));
   return parts.join(' · ');
 }
@@ -138,7 +140,7 @@ export function timelinesSection(file: FileResult, lang: Lang = 'en'): string {
   const timelines = { worst: named(file.timelines.worst), common: named(file.timelines.common) };
   const t = reportWords(lang);
   const figure = (kind: 'worst' | 'common', title: string, timeline: Timeline): string => `<figure class="timeline-figure timeline-${kind}">
-<figcaption><strong>${h(title)}</strong> <span class="note">${h(summaryLine(timeline, t))}</span></figcaption>
+<figcaption><strong>${h(title)}</strong> <span class="note">${h(summaryLine(timeline, lang))}</span></figcaption>
 ${timelineSvg(timeline, t('timeline.label', { title }), lang)}
 </figure>`;
   const same = sameJourney(timelines.worst, timelines.common);

@@ -11,6 +11,7 @@ import { buildFlowGraph } from '../../src/report/flowgraph.js';
 import { FULL_DETAIL_LIMIT, drawableGraph, withReferences } from '../../src/report/structure.js';
 import { loadFlows } from '../../src/report/flows.js';
 import { CONTENT_SECURITY_POLICY, driverChart, formatHtml } from '../../src/report/html.js';
+import { formatMarkdown } from '../../src/report/markdown.js';
 import { HOSTILE, ROOT, bigFlow, fetchedResources } from './support.js';
 
 async function report(paths: string[]): Promise<{ html: string; result: AuditResult }> {
@@ -78,6 +79,19 @@ describe('html report', () => {
     const html = formatHtml(result, { flows, layout: await loadLayoutEngine() });
     expect(html.match(/<g class="edge witness witness-warning">/g)).toHaveLength(2);
     expect(html).toContain('path: a → b → c');
+  });
+
+  it('shows a witness path once: not again under a message that already spells it', async () => {
+    const flow = 'version: 1\nname: W\nentry: a\nnodes:\n  a: { type: play, next: b }\n  b: { type: play, next: c }\n  c: { type: hangup }\n';
+    const { result, flows } = inMemory('w.yaml', flow);
+    const finding = { ruleId: 'no-exit', severity: 'warning' as const, file: 'w.yaml', line: 5, column: 3, endLine: 5, endColumn: 4, pointer: '/nodes/c', nodeId: 'c', path: ['a', 'b', 'c'], docs: 'https://example.invalid/no-exit.md' };
+    result.files[0]!.findings.push({ ...finding, message: 'the fastest way takes 9 s (a → b → c)', fingerprint: 'x' });
+    result.files[0]!.findings.push({ ...finding, message: 'a hangup with no help', fingerprint: 'y' });
+    const html = formatHtml(result, { flows, layout: await loadLayoutEngine() });
+    expect(html.match(/a → b → c/g)).toHaveLength(2);
+    expect(html).toContain('path: a → b → c');
+    const markdown = formatMarkdown(result, { report: true, flows });
+    expect(markdown.match(/a → b → c/g)).toHaveLength(2);
   });
 
   it('says "not scored" and "not analyzed" when the score and metrics are missing', async () => {

@@ -64,7 +64,7 @@ describe('the Spanish report', () => {
   it('keeps the rule messages and fixes of the core catalog, in Spanish', async () => {
     const { html } = await spanishSeed();
     expect(html).toContain('la línea suena 7 veces (unos 42 s) antes de que conteste el sistema');
-    expect(html).toMatch(/Ahorra [\d.]+ puntos de esfuerzo y 36 s al 100% de quienes llaman; puntaje de \d+ aplicando esta corrección y las anteriores\./);
+    expect(html).toMatch(/Ahorra [\d,]+ puntos de esfuerzo y 36 s al 100\u00a0% de quienes llaman; puntaje de \d+ aplicando esta corrección y las anteriores\./);
   });
 
   it('is English with --lang en, even for a Spanish flow, and English stays the default', async () => {
@@ -110,6 +110,26 @@ describe('the Spanish report', () => {
     expect(comment).toContain('| 6:8 | advertencia |');
     const quoted = readFileSync(join(ROOT, SEED), 'utf8');
     expect(englishWordsIn(report.replace(/`[^`]*`/g, ' ').replace(/\[[^\]]*\]\([^)]*\)/g, ' '), quoted)).toEqual([]);
+  });
+
+  it('writes decimals with a comma and shares as "48,6 %", in HTML, Markdown and the lint summary; English keeps the point', async () => {
+    // Numbers with a decimal point, less the tool's version (x.y.z).
+    const pointed = (text: string): string[] => [...text.matchAll(/(?<![\d.])\d+\.\d+(?![\d.])/g)].map((match) => match[0]);
+    const { html } = await spanishSeed();
+    const text = readerText(html);
+    expect(pointed(text)).toEqual([]);
+    expect(text).toMatch(/\b\d+,\d+\u00a0%/);
+    expect(text).toMatch(/Ahorra \d+,\d+ puntos de esfuerzo/);
+    const result = await audit([SEED], { cwd: ROOT });
+    const report = formatMarkdown(result, { report: true, flows: await loadFlows(result, ROOT), date: DAY });
+    expect(pointed(report.replace(/`[^`]*`/g, ' ').replace(/\([^)]*\.(?:md|yaml)\)/g, ' '))).toEqual([]);
+    const summary = cli(['lint', SEED, '--no-color', '--lang', 'es']).stdout;
+    expect(summary).toMatch(/^ +\d+,\d +\+\d+ /m);
+    expect(pointed(summary.replace(/seed-001-call\.yaml/g, ''))).toEqual([]);
+    const english = await audit([SEED], { cwd: ROOT, lang: 'en', timelines: true });
+    const englishText = readerText(formatHtml(english, { flows: await loadFlows(english, ROOT), layout: await loadLayoutEngine() }));
+    expect(englishText).toMatch(/\b\d+\.\d+%/);
+    expect(englishText).toMatch(/Saves \d+\.\d+ effort points/);
   });
 
   it('formats dates with Intl in the language', () => {

@@ -58,6 +58,22 @@ function stepLabel(step: TimelineStep, id: string, t: ReportWords): string {
   return t('timeline.step', { type: t('diagram.type', { type: step.type }), id });
 }
 
+/** Rough widths of a character of 11 px text, plain and bold: SVG lays out no text, so a row's labels are kept apart by estimate. */
+const NOTE_CHAR = 6.2;
+const BOLD_CHAR = 7;
+
+/**
+ * Where callers give up, at the right end of the row; when the step's note would run into it (a
+ * late step, a long note), just before the step's bar instead, where the row is empty.
+ */
+function giveUpLabel(text: string, barX: number, noteX: number, notes: string, y: number): string {
+  const width = [...text].length * BOLD_CHAR;
+  const clearOfNote = noteX + [...notes].length * NOTE_CHAR + 8 <= WIDTH - 4 - width;
+  const roomBefore = barX - 6 - width >= LABEL_WIDTH;
+  const at = clearOfNote || !roomBefore ? WIDTH - 4 : barX - 6;
+  return `<text class="give-up" x="${at.toFixed(1)}" y="${y + 15}" text-anchor="end" font-size="11" font-weight="600" fill="${TIMELINE_COLORS.giveUp}">${h(text)}</text>`;
+}
+
 /** The answer's rings are drawn as a step of their own; its label says what they are. */
 const ANSWER_TYPE = 'rings';
 
@@ -70,16 +86,15 @@ function row(step: TimelineStep, index: number, start: number, scale: number, la
   const listen = Math.max(0, step.seconds - step.ringSeconds - step.holdSeconds) * scale;
   const seconds = `${formatDuration(step.seconds)}${step.unknownTime ? '+' : ''}`;
   const notes = [seconds, ...marks(step, t)].join(' · ');
-  const giveUp = step.giveUp > 0
-    ? `<text class="give-up" x="${WIDTH - 4}" y="${y + 15}" text-anchor="end" font-size="11" font-weight="600" fill="${TIMELINE_COLORS.giveUp}">${h(t('timeline.give-up', { percent: formatPercent(step.giveUp, lang) }))}</text>`
-    : '';
+  const noteX = x + listen + ring + hold + 4;
+  const giveUp = step.giveUp > 0 ? giveUpLabel(t('timeline.give-up', { percent: formatPercent(step.giveUp, lang) }), x, noteX, notes, y) : '';
   const name = step.id.length > 34 ? `${step.id.slice(0, 33)}…` : step.id;
   const answer = step.type === ANSWER_TYPE ? t('timeline.answer') : undefined;
   return `<g class="step${step.identityQuestion ? ' question' : ''}${step.transfer ? ' transfer' : ''}${step.person ? ' person' : ''}${step.giveUp > 0 ? ' gives-up' : ''}">`
     + `<title>${h(`${answer ?? stepLabel(step, step.id, t)}: ${notes}`)}</title>`
     + `<text x="${LABEL_WIDTH - 8}" y="${y + 15}" text-anchor="end" font-size="12" fill="#1f2328">${h(answer ?? stepLabel(step, name, t))}</text>`
     + segment('listening', x, y, listen) + segment('ringing', x + listen, y, ring) + segment('hold', x + listen + ring, y, hold)
-    + `<text x="${(x + listen + ring + hold + 4).toFixed(1)}" y="${y + 15}" font-size="11" fill="#57606a">${h(notes)}</text>${giveUp}</g>`;
+    + `<text x="${noteX.toFixed(1)}" y="${y + 15}" font-size="11" fill="#57606a">${h(notes)}</text>${giveUp}</g>`;
 }
 
 /** The timeline's SVG: the answer's rings first, then each step where it falls on the call's clock. */

@@ -6,7 +6,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, SEED, expectQuiet, launch, open, pdfPageCount, skipBrowser, writeSeedReport } from './browser-support.js';
+import { ARTIFACTS, SEED, expectQuiet, launch, open, overlappingTexts, pdfPageCount, skipBrowser, writeSeedReport } from './browser-support.js';
 import { CHROMIUM, ROOT, bigFlow, cli, hasChromium, scratch } from './support.js';
 
 
@@ -74,6 +74,8 @@ describe.skipIf(skipBrowser)('the report as a deliverable, in headless Chromium'
     expect(await timeline.locator('g.step.question').count()).toBe(5);
     expect(await timeline.locator('g.step.transfer').count()).toBe(2);
     expect(await timeline.locator('g.step.gives-up text.give-up').textContent()).toMatch(/% give up$/);
+    // Every text of a row stays clear of the others: the give-up label never runs into the note.
+    expect(await overlappingTexts(timeline)).toEqual([]);
     const box = await timeline.boundingBox();
     expect(box!.width).toBeGreaterThan(600);
     const shot = await timeline.screenshot();

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS, SEED, expectQuiet, launch, open, pdfPageCount, skipBrowser, writeSeedReport } from './browser-support.js';
+import { ARTIFACTS, SEED, expectQuiet, launch, open, overlappingTexts, pdfPageCount, skipBrowser, writeSeedReport } from './browser-support.js';
 import { ROOT, scratch } from './support.js';
 import { englishWordsIn } from './spanish-words.js';
 
@@ -37,6 +37,7 @@ describe.skipIf(skipBrowser)('the Spanish report, in headless Chromium', () => {
     expect(grades.at(-1)).toEqual(['F', 'menos de 60']);
     expect(await page.locator('figure.timeline-worst figcaption strong').textContent()).toMatch(/^El peor recorrido/);
     expect(await page.locator('g.step.gives-up text.give-up').first().textContent()).toMatch(/% abandona$/);
+    expect(await overlappingTexts(page.locator('figure.timeline-worst svg.timeline'))).toEqual([]);
     // What the reader sees (the pictures' labels and tooltips too), less code and rule ids.
     const seen = await page.evaluate(() => {
       for (const element of document.querySelectorAll('code, td.rule')) element.remove();

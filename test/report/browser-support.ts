@@ -3,7 +3,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, browserRequired, cli, hasChromium } from './support.js';
 
@@ -66,4 +66,14 @@ export function expectQuiet(watched: Watched, file: string): void {
 /** Pages of a PDF: its page objects, counted in the file (Chromium writes them uncompressed). */
 export function pdfPageCount(pdf: Buffer): number {
   return pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+}
+
+/** Texts of one timeline row whose boxes overlap (the row's label, its note, its give-up label), as "one / other". */
+export async function overlappingTexts(timeline: Locator): Promise<string[]> {
+  return timeline.evaluate((svg) => [...svg.querySelectorAll('g.step')].flatMap((row) => {
+    const boxes = [...row.querySelectorAll('text')].map((text) => ({ text: text.textContent, box: (text as SVGTextElement).getBBox() }));
+    return boxes.flatMap((one, index) => boxes.slice(index + 1)
+      .filter((other) => one.box.x < other.box.x + other.box.width && other.box.x < one.box.x + one.box.width)
+      .map((other) => `${one.text} / ${other.text}`));
+  }));
 }

@@ -105,6 +105,15 @@ describe('timeline SVG', () => {
     expect(svg).not.toContain('<b>');
   });
 
+  it('puts the give-up label at the row\'s end, or before a late step\'s bar when the note would run into it', () => {
+    const giveUpX = (svg: string): number => Number(/<text class="give-up" x="([\d.]+)"/.exec(svg)![1]);
+    const holdX = (svg: string): number => Number(/<rect class="seg seg-hold" x="([\d.]+)"/.exec(svg)![1]);
+    expect(giveUpX(timelineSvg(timeline, 'T'))).toBe(996);
+    const late: Timeline = { ...timeline, steps: [{ ...timeline.steps[0]!, seconds: 300 }, { ...timeline.steps[1]!, seconds: 10, holdSeconds: 5, unknownTime: true }], totalSeconds: 320 };
+    const svg = timelineSvg(late, 'T');
+    expect(giveUpX(svg)).toBeLessThan(holdX(svg));
+  });
+
   it('ticks on round seconds', () => {
     expect(tickStep(40)).toBe(5);
     expect(tickStep(149)).toBe(30);

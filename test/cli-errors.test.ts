@@ -1,6 +1,6 @@
 // The one line a failed run prints: the user's mistakes as they are, our bugs with a request to report.
 import { describe, expect, it } from 'vitest';
-import { DEBUG_VARIABLE, REPORT_URL, errorReport, unknownCommandMessage } from '../src/cli/errors.js';
+import { DEBUG_VARIABLE, REPORT_URL, errorReport, unknownCommandMessage, valuedBooleanFlag } from '../src/cli/errors.js';
 import { UsageError } from '../src/files.js';
 import { integerProblem } from '../src/cli/flags.js';
 
@@ -55,5 +55,15 @@ describe('integerProblem', () => {
   it('has no upper end without a max', () => {
     expect(integerProblem('123456', { min: 0 })).toBeUndefined();
     expect(integerProblem('99999999999999999999', { min: 0 })).toBe('must be an integer of 0 or more, not "99999999999999999999"');
+  });
+  it('tells a boolean flag given a value, but not a value that looks like one, nor what follows --', () => {
+    const context = { bin: 'ivr-audit', id: 'lint', flags: { quiet: { type: 'boolean' }, color: { type: 'boolean', allowNo: true }, output: { type: 'option', char: 'o' } } };
+    expect(valuedBooleanFlag(['f.yaml', '--quiet=3'], context)?.message).toBe('--quiet takes no value, not "3"; see ivr-audit lint --help');
+    expect(valuedBooleanFlag(['--no-color=1'], context)?.message).toBe('--no-color takes no value, not "1"; see ivr-audit lint --help');
+    expect(valuedBooleanFlag(['--no-quiet=1'], context)).toBeUndefined();
+    expect(valuedBooleanFlag(['-o', '--quiet=3'], context)).toBeUndefined();
+    expect(valuedBooleanFlag(['--output', '--quiet=3', '--quiet'], context)).toBeUndefined();
+    expect(valuedBooleanFlag(['--output=x', '--quiet=3'], context)).toBeDefined();
+    expect(valuedBooleanFlag(['--', '--quiet=3'], context)).toBeUndefined();
   });
 });

@@ -24,6 +24,7 @@ export interface CommandContext {
 interface FlagShape {
   char?: string;
   allowNo?: boolean;
+  type?: string;
 }
 
 interface OclifError {
@@ -137,4 +138,29 @@ export function unknownCommandMessage(word: string, commands: readonly string[],
     ? ` (did you mean ${nearest}?)`
     : /[./\\*]/.test(word) ? ` (to lint it: ${bin} lint ${word})` : '';
   return `unknown command "${word}"${hint}; ${bin} --help lists the commands`;
+}
+
+/**
+ * A boolean flag written with a value (`--quiet=3`), which oclif would split into the flag and an
+ * argument, so that `3` is read as a path: the mistake, as a usage error, or undefined.
+ */
+export function valuedBooleanFlag(argv: readonly string[], context: CommandContext): UsageError | undefined {
+  const booleanNamed = (name: string): boolean => {
+    const flag = context.flags[name];
+    if (flag) return flag.type === 'boolean';
+    return name.startsWith('no-') && context.flags[name.slice(3)]?.type === 'boolean' && context.flags[name.slice(3)]?.allowNo === true;
+  };
+  const takesValue = (token: string): boolean => {
+    const flag = token.startsWith('--') ? context.flags[token.slice(2)] : Object.values(context.flags).find((shape) => `-${shape.char}` === token);
+    return flag !== undefined && flag.type !== 'boolean';
+  };
+  for (let index = 0; index < argv.length; index++) {
+    const token = argv[index]!;
+    if (token === '--') return undefined;
+    const valued = /^--([^=]+)=(.*)$/s.exec(token);
+    if (valued && booleanNamed(valued[1]!)) return new UsageError(`--${valued[1]} takes no value, not "${valued[2]}"; see ${context.bin} ${context.id} --help`);
+    // The next word is this flag's value, whatever it looks like.
+    if (!valued && takesValue(token)) index++;
+  }
+  return undefined;
 }

@@ -195,7 +195,7 @@ function findingRow(finding: Finding, flow: Flow | undefined, { lang, t }: Conte
   const label = (text: string): string => loaderText(lang, text, 'label', flow?.format);
   // Import notes are the loader's words, written in English: shown in the report's language.
   const message = finding.ruleId === 'import-note' ? loaderText(lang, finding.message, 'note', flow?.format) : labelsIn(finding.message, flow, lang);
-  const path = shownPath(finding, message, label, lang);
+  const path = shownPath(finding, label, lang);
   const details = [
     finding.nodeId !== undefined ? t('flow.node', { node: `<code>${h(finding.label === undefined ? finding.nodeId : label(finding.label))}</code>` }) : '',
     promptOf(finding, flow, t),

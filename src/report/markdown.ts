@@ -54,10 +54,12 @@ export function pathText(path: readonly string[], lang: Lang = 'en'): string {
  * A finding's witness path to show under its message, in the steps' report names; undefined when
  * it has none or the message already spells it (time-to-human names the fastest path itself).
  */
-export function shownPath(finding: Finding, message: string, stepName: (step: string) => string, lang: Lang): string | undefined {
+export function shownPath(finding: Finding, stepName: (step: string) => string, lang: Lang): string | undefined {
   const steps = finding.pathLabels ?? finding.path;
   if (!steps || steps.length === 0) return undefined;
-  if (message.includes(steps.join(' → ')) || (finding.path !== undefined && message.includes(finding.path.join(' → ')))) return undefined;
+  // The message as the rule wrote it: the report may rename the steps in it afterwards.
+  const spelt = (path: readonly string[] | undefined): boolean => path !== undefined && finding.message.includes(path.join(' → '));
+  if (spelt(steps) || spelt(finding.path)) return undefined;
   return pathText(steps.map(stepName), lang);
 }
 
@@ -75,7 +77,7 @@ function findingRow(finding: Finding, { lang, t, flows }: Context): string[] {
   // Import notes are the loader's words, written in English: shown in the report's language.
   const flow = flows?.get(finding.file);
   const text = finding.ruleId === 'import-note' ? loaderText(lang, finding.message, 'note', flow?.format) : labelsIn(finding.message, flow, lang);
-  const path = shownPath(finding, text, (step) => loaderText(lang, step, 'label', flow?.format), lang);
+  const path = shownPath(finding, (step) => loaderText(lang, step, 'label', flow?.format), lang);
   const message = path === undefined ? escapeMarkdown(text) : `${escapeMarkdown(text)}<br>${escapeMarkdown(t('flow.path', { path }))}`;
   return [
     `${finding.line}:${finding.column}`,

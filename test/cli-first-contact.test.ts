@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 import { runCli, scratchFolder } from './cli-run.js';
 
+/** The child's environment without any language of the machine running the tests. */
+const NO_LOCALE = { LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined };
+
 const FIRES = 'fixtures/rules/cliche-prompt/fires.yaml';
 const CLEAN = 'examples/acme-support.yaml';
 
@@ -99,7 +102,17 @@ describe('one line and exit 2 for every mistake on the command line', () => {
     [['--verison'], 'ivr-audit: unknown flag --verison (did you mean --version?); ivr-audit --help lists the commands, and flags go after the command\n'],
     [[CLEAN], `ivr-audit: unknown command "${CLEAN}" (to lint it: ivr-audit lint ${CLEAN}); ivr-audit --help lists the commands\n`],
   ])('%j', (args, stderr) => {
-    expect(runCli(args)).toEqual({ status: 2, stdout: '', stderr });
+    expect(runCli(args, { env: NO_LOCALE })).toEqual({ status: 2, stdout: '', stderr });
+  });
+
+  it.each([
+    [['lint', CLEAN, '--fix', '--fix-dry-run', '--lang', 'es'], {}, 'ivr-audit: --fix y --fix-dry-run no se pueden usar juntos\n'],
+    [['lint', CLEAN, '--fix-type', 'fix'], { LANG: 'es_MX.UTF-8' }, 'ivr-audit: --fix-type necesita --fix o --fix-dry-run\n'],
+    [['lint', CLEAN, '-c', 'x.yaml', '--no-config', '--lang', 'es'], {}, 'ivr-audit: -c/--config y --no-config no se pueden usar juntos\n'],
+    [['lint', CLEAN, '--stdin'], { LC_ALL: 'es' }, `ivr-audit: --stdin revisa el flujo leído de la entrada estándar, así que no admite rutas (se recibió ${CLEAN}); nombre el flujo con --stdin-filename\n`],
+    [['lint', CLEAN, '--fix', '--fix-dry-run', '--lang', 'en'], { LANG: 'es_MX.UTF-8' }, 'ivr-audit: --fix and --fix-dry-run cannot be used together\n'],
+  ])('in the run\'s language: %j with %j', (args, env, stderr) => {
+    expect(runCli(args, { env: { ...NO_LOCALE, ...env } })).toEqual({ status: 2, stdout: '', stderr });
   });
 });
 

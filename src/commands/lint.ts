@@ -13,7 +13,7 @@ import type { RuleSetting } from '../engine.js';
 import { refuseOutputsOverInputs, type PlannedOutput } from '../util/output-guard.js';
 import { IvrAuditCommand } from '../cli/command.js';
 import { integerFlag, langFlag } from '../cli/flags.js';
-import { langOfEnv, message } from '../i18n/index.js';
+import { langOfEnv, message, resolveLang, type Lang } from '../i18n/index.js';
 import { progressLine } from '../cli/progress.js';
 import { STDIN_NAME, readText } from '../cli/stdin.js';
 import { writeFileAtomic } from '../util/write-atomic.js';
@@ -61,23 +61,25 @@ export default class Lint extends IvrAuditCommand {
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Lint);
+    // Before any flow is read only --lang and the environment can say what language to speak.
+    const runLang = resolveLang({ flag: flags.lang, env: langOfEnv(process.env) });
     if (flags['print-config'] !== undefined) {
-      await printConfig(flags['print-config'], argv as string[], flags);
+      await printConfig(flags['print-config'], argv as string[], flags, runLang);
       return;
     }
-    const stdinName = stdinProblems(flags, argv as string[]);
+    const stdinName = stdinProblems(flags, argv as string[], runLang);
     const docsBase = flags['docs-base'] === undefined ? undefined : parseDocsBase(flags['docs-base']);
     const paths = (argv as string[]).length > 0 ? (argv as string[]) : ['.'];
-    const outputs = resolveOutputs(flags.format ?? [], flags.output);
+    const outputs = resolveOutputs(flags.format ?? [], flags.output, runLang);
     // In GitHub Actions, annotations show findings on the pull request besides the usual output.
     if (githubAnnotationsByDefault(process.env, flags.format ?? [], flags.output)) outputs.push({ format: 'github' });
-    if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
+    if (flags.config !== undefined && flags['no-config']) throw new UsageError(message(runLang, 'usage.config-and-no-config'));
     const options = { configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], rules: await ruleFlags(flags.rule), allowNoFlows: flags['pass-on-no-flows'], fixes: !flags['no-fixes'], concurrency: flags.concurrency ?? availableParallelism(), lang: flags.lang, envLang: langOfEnv(process.env),
       // Only HTML draws the flows: other runs need not copy every model out of the workers.
       models: outputs.some((output) => output.format === 'html') };
-    if (flags['no-fixes'] && (flags.fix || flags['fix-dry-run'])) throw new UsageError(`--no-fixes and ${flags.fix ? '--fix' : '--fix-dry-run'} cannot be used together`);
-    if (flags.fix && flags['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
-    if (flags['fix-type'] !== undefined && !flags.fix && !flags['fix-dry-run']) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
+    if (flags['no-fixes'] && (flags.fix || flags['fix-dry-run'])) throw new UsageError(message(runLang, 'usage.flags-together', { first: '--no-fixes', second: flags.fix ? '--fix' : '--fix-dry-run' }));
+    if (flags.fix && flags['fix-dry-run']) throw new UsageError(message(runLang, 'usage.flags-together', { first: '--fix', second: '--fix-dry-run' }));
+    if (flags['fix-type'] !== undefined && !flags.fix && !flags['fix-dry-run']) throw new UsageError(message(runLang, 'usage.fix-type-needs-fix'));
     // Checked before the audit, so a mistyped flag costs no time.
     // Fixing and baselines load their modules (a diff library, YAML editing) only when asked for.
     const fixing = flags.fix || flags['fix-dry-run'] ? await import('../fix.js') : undefined;
@@ -99,7 +101,7 @@ export default class Lint extends IvrAuditCommand {
     const read = [...(audited.read ?? []), ...(flags.baseline === undefined ? [] : [flags.baseline]), ...(stdinName === undefined ? [] : [stdinName])];
     const planned = plannedOutputs(outputs, flags.output, flags['write-baseline']);
     const overStdinName = stdinName === undefined ? undefined : planned.find((output) => resolve(output.path) === resolve(stdinName));
-    if (overStdinName) throw new UsageError(`${overStdinName.shownAs} names the file --stdin-filename lints the flow as; write the output to another file`);
+    if (overStdinName) throw new UsageError(message(runLang, 'usage.output-over-stdin-name', { output: overStdinName.shownAs }));
     await refuseOutputsOverInputs(planned, read);
     if (fixing && fixTypes) {
       audited = await fixFiles(fixing, audited, { dryRun: flags['fix-dry-run'], types: fixTypes, options, reaudit: auditFlows });
@@ -141,10 +143,11 @@ async function printConfig(
   file: string,
   paths: readonly string[],
   flags: { config?: string; 'no-config': boolean; rule?: string[]; stdin: boolean },
+  lang: Lang,
 ): Promise<void> {
-  if (paths.length > 0) throw new UsageError(`--print-config takes one file, its own value; got paths too (${paths.join(', ')})`);
-  if (flags.stdin) throw new UsageError('--print-config cannot be used with --stdin: give the file name to --print-config');
-  if (flags.config !== undefined && flags['no-config']) throw new UsageError('-c/--config and --no-config cannot be used together');
+  if (paths.length > 0) throw new UsageError(message(lang, 'usage.print-config-paths', { paths: paths.join(', ') }));
+  if (flags.stdin) throw new UsageError(message(lang, 'usage.print-config-stdin'));
+  if (flags.config !== undefined && flags['no-config']) throw new UsageError(message(lang, 'usage.config-and-no-config'));
   const { printableConfig } = await import('../config/print.js');
   const printed = await printableConfig(file, { cwd: process.cwd(), configPath: flags.config, noConfig: flags['no-config'], cliRules: await ruleFlags(flags.rule) });
   process.stdout.write(`${escapeJsonOutput(JSON.stringify(printed, null, 2))}\n`);
@@ -154,21 +157,21 @@ async function printConfig(
  * The name of the flow `--stdin` reads, or undefined without `--stdin`. Fixes are refused: they
  * would have to be written to the named file, which `--stdin` promises never to touch.
  */
-function stdinProblems(flags: { stdin: boolean; 'stdin-filename'?: string; fix: boolean; 'fix-dry-run': boolean }, paths: readonly string[]): string | undefined {
+function stdinProblems(flags: { stdin: boolean; 'stdin-filename'?: string; fix: boolean; 'fix-dry-run': boolean }, paths: readonly string[], lang: Lang): string | undefined {
   if (!flags.stdin) {
-    if (flags['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename needs --stdin');
+    if (flags['stdin-filename'] !== undefined) throw new UsageError(message(lang, 'usage.stdin-filename-needs-stdin'));
     return undefined;
   }
-  if (paths.length > 0) throw new UsageError(`--stdin lints the flow read from stdin, so it takes no paths (got ${paths.join(', ')}); name the flow with --stdin-filename`);
-  if (flags.fix || flags['fix-dry-run']) throw new UsageError(`${flags.fix ? '--fix' : '--fix-dry-run'} cannot be used with --stdin: fixes are written to files, and --stdin writes none (the language server offers the fixes in an editor)`);
-  if (flags['stdin-filename'] === '') throw new UsageError('--stdin-filename needs a file name');
+  if (paths.length > 0) throw new UsageError(message(lang, 'usage.stdin-no-paths', { paths: paths.join(', ') }));
+  if (flags.fix || flags['fix-dry-run']) throw new UsageError(message(lang, 'usage.fix-with-stdin', { flag: flags.fix ? '--fix' : '--fix-dry-run' }));
+  if (flags['stdin-filename'] === '') throw new UsageError(message(lang, 'usage.stdin-filename-empty'));
   return flags['stdin-filename'] ?? STDIN_NAME;
 }
 
-function resolveOutputs(formats: string[], output: string | undefined): Array<{ format: OutputFormat; path?: string }> {
+function resolveOutputs(formats: string[], output: string | undefined, lang: Lang): Array<{ format: OutputFormat; path?: string }> {
   const parsed = formats.map(parseFormatFlag);
   if (output !== undefined) {
-    if (parsed.length > 1) throw new UsageError('-o/--output takes one format; use -f NAME=PATH for several');
+    if (parsed.length > 1) throw new UsageError(message(lang, 'usage.output-one-format'));
     const format = parsed[0]?.format ?? outputFormatFor(output) ?? 'stylish';
     return [{ format, path: output }];
   }

@@ -1,11 +1,11 @@
 // A report of many flows opens with the portfolio: every flow in one table, worst first; how the
 // scores spread (an SVG histogram); and the fixes that gain the most points anywhere.
-import type { Lang } from '../i18n/index.js';
+import { formatShare, type Lang } from '../i18n/index.js';
 import { reportWords, type ReportWords } from '../i18n/report.js';
 import type { AuditResult, FileResult, Fix, Grade } from '../model/result.js';
 import { gradeOf } from '../score/index.js';
 import { h, richText } from './html-text.js';
-import { fastestToHuman, formatPercent, severityCounts } from './text.js';
+import { fastestToHuman, severityCounts } from './text.js';
 
 /** A flow of the result with its place in the report: the anchor of its section. */
 export interface RankedFile {
@@ -41,7 +41,7 @@ function summaryRow(ranked: RankedFile, lang: Lang, t: ReportWords): string {
   const { file, number } = ranked;
   const counts = severityCounts(file);
   const name = `<a href="#flow-${number}">${file.flow ? h(file.flow.name) : `<em>${h(t('report.not-a-flow'))}</em>`}</a>`;
-  const withoutHelp = file.metrics ? formatPercent(file.metrics.shareWithoutHelp, lang) : '–';
+  const withoutHelp = file.metrics ? formatShare(lang, file.metrics.shareWithoutHelp) : '–';
   return `<tr><td>${name}</td><td class="file">${h(file.file)}</td><td class="num">${file.score ? file.score.value : h(t('report.not-scored'))}</td>`
     + `<td class="num">${file.score ? h(file.score.grade) : '–'}</td><td class="num">${counts.error}</td><td class="num">${counts.warning}</td>`
     + `<td>${h(fastestToHuman(file.metrics, lang))}</td><td class="num">${withoutHelp}</td></tr>`;

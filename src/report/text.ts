@@ -22,10 +22,6 @@ export function formatDuration(seconds: number): string {
   return `${Math.floor(total / 3600)} h ${String(Math.floor((total % 3600) / 60)).padStart(2, '0')} min`;
 }
 
-export function formatPercent(share: number, lang: Lang = 'en'): string {
-  return formatShare(lang, share);
-}
-
 export function formatWorstCount(count: WorstCount, lang: Lang = 'en'): string {
   return count === 'unbounded' ? reportWords(lang)('metric.unbounded') : String(count);
 }
@@ -61,7 +57,7 @@ export function metricRows(metrics: JourneyMetrics, lang: Lang = 'en'): Array<[s
     [t('metric.expected'), metrics.expectedSecondsInFlow === null ? t('metric.unknown') : formatDuration(metrics.expectedSecondsInFlow)],
     [t('metric.identity'), formatWorstCount(metrics.worstIdentityQuestions, lang)],
     [t('metric.transfers'), formatWorstCount(metrics.worstTransfers, lang)],
-    [t('metric.without-help'), formatPercent(metrics.shareWithoutHelp, lang)],
+    [t('metric.without-help'), formatShare(lang, metrics.shareWithoutHelp)],
   ];
 }
 

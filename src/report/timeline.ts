@@ -1,12 +1,12 @@
 // A journey as a timeline (inline SVG, no script): one row a step, its bar placed at the second
 // the step starts and as long as it lasts, split into listening, ringing and hold; marks for
 // identity questions, transfers and the person, and the share of callers who give up there.
-import type { Lang } from '../i18n/index.js';
+import { formatShare, type Lang } from '../i18n/index.js';
 import { loaderText } from '../i18n/loader.js';
 import { reportWords, type ReportWords } from '../i18n/report.js';
 import type { FileResult, Timeline, TimelineEnd, TimelineStep } from '../model/result.js';
 import { h } from './html-text.js';
-import { formatDuration, formatPercent } from './text.js';
+import { formatDuration } from './text.js';
 
 export const TIMELINE_COLORS = { listening: '#54aeff', ringing: '#d4a72c', hold: '#bf3989', giveUp: '#cf222e' } as const;
 
@@ -87,7 +87,7 @@ function row(step: TimelineStep, index: number, start: number, scale: number, la
   const seconds = `${formatDuration(step.seconds)}${step.unknownTime ? '+' : ''}`;
   const notes = [seconds, ...marks(step, t)].join(' · ');
   const noteX = x + listen + ring + hold + 4;
-  const giveUp = step.giveUp > 0 ? giveUpLabel(t('timeline.give-up', { percent: formatPercent(step.giveUp, lang) }), x, noteX, notes, y) : '';
+  const giveUp = step.giveUp > 0 ? giveUpLabel(t('timeline.give-up', { percent: formatShare(lang, step.giveUp) }), x, noteX, notes, y) : '';
   const name = step.id.length > 34 ? `${step.id.slice(0, 33)}…` : step.id;
   const answer = step.type === ANSWER_TYPE ? t('timeline.answer') : undefined;
   return `<g class="step${step.identityQuestion ? ' question' : ''}${step.transfer ? ' transfer' : ''}${step.person ? ' person' : ''}${step.giveUp > 0 ? ' gives-up' : ''}">`
@@ -132,7 +132,7 @@ function summaryLine(timeline: Timeline, lang: Lang): string {
     t('timeline.transfers', { count: transfers }),
     endText(timeline.end, t),
   ];
-  if (timeline.share !== undefined) parts.push(t('timeline.share', { percent: formatPercent(timeline.share, lang) }));
+  if (timeline.share !== undefined) parts.push(t('timeline.share', { percent: formatShare(lang, timeline.share) }));
   if (timeline.stepsLeftOut) parts.push(t('timeline.left-out', { count: timeline.stepsLeftOut }));
   return parts.join(' · ');
 }

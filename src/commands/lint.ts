@@ -62,7 +62,8 @@ export default class Lint extends IvrAuditCommand {
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Lint);
     // Before any flow is read only --lang and the environment can say what language to speak.
-    const runLang = resolveLang({ flag: flags.lang, env: langOfEnv(process.env) });
+    const envLang = langOfEnv(process.env);
+    const runLang = resolveLang({ flag: flags.lang, env: envLang });
     if (flags['print-config'] !== undefined) {
       await printConfig(flags['print-config'], argv as string[], flags, runLang);
       return;
@@ -74,7 +75,7 @@ export default class Lint extends IvrAuditCommand {
     // In GitHub Actions, annotations show findings on the pull request besides the usual output.
     if (githubAnnotationsByDefault(process.env, flags.format ?? [], flags.output)) outputs.push({ format: 'github' });
     if (flags.config !== undefined && flags['no-config']) throw new UsageError(message(runLang, 'usage.config-and-no-config'));
-    const options = { configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], rules: await ruleFlags(flags.rule), allowNoFlows: flags['pass-on-no-flows'], fixes: !flags['no-fixes'], concurrency: flags.concurrency ?? availableParallelism(), lang: flags.lang, envLang: langOfEnv(process.env),
+    const options = { configPath: flags.config, noConfig: flags['no-config'], gitignore: !flags['no-gitignore'], rules: await ruleFlags(flags.rule), allowNoFlows: flags['pass-on-no-flows'], fixes: !flags['no-fixes'], concurrency: flags.concurrency ?? availableParallelism(), lang: flags.lang, envLang,
       // Only HTML draws the flows: other runs need not copy every model out of the workers.
       models: outputs.some((output) => output.format === 'html') };
     if (flags['no-fixes'] && (flags.fix || flags['fix-dry-run'])) throw new UsageError(message(runLang, 'usage.flags-together', { first: '--no-fixes', second: flags.fix ? '--fix' : '--fix-dry-run' }));

@@ -177,6 +177,74 @@ export function absorptionProbability(chain: Chain, isGoal: Uint8Array, options:
   return values;
 }
 
+/**
+ * Expected number of visits to each state of a walk from `start` until absorption: x_start counts
+ * the start itself, and x_j = [j = start] + Σ_i x_i · p_ij. A change of the rewards alone then
+ * changes the expected total from `start` by Σ_j x_j · Δreward_j, with no new solve; that is how a
+ * fix that only changes what a step costs is measured (src/score/local-fix.ts).
+ *
+ * Components are solved sources first, each densely. Undefined when a reached component is larger
+ * than `denseLimit` (no dense solve) or when the walk can fall into a closed part (visits without
+ * end): the caller measures such a chain another way.
+ */
+export function expectedVisits(chain: Chain, start: number, options: SolverOptions = {}): Float64Array | undefined {
+  const { view, components: { components, componentOf } } = prepared(chain);
+  const denseLimit = options.denseLimit ?? DEFAULT_DENSE_LIMIT;
+  const visits = new Float64Array(view.size);
+  visits[start] = 1;
+  const localIndex = new Int32Array(view.size);
+  for (let id = components.length - 1; id >= 0; id--) {
+    const members = components[id]!;
+    if (!members.some((state) => visits[state]! > 0)) continue;
+    if (members.length > denseLimit || !leavesComponent(view, members, id, componentOf)) return undefined;
+    if (members.length === 1) {
+      const loop = selfLoop(view, members[0]!);
+      if (loop >= 1) return undefined;
+      visits[members[0]!] = visits[members[0]!]! / (1 - loop);
+    } else {
+      solveVisitsDense(view, members, id, componentOf, localIndex, visits);
+    }
+    for (const state of members) {
+      for (let e = view.offsets[state]!; e < view.offsets[state + 1]!; e++) {
+        const target = view.targets[e]!;
+        if (componentOf[target] !== id) visits[target]! += visits[state]! * view.probabilities[e]!;
+      }
+    }
+  }
+  return visits;
+}
+
+/** Whether a walk in the component can leave it (or stop in it): else it goes round for ever. */
+function leavesComponent(view: Chain, members: number[], id: number, componentOf: Int32Array): boolean {
+  return members.some((state) => {
+    if (view.offsets[state] === view.offsets[state + 1]) return true;
+    for (let e = view.offsets[state]!; e < view.offsets[state + 1]!; e++) if (componentOf[view.targets[e]!] !== id) return true;
+    return false;
+  });
+}
+
+/** Solves (I − P_ccᵀ)·x = inflow for a component's visits; `visits` holds the inflow on entry. */
+function solveVisitsDense(view: Chain, members: number[], id: number, componentOf: Int32Array, localIndex: Int32Array, visits: Float64Array): void {
+  const m = members.length;
+  members.forEach((state, k) => {
+    localIndex[state] = k;
+  });
+  const matrix = new Float64Array(m * m);
+  const inflow = new Float64Array(m);
+  members.forEach((state, column) => {
+    inflow[column] = visits[state]!;
+    matrix[column * m + column] += 1;
+    for (let e = view.offsets[state]!; e < view.offsets[state + 1]!; e++) {
+      const target = view.targets[e]!;
+      if (componentOf[target] === id) matrix[localIndex[target]! * m + column] -= view.probabilities[e]!;
+    }
+  });
+  const solution = gaussianElimination(matrix, inflow, m);
+  members.forEach((state, k) => {
+    visits[state] = solution[k]!;
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Per-component solver
 // ---------------------------------------------------------------------------------------------

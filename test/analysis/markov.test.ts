@@ -4,6 +4,7 @@ import {
   absorptionProbability,
   ConvergenceError,
   expectedTotals,
+  expectedVisits,
   type Chain,
 } from '../../src/analysis/markov.js';
 import { stronglyConnectedComponents } from '../../src/analysis/scc.js';
@@ -567,5 +568,40 @@ describe('one chain solved for many rewards', () => {
     expectedTotals(chain, new Float64Array(4));
     expect(() => expectedTotals(chain, new Float64Array(3))).toThrow(RangeError);
     expect(() => expectedTotals(chain, Float64Array.from([0, Number.NaN, 0, 0]))).toThrow(RangeError);
+  });
+});
+
+describe('expectedVisits', () => {
+  it('counts the visits of a walk with a loop', () => {
+    // 0 → 1 or 3 (½ each), 1 → 0 (0.3) or 2 (0.7), 2 → 3, 3 absorbing: x0 = 1 + 0.3·x1, x1 = ½·x0.
+    const chain = chainOf(4, [[0, 1, 0.5], [0, 3, 0.5], [1, 0, 0.3], [1, 2, 0.7], [2, 3, 1]]);
+    const visits = expectedVisits(chain, 0)!;
+    expect(visits[0]).toBeCloseTo(1 / 0.85, 12);
+    expect(visits[1]).toBeCloseTo(0.5 / 0.85, 12);
+    expect(visits[2]).toBeCloseTo(0.35 / 0.85, 12);
+    expect(visits[3]).toBeCloseTo(1, 12);
+  });
+
+  it('weighs every reward as the expected total does: Σ visits · reward', () => {
+    fc.assert(
+      fc.property(arbitraryChain(12), ({ chain, reward }) => {
+        const visits = expectedVisits(chain, 0);
+        const total = expectedTotals(chain, reward).values[0]!;
+        // No visits exactly when the walk may never end: then no total is finite.
+        if (visits === undefined) {
+          expect(expectedTotals(chain, new Float64Array(chain.size).fill(1)).values[0]).toBe(Infinity);
+          return;
+        }
+        const weighed = visits.reduce((sum, count, state) => sum + count * reward[state]!, 0);
+        expect(Math.abs(weighed - total)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(total)));
+      }),
+    );
+  });
+
+  it('gives no visits for a walk that can go round for ever, nor for a component too big to solve densely', () => {
+    expect(expectedVisits(chainOf(3, [[0, 1, 0.5], [0, 2, 0.5], [1, 1, 1]]), 0)).toBeUndefined();
+    const ring = chainOf(3, [[0, 1, 1], [1, 2, 0.5], [1, 0, 0.5]]);
+    expect(expectedVisits(ring, 0)).toBeDefined();
+    expect(expectedVisits(ring, 0, { denseLimit: 1 })).toBeUndefined();
   });
 });

@@ -16,7 +16,7 @@ import { DEFAULT_SETTINGS, type Flow, type FlowSettings } from './model/flow.js'
 import type { FileResult, Fix, FixType, FlowTimelines } from './model/result.js';
 import { visitShare } from './score/effort.js';
 import { proposeFixes, rankFixes, touchedNodes } from './score/fixes.js';
-import { measured, quickRescore, type RescoreBase } from './score/rescore.js';
+import { measured, fixMeasure, type RescoreBase } from './score/rescore.js';
 import { resolveWeights, scoreFlow, type Scored, type Weights } from './score/index.js';
 import { flowTimelines } from './score/timelines.js';
 
@@ -145,7 +145,7 @@ function withConfigSettings(flow: Flow, settings: Partial<FlowSettings>): Flow {
   return { ...flow, settings: { ...DEFAULT_SETTINGS, ...settings, ...own } };
 }
 
-/** Each fix is scored by applying it to the model and scoring the edited flow again. */
+/** Each fix is scored on the flow it edits: measured from today's analysis when it only changes how steps are done, else analysed again. */
 function scoreFixes(flow: Flow, facts: Facts, findings: readonly Finding[], base: RescoreBase, scored: Scored, lang: Lang, writableFirst?: readonly FixType[]): Fix[] {
   // Callers helped are counted on today's journeys: who passes the steps the fix changes.
   const helped = (edited: Flow): number => {
@@ -154,5 +154,5 @@ function scoreFixes(flow: Flow, facts: Facts, findings: readonly Finding[], base
   };
   const optionsOf = (ruleId: string) => base.rules.get(ruleId)?.options ?? {};
   const candidates = proposeFixes(flow, findings, optionsOf, writableFirst && new Set(writableFirst));
-  return rankFixes(candidates, measured(scored), quickRescore(base), flow, helped, lang);
+  return rankFixes(candidates, measured(scored), fixMeasure(base, { flow, facts, findings, scored }, helped), lang);
 }

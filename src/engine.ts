@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { Facts } from './analysis/facts.js';
 import { isMsg, msg, render, type Lang, type Msg } from './i18n/index.js';
 import type { LoadProblem } from './load/index.js';
-import type { Finding, Report, ScoredFinding, Severity, SeverityOrOff } from './model/finding.js';
+import type { Finding, PlacedFinding, Report, ScoredFinding, Severity, SeverityOrOff } from './model/finding.js';
 import type { Flow } from './model/flow.js';
 import { elidedPath } from './rules/describe.js';
 import { RULES, findRule } from './rules/index.js';
@@ -102,6 +102,11 @@ export function runRules(flow: Flow, rules: ReadonlyMap<string, ResolvedRule>, f
  */
 export function runRulesForScore(flow: Flow, rules: ReadonlyMap<string, ResolvedRule>, facts: Facts): ScoredFinding[] {
   return checkRules(flow, rules, facts, (ruleId, severity) => ({ ruleId, severity }));
+}
+
+/** The findings with what a fix measured in place reads of them: rule, severity and the nodes they are about. */
+export function runRulesPlaced(flow: Flow, rules: ReadonlyMap<string, ResolvedRule>, facts: Facts): PlacedFinding[] {
+  return checkRules(flow, rules, facts, (ruleId, severity, report) => ({ ruleId, severity, nodeId: report.nodeId, places: report.places, inside: report.inside }));
 }
 
 function checkRules<T>(flow: Flow, rules: ReadonlyMap<string, ResolvedRule>, facts: Facts, make: (ruleId: string, severity: Severity, report: Report) => T): T[] {

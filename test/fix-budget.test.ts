@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { generateFlow } from '../bench/generate.js';
 import { audit } from '../src/index.js';
-import { candidateBudget } from '../src/score/fixes.js';
+import type { FileAnalysis } from '../src/audit.js';
+import { candidateBudget, proposeFixes } from '../src/score/fixes.js';
+import { fullRescore } from '../src/score/rescore.js';
 import { runCli, scratchFolder } from './cli-run.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,5 +42,22 @@ describe('the fix budget of a big flow', () => {
     writeFileSync(file, bigFlow());
     const run = await runCli(['lint', file, '--no-config', '--fix-dry-run', '-f', 'json', '-o', join(folder, 'out.json')]);
     expect(run.stdout).toContain('+    retries: 2');
+  });
+
+  it('re-scores every fix that only changes how steps are done, at any size', { timeout: 120_000 }, async () => {
+    let analysis: FileAnalysis | undefined;
+    const file = (await audit([{ path: 'big.yaml', text: bigFlow() }], { noConfig: true, inspect: (each) => (analysis = each) })).files[0]!;
+    // Each cold transfer and each queue that keeps its wait quiet is its own finding, with its own fix.
+    for (const ruleId of ['cold-transfer', 'no-wait-estimate']) {
+      const findings = file.findings.filter((finding) => finding.ruleId === ruleId);
+      const fixes = file.fixes.filter((fix) => fix.ruleIds.includes(ruleId));
+      expect(findings.length, ruleId).toBeGreaterThan(5 * candidateBudget(NODES));
+      expect(fixes.map((fix) => fix.resolves[0]).sort(), ruleId).toEqual(findings.map((finding) => finding.fingerprint).sort());
+    }
+    // The last cumulative score is that of the flow with every listed fix applied, analysed in full.
+    const { flow, findings, rescoreBase } = analysis!;
+    const candidates = proposeFixes(flow, findings);
+    const all = file.fixes.reduce((current, fix) => candidates.find((each) => each.findings[0]!.fingerprint === fix.resolves[0])!.apply(current), flow);
+    expect(file.fixes.at(-1)!.cumulativeScore).toBe(fullRescore(rescoreBase)(all).score);
   });
 });

@@ -6,7 +6,10 @@ import type { FileAnalysis } from '../src/audit.js';
 import { audit } from '../src/index.js';
 import type { FileResult } from '../src/model/result.js';
 import { proposeFixes } from '../src/score/fixes.js';
-import { fullRescore, quickRescore } from '../src/score/rescore.js';
+import { visitShare } from '../src/score/effort.js';
+import { scoreFlow } from '../src/score/index.js';
+import { isLocalPatch, LocalMeasure } from '../src/score/local-fix.js';
+import { fullRescore, measured, quickRescore } from '../src/score/rescore.js';
 import { ROOT } from './helpers.js';
 
 const FOLDERS = ['examples', 'fixtures/reference', 'fixtures/rules', 'fixtures/platform', 'fixtures/import', 'fixtures/journeys', 'fixtures/subflows', 'fixtures/i18n'];
@@ -54,6 +57,58 @@ describe('fix gains measured with only what the score reads', () => {
         const after = full(candidate!.apply(flow));
         expect(fix.gain).toBe(after.score - before.score);
         expect(fix.effortSaved).toBe(Math.round((before.effortPoints - after.effortPoints) * 100) / 100);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+
+  it('measures a fix that only changes how steps are done as a full re-analysis does, without one', { timeout: 240_000 }, async () => {
+    let compared = 0;
+    let shares = 0;
+    for (const { analysis } of await audited()) {
+      const { flow, facts, findings, rescoreBase, weights } = analysis;
+      const local = LocalMeasure.of({ flow, facts, findings, weights, effort: scoreFlow(facts, findings, weights).effort, measured: measured(scoreFlow(facts, findings, weights)) });
+      const full = fullRescore(rescoreBase);
+      for (const candidate of proposeFixes(flow, findings, (ruleId) => rescoreBase.rules.get(ruleId)?.options ?? {})) {
+        if (!isLocalPatch(flow, candidate.patch)) continue;
+        const edited = candidate.apply(flow);
+        const where = `${analysis.file}: ${candidate.ruleIds.join(',')} ${candidate.nodeIds.join(',')}`;
+        // The patch says all the change does: no other node differs.
+        const changed = [...edited.nodes].filter(([id, node]) => flow.nodes.get(id) !== node).map(([id]) => id);
+        expect(changed.every((id) => candidate.patch!.ids.includes(id)), where).toBe(true);
+        expect(edited.nodes.size).toBe(flow.nodes.size);
+        if (!local) continue;
+        const reference = full(edited);
+        const after = local.alone(candidate.patch);
+        expect(after.score, where).toBe(reference.score);
+        expect(after.expectedSeconds, where).toBe(reference.expectedSeconds);
+        expect(Math.abs(after.effortPoints - reference.effortPoints), where).toBeLessThanOrEqual(1e-9 * Math.max(1, reference.effortPoints));
+        // The share of callers passing a step off every loop is its expected visits.
+        const passing = local.passing(candidate.patch.ids);
+        if (passing !== undefined) {
+          const vertices = candidate.patch.ids.map((id) => facts.journey.rootVertex(id)).filter((vertex) => vertex !== undefined);
+          expect(Math.abs(passing - visitShare(facts.journey, vertices)), where).toBeLessThanOrEqual(1e-9);
+          shares++;
+        }
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+    expect(shares).toBeGreaterThan(20);
+  });
+
+  it('gives each listed fix the score of the flow with it and every fix above it applied', { timeout: 240_000 }, async () => {
+    let checked = 0;
+    for (const { analysis, result } of await audited()) {
+      const { flow, findings, rescoreBase } = analysis;
+      const full = fullRescore(rescoreBase);
+      const candidates = proposeFixes(flow, findings, (ruleId) => rescoreBase.rules.get(ruleId)?.options ?? {});
+      let current = flow;
+      for (const fix of result.fixes) {
+        const candidate = candidates.find((each) => each.findings.map((finding) => finding.fingerprint).join() === fix.resolves.join())!;
+        current = candidate.apply(current);
+        expect(fix.cumulativeScore, `${result.file}: ${fix.title}`).toBe(full(current).score);
         checked++;
       }
     }

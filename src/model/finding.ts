@@ -17,6 +17,9 @@ export interface Place extends SourceLocation {
 /** What the score reads of a finding: which rule, and how severe. */
 export type ScoredFinding = Pick<Finding, 'ruleId' | 'severity'>;
 
+/** A finding as a fix measured in place reads it: also the nodes it is about. */
+export type PlacedFinding = Pick<Finding, 'ruleId' | 'severity' | 'nodeId' | 'places' | 'inside'>;
+
 export interface Finding {
   ruleId: string;
   severity: Severity;

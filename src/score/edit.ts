@@ -21,6 +21,14 @@ export function patchNodes(flow: Flow, ids: readonly string[], patchOf: (node: F
   return copy;
 }
 
+/** The flow with some of its nodes replaced, in one copy. */
+export function withNodes(flow: Flow, nodes: ReadonlyMap<string, FlowNode>): Flow {
+  if (nodes.size === 0) return flow;
+  const copy = cloneFlow(flow);
+  for (const [id, node] of nodes) copy.nodes.set(id, node);
+  return copy;
+}
+
 export function nextOf(node: FlowNode): string | undefined {
   return node.edges.find((edge) => edge.kind === 'next')?.to;
 }

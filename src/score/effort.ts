@@ -29,6 +29,8 @@ export interface Effort {
   expectedSeconds: number | null;
   /** Share of callers who end with no person and no help promised. */
   shareWithoutHelp: number;
+  /** Share of the worst journey in `total`: `worstShare`, or 1 when the chain could not be solved. */
+  blend: number;
 }
 
 /** Extra absorbing states after the journey's vertices. */
@@ -47,41 +49,8 @@ function stepCosts(journey: JourneyFacts, weights: Weights): Float64Array[] {
   const add = (driver: Driver, vertex: number, points: number): void => {
     costs[DRIVERS.indexOf(driver)]![vertex]! += points;
   };
-  const repeated = new Set(journey.repeats.map(([, path]) => path.at(-1)!));
-  const afterHours = afterHoursOnly(journey);
-  journey.vertices.forEach(({ node, flow }, vertex) => {
-    const seconds = journey.seconds[vertex]!;
-    switch (node.type) {
-      case 'queue': {
-        const wait = waitOf(node, flow);
-        // After hours a queue staffed for open hours is like an overloaded one: callers wait as long as it lets them.
-        const unanswered = afterHours[vertex] === 1 && unstaffedAfterHours(node, flow);
-        const hold = unanswered ? Math.min(weights.overloadedHoldSeconds, wait.max) : wait.expected ?? Math.min(weights.unknownHoldSeconds, wait.max);
-        // Past two minutes each second costs more: the long tail is where a limit, a callback and music matter.
-        const long = unanswered ? 0 : wait.modelled?.longSeconds ?? 0;
-        const factor = node.music || node.announcements ? 1 : weights.silentHoldFactor;
-        const waiting = node.callback ? 1 - ASSUMED_SHARES.callbackTaken : 1;
-        add('waiting', vertex, (hold * weights.holdSecond + long * weights.longHoldSecond) * factor * waiting);
-        add('navigation', vertex, (seconds - (wait.expected ?? 0)) * weights.listenSecond);
-        break;
-      }
-      case 'transfer':
-      case 'agent': {
-        const rings = ringsOf(node, flow) ?? 0;
-        add('waiting', vertex, rings * flow.settings.ringSeconds * weights.ringSecond);
-        add('navigation', vertex, (seconds - rings * flow.settings.ringSeconds) * weights.listenSecond);
-        if (node.type === 'transfer' && !node.toFlow) add('transfers', vertex, weights.warmTransfer + (node.context ? 0 : contextLost(journey.given(vertex), weights)));
-        break;
-      }
-      default:
-        add('navigation', vertex, seconds * weights.listenSecond);
-    }
-    if (node.type === 'menu') add('navigation', vertex, weights.menu);
-    if (isIdentityQuestion(node)) add('repeating', vertex, weights.identityQuestion);
-    if (repeated.has(vertex)) add('repeating', vertex, weights.repeatedQuestion);
-    if (node.type === 'deflect') add('channel', vertex, weights.channelSwitch);
-    if (node.approval) add('transfers', vertex, weights.approvalHop);
-  });
+  const context = contextOf(journey);
+  journey.vertices.forEach(({ node }, vertex) => addVisitCosts(journey, weights, context, vertex, node, (driver, points) => add(driver, vertex, points)));
   const entry = journey.graph.entry;
   if (entry >= 0) {
     const settings = journey.vertices[entry]!.flow.settings;
@@ -93,6 +62,72 @@ function stepCosts(journey: JourneyFacts, weights: Weights): Float64Array[] {
   add('deadEnds', size + DROPPED, weights.deadEnd);
   add('deadEnds', size + TRAPPED, weights.trap);
   return costs;
+}
+
+/** What the cost of a visit reads beyond its own node: the questions asked again, the steps only reached after hours. */
+interface CostContext {
+  repeated: ReadonlySet<number>;
+  afterHours: Uint8Array;
+}
+
+function costContext(journey: JourneyFacts): CostContext {
+  return { repeated: new Set(journey.repeats.map(([, path]) => path.at(-1)!)), afterHours: afterHoursOnly(journey) };
+}
+
+/** Adds what one visit to `vertex` costs, by driver, were its node `node` (the vertex's own, or an edited one). */
+function addVisitCosts(journey: JourneyFacts, weights: Weights, { repeated, afterHours }: CostContext, vertex: number, node: FlowNode, add: (driver: Driver, points: number) => void): void {
+  const flow = journey.vertices[vertex]!.flow;
+  const seconds = journey.seconds[vertex]!;
+  switch (node.type) {
+    case 'queue': {
+      const wait = waitOf(node, flow);
+      // After hours a queue staffed for open hours is like an overloaded one: callers wait as long as it lets them.
+      const unanswered = afterHours[vertex] === 1 && unstaffedAfterHours(node, flow);
+      const hold = unanswered ? Math.min(weights.overloadedHoldSeconds, wait.max) : wait.expected ?? Math.min(weights.unknownHoldSeconds, wait.max);
+      // Past two minutes each second costs more: the long tail is where a limit, a callback and music matter.
+      const long = unanswered ? 0 : wait.modelled?.longSeconds ?? 0;
+      const factor = node.music || node.announcements ? 1 : weights.silentHoldFactor;
+      const waiting = node.callback ? 1 - ASSUMED_SHARES.callbackTaken : 1;
+      add('waiting', (hold * weights.holdSecond + long * weights.longHoldSecond) * factor * waiting);
+      add('navigation', (seconds - (wait.expected ?? 0)) * weights.listenSecond);
+      break;
+    }
+    case 'transfer':
+    case 'agent': {
+      const rings = ringsOf(node, flow) ?? 0;
+      add('waiting', rings * flow.settings.ringSeconds * weights.ringSecond);
+      add('navigation', (seconds - rings * flow.settings.ringSeconds) * weights.listenSecond);
+      if (node.type === 'transfer' && !node.toFlow) add('transfers', weights.warmTransfer + (node.context ? 0 : contextLost(journey.given(vertex), weights)));
+      break;
+    }
+    default:
+      add('navigation', seconds * weights.listenSecond);
+  }
+  if (node.type === 'menu') add('navigation', weights.menu);
+  if (isIdentityQuestion(node)) add('repeating', weights.identityQuestion);
+  if (repeated.has(vertex)) add('repeating', weights.repeatedQuestion);
+  if (node.type === 'deflect') add('channel', weights.channelSwitch);
+  if (node.approval) add('transfers', weights.approvalHop);
+}
+
+/**
+ * Effort points of one visit to `vertex`, all drivers together, were its node `node`: what a
+ * fix that only changes how a step is done (not where callers go) changes, there and only there.
+ */
+export function visitEffort(journey: JourneyFacts, weights: Weights, vertex: number, node: FlowNode): number {
+  let total = 0;
+  addVisitCosts(journey, weights, contextOf(journey), vertex, node, (_driver, points) => {
+    total += points;
+  });
+  return total;
+}
+
+const costContexts = new WeakMap<JourneyFacts, CostContext>();
+
+function contextOf(journey: JourneyFacts): CostContext {
+  let context = costContexts.get(journey);
+  if (!context) costContexts.set(journey, (context = costContext(journey)));
+  return context;
 }
 
 /**
@@ -311,7 +346,7 @@ export function measureEffort(journey: JourneyFacts, weights: Weights): Effort {
   if (entry < 0) {
     const drivers = zeroDrivers();
     drivers.deadEnds = weights.deadEnd;
-    return { drivers, total: weights.deadEnd, expected: weights.deadEnd, worst: weights.deadEnd, expectedSeconds: null, shareWithoutHelp: 1 };
+    return { drivers, total: weights.deadEnd, expected: weights.deadEnd, worst: weights.deadEnd, expectedSeconds: null, shareWithoutHelp: 1, blend: 1 };
   }
   const { chain, layerSize } = buildChain(journey);
   const everywhere = new Uint8Array(journey.graph.size).fill(1);
@@ -343,7 +378,7 @@ export function measureEffort(journey: JourneyFacts, weights: Weights): Effort {
   for (const driver of DRIVERS) drivers[driver] = (1 - blend) * expectedByDriver[driver] + blend * worstByDriver[driver];
   const expected = DRIVERS.reduce((sum, driver) => sum + expectedByDriver[driver], 0);
   const total = DRIVERS.reduce((sum, driver) => sum + drivers[driver], 0);
-  return { drivers, total, expected, worst, expectedSeconds, shareWithoutHelp };
+  return { drivers, total, expected, worst, expectedSeconds, shareWithoutHelp, blend };
 }
 
 function finiteOr(value: number, fallback: number): number {
@@ -381,8 +416,7 @@ function worstEffort(journey: JourneyFacts, costs: Float64Array[]): { worst: num
 /** The costliest journey's cost and its witness (vertices from the entry); empty without one. */
 function worstWitness(journey: JourneyFacts, costs: Float64Array[]): { worst: number; path: number[] } {
   const size = journey.graph.size;
-  const total = new Float64Array(size);
-  for (const perDriver of costs) for (let vertex = 0; vertex < size; vertex++) total[vertex]! += perDriver[vertex]!;
+  const total = vertexTotals(costs, size);
   const counts = worstCounts(journey.graph, { start: journey.graph.entry, weight: total, cycles: 'once' });
   let worstVertex = -1;
   for (let vertex = 0; vertex < size; vertex++) {
@@ -390,6 +424,22 @@ function worstWitness(journey: JourneyFacts, costs: Float64Array[]): { worst: nu
   }
   if (worstVertex < 0) return { worst: 0, path: [] };
   return { worst: counts.value[worstVertex]!, path: counts.witness(worstVertex) };
+}
+
+function vertexTotals(costs: Float64Array[], size: number): Float64Array {
+  const total = new Float64Array(size);
+  for (const perDriver of costs) for (let vertex = 0; vertex < size; vertex++) total[vertex]! += perDriver[vertex]!;
+  return total;
+}
+
+/** What each vertex weighs on the worst journey, all drivers together (dead ends charged as the score does). */
+export function worstWeights(journey: JourneyFacts, weights: Weights): Float64Array {
+  return vertexTotals(withDeadEnds(stepCosts(journey, weights), journey, journey.reachWithoutHelp, weights), journey.graph.size);
+}
+
+/** The two-layer chain the expected effort is solved on, and the size of a layer (vertices, then the end states). */
+export function effortChain(journey: JourneyFacts): { chain: Chain; layerSize: number } {
+  return buildChain(journey);
 }
 
 /** The journey the score counts as the worst (as vertices from the entry): the one a report draws. */

@@ -10,6 +10,7 @@ import type { EditValue, TextEdit } from '../load/yaml-edit.js';
 import { joinPointer } from '../util/pointer.js';
 import { isKeypadKey } from '../util/spoken-keys.js';
 import { closest } from '../util/suggest.js';
+import { isLocalPatch, type NodePatch } from './local-fix.js';
 import { addNode, baseNode, bypass, cloneFlow, ensureAgent, freshId, nextOf, patchNode, patchNodes, setExit, setExits } from './edit.js';
 
 export interface FixCandidate {
@@ -24,6 +25,13 @@ export interface FixCandidate {
   apply(flow: Flow): Flow;
   /** The same change as keys to set in a format v1 file, when it is that mechanical. */
   edits?: TextEdit[];
+  /** The change as keys set on nodes, when that is all it does: such a change may be measured without a re-analysis. */
+  patch?: NodePatch;
+}
+
+/** A change that sets the same keys on some nodes: applied in one copy of the flow, and described for a measure without a re-analysis. */
+function patchOf(ids: readonly string[], values: Readonly<Record<string, EditValue>>): { apply(flow: Flow): Flow; patch: NodePatch } {
+  return { apply: (target) => patchNodes(target, ids, () => values as Partial<FlowNode>), patch: { ids, values } };
 }
 
 /** Sets keys of one node: the edits of a mechanical fix. */
@@ -32,8 +40,9 @@ function nodeEdits(node: FlowNode, values: Readonly<Record<string, EditValue>>):
 }
 
 /**
- * How many candidates are re-scored for a flow of `nodes` nodes: each costs one analysis of the
- * flow, so large flows get fewer (at least 5), keeping the whole audit linear in the flow's size.
+ * How many candidates that need a re-analysis are re-scored for a flow of `nodes` nodes: each
+ * costs one analysis of the flow, so large flows get fewer (at least 5). Candidates measured
+ * without one (src/score/local-fix.ts) are all re-scored, at any size.
  */
 export function candidateBudget(nodes: number): number {
   return Math.max(5, Math.min(40, Math.floor(40_000 / Math.max(1, nodes))));
@@ -144,7 +153,7 @@ const PROPOSERS: Record<string, Proposer> = {
       title: msg('fix.cold-transfer.title', { ids: codes(nodes), count: nodes.length }),
       description: msg('fix.cold-transfer.description', { to: node.type === 'transfer' ? node.to : msg('fix.cold-transfer.next-person') }),
       nodeIds: nodes.map((each) => each.id),
-      apply: (target) => nodes.reduce((edited, each) => patchNode(edited, each.id, { context: true } as Partial<FlowNode>), target),
+      ...patchOf(nodes.map((each) => each.id), { context: true }),
       edits: nodes.flatMap((each) => nodeEdits(each, { context: true })),
     };
   },
@@ -408,7 +417,7 @@ function queuePatch(
     title: msg(`fix.${ruleId}.title`, { id: code(node.id) }),
     description: msg(`fix.${ruleId}.description`),
     nodeIds: [node.id],
-    apply: (target) => patchNode(target, node.id, patch as Partial<FlowNode>),
+    ...patchOf([node.id], patch),
     edits: nodeEdits(node, patch),
   };
 }
@@ -466,7 +475,8 @@ export function fixGroups(flow: Flow, findings: readonly Finding[]): Finding[][]
 }
 
 /**
- * Candidate fixes for a file's findings, one per group, as many as the flow's budget allows.
+ * Candidate fixes for a file's findings, one per group: every local patch (measured without a
+ * re-analysis), and as many of the others as the flow's budget allows.
  * `writableFirst`: the kinds of fixes `--fix` is to write; candidates it can write (edits of one
  * of those kinds) take the budget before the others, so that a big flow's many error findings
  * without a mechanical fix do not leave `--fix` nothing to write.
@@ -485,12 +495,11 @@ export function proposeFixes(
     // Only a format v1 file can be edited in place; an export is fixed on its platform.
     const edits = flow.format === 'ivr-audit' ? proposal?.edits : undefined;
     if (proposal) candidates.push({ ...proposal, edits, ruleIds: [ruleId], findings: group });
-    // With a preference every group is proposed (cheap: no analysis), then the budget is taken.
-    if (writableFirst === undefined && candidates.length >= budget) break;
   }
-  if (writableFirst === undefined) return candidates;
-  const writable = (candidate: FixCandidate): boolean => candidate.edits !== undefined && writableFirst.has(candidate.type);
-  return [...candidates.filter(writable), ...candidates.filter((candidate) => !writable(candidate))].slice(0, budget);
+  const writable = (candidate: FixCandidate): boolean => writableFirst !== undefined && candidate.edits !== undefined && writableFirst.has(candidate.type);
+  const ordered = writableFirst === undefined ? candidates : [...candidates.filter(writable), ...candidates.filter((candidate) => !writable(candidate))];
+  let analysed = 0;
+  return ordered.filter((candidate) => isLocalPatch(flow, candidate.patch) || analysed++ < budget);
 }
 
 /** What the ranking needs to know of one version of the flow. */
@@ -503,55 +512,52 @@ export interface Measured {
 /** Below this many effort points saved a change is no fix (rounding noise of the solver). */
 const NOTHING_SAVED = 1e-6;
 
+/** How the ranking measures versions of the flow. */
+export interface FixMeasure {
+  /** The flow with the candidate alone applied, and the share of callers whose journey passes what it changes. */
+  alone(candidate: FixCandidate): { after: Measured; helped: number };
+  /** The flow with this candidate and those given here before it applied: called once per fix, in rank order. */
+  then(candidate: FixCandidate): Measured;
+}
+
 /**
  * Measures each candidate's effort saved (before the curve, the clamp and the penalty cap, so a
  * flow at 0 still gets a meaningful order), ranks by it, leaves out what saves nothing, and
- * applies the fixes in rank order for the cumulative score. `helped` gives the share of callers
- * whose journey passes what a fix changes.
+ * applies the fixes in rank order for the cumulative score.
  */
-export function rankFixes(
-  candidates: readonly FixCandidate[],
-  base: Measured,
-  measure: (flow: Flow) => Measured,
-  flow: Flow,
-  helped: (edited: Flow) => number,
-  lang: Lang = 'en',
-): Fix[] {
+export function rankFixes(candidates: readonly FixCandidate[], base: Measured, measure: FixMeasure, lang: Lang = 'en'): Fix[] {
   const ranked = candidates.map((candidate) => {
-    const edited = candidate.apply(flow);
-    const after = measure(edited);
+    const { after, helped } = measure.alone(candidate);
     return {
       candidate,
-      after,
+      helped,
       gain: after.score - base.score,
       effortSaved: base.effortPoints - after.effortPoints,
       secondsSaved: base.expectedSeconds === null || after.expectedSeconds === null ? 0 : base.expectedSeconds - after.expectedSeconds,
-      edited,
       line: candidate.findings[0]!.line,
     };
   });
   const useful = ranked.filter((item) => item.effortSaved > NOTHING_SAVED);
-  useful.sort((a, b) => b.effortSaved - a.effortSaved || a.candidate.ruleIds[0]!.localeCompare(b.candidate.ruleIds[0]!) || a.line - b.line);
-  let current = flow;
-  return useful.map(({ candidate, after, gain, effortSaved, secondsSaved, edited }, rank) => {
-    current = candidate.apply(current);
-    // The top fix applied alone is the flow it was measured on: no second analysis.
-    const cumulative = rank === 0 ? after : measure(current);
-    return {
-      type: candidate.type,
-      title: render(lang, candidate.title),
-      description: render(lang, candidate.description),
-      ruleIds: candidate.ruleIds,
-      nodeIds: candidate.nodeIds,
-      resolves: candidate.findings.map((finding) => finding.fingerprint),
-      gain,
-      effortSaved: Math.round(effortSaved * 100) / 100,
-      secondsSaved: Math.round(secondsSaved),
-      callersHelped: Math.round(helped(edited) * 1000) / 1000,
-      cumulativeScore: cumulative.score,
-      ...(candidate.edits ? { edits: candidate.edits } : {}),
-    };
-  });
+  // Compared at a precision no measure reaches, so that equal fixes measured two ways keep their order.
+  useful.sort((a, b) => comparable(b.effortSaved) - comparable(a.effortSaved) || a.candidate.ruleIds[0]!.localeCompare(b.candidate.ruleIds[0]!) || a.line - b.line);
+  return useful.map(({ candidate, helped, gain, effortSaved, secondsSaved }) => ({
+    type: candidate.type,
+    title: render(lang, candidate.title),
+    description: render(lang, candidate.description),
+    ruleIds: candidate.ruleIds,
+    nodeIds: candidate.nodeIds,
+    resolves: candidate.findings.map((finding) => finding.fingerprint),
+    gain,
+    effortSaved: Math.round(effortSaved * 100) / 100,
+    secondsSaved: Math.round(secondsSaved),
+    callersHelped: Math.round(helped * 1000) / 1000,
+    cumulativeScore: measure.then(candidate).score,
+    ...(candidate.edits ? { edits: candidate.edits } : {}),
+  }));
+}
+
+function comparable(effortSaved: number): number {
+  return Math.round(effortSaved * 1e6) / 1e6;
 }
 
 /**

@@ -3,8 +3,8 @@ import type { Facts } from '../analysis/facts.js';
 import type { ScoredFinding } from '../model/finding.js';
 import type { Grade, JourneyMetrics, Score, WorstCount } from '../model/result.js';
 import { findRule } from '../rules/index.js';
-import { DRIVERS, measureEffort, zeroDrivers } from './effort.js';
-import type { Weights } from './weights.js';
+import { DRIVERS, measureEffort, zeroDrivers, type Effort } from './effort.js';
+import { penaltyPoints, type Weights } from './weights.js';
 
 export { DEFAULT_WEIGHTS, resolveWeights, type Weights } from './weights.js';
 
@@ -29,6 +29,8 @@ export interface Scored {
   effortPoints: number;
   /** Expected seconds in the flow, unrounded; null when the chain could not be solved. */
   expectedSeconds: number | null;
+  /** The journey's effort the score comes from. */
+  effort: Effort;
 }
 
 /**
@@ -49,7 +51,7 @@ export function scoreFlow(facts: Facts, findings: readonly ScoredFinding[], weig
   for (const finding of findings) {
     const rule = findRule(finding.ruleId);
     if (!rule || rule.meta.scoring !== 'penalty') continue;
-    const points = finding.severity === 'error' ? weights.penaltyError : finding.severity === 'warning' ? weights.penaltyWarning : weights.penaltyInfo;
+    const points = penaltyPoints(finding.severity, weights);
     const allowed = Math.max(0, Math.min(points, weights.penaltyCap - penalty));
     uncapped += points;
     penalty += allowed;
@@ -64,6 +66,7 @@ export function scoreFlow(facts: Facts, findings: readonly ScoredFinding[], weig
     // A score point at the top of the curve is scale/100 effort points.
     effortPoints: effort.total + (uncapped * weights.scale) / 100,
     expectedSeconds: effort.expectedSeconds,
+    effort,
     metrics: {
       fastestSecondsToHuman: roundOrNull(journey.fastestToHuman.seconds),
       expectedSecondsInFlow: roundOrNull(effort.expectedSeconds ?? undefined),

@@ -1,11 +1,13 @@
 // Scoring an edited flow, as a fix is measured: the same program with the root flow replaced.
 import { Facts } from '../analysis/facts.js';
-import { runRules, runRulesForScore, type ResolvedRule } from '../engine.js';
+import { runRules, runRulesForScore, runRulesPlaced, type ResolvedRule } from '../engine.js';
 import type { Program } from '../load/program.js';
-import type { ScoredFinding } from '../model/finding.js';
+import type { PlacedFinding, ScoredFinding } from '../model/finding.js';
 import type { Flow } from '../model/flow.js';
-import type { Measured } from './fixes.js';
+import { withNodes } from './edit.js';
+import type { FixCandidate, FixMeasure, Measured } from './fixes.js';
 import { scoreFlow, type Scored, type Weights } from './index.js';
+import { isLocalPatch, LocalMeasure } from './local-fix.js';
 
 /** What a flow was audited with, to score edited versions of it the same way. */
 export interface RescoreBase {
@@ -63,4 +65,66 @@ export function quickRescore(base: RescoreBase): Rescore {
 
 function isError(finding: ScoredFinding): boolean {
   return finding.severity === 'error';
+}
+
+/** One analysed version of the flow: its measure, and the measure of local changes to it (when it allows one). */
+interface Analysed {
+  flow: Flow;
+  measured: Measured;
+  local: LocalMeasure | undefined;
+}
+
+function analysed(base: RescoreBase, flow: Flow, facts: Facts, findings: readonly PlacedFinding[], scored: Scored): Analysed {
+  const today = measured(scored);
+  return { flow, measured: today, local: LocalMeasure.of({ flow, facts, findings, weights: base.weights, effort: scored.effort, measured: today }) };
+}
+
+function reanalysed(base: RescoreBase, edited: Flow): Analysed {
+  const facts = factsOf(base, edited);
+  const findings: PlacedFinding[] = [...base.beforeRules, ...runRulesPlaced(edited, base.rules, facts)];
+  return analysed(base, edited, facts, findings, scoreFlow(facts, findings, base.weights));
+}
+
+/**
+ * Measures fixes of an audited flow: a local patch (src/score/local-fix.ts) from the analysis the
+ * flow already has, any other change by the quick re-analysis. For the cumulative scores, local
+ * patches add up on the last analysed version; another change is applied to it and analysed once,
+ * becoming the version the next patches add up on. `helped` counts, on today's journeys, the
+ * callers who pass what an edited flow changes.
+ */
+export function fixMeasure(base: RescoreBase, today: { flow: Flow; facts: Facts; findings: readonly PlacedFinding[]; scored: Scored }, helped: (edited: Flow) => number): FixMeasure {
+  const { flow } = today;
+  const quick = quickRescore(base);
+  const first = analysed(base, flow, today.facts, today.findings, today.scored);
+  const alone = new Map<FixCandidate, Measured>();
+  // The fixes ranked so far: an analysed version, or the first fix's flow, measured alone and analysed only if more follow.
+  let current: Analysed | { flow: Flow; measured?: undefined } = first;
+  let ranked = 0;
+  const localTo = (version: Analysed, candidate: FixCandidate): boolean => version.local !== undefined && isLocalPatch(version.flow, candidate.patch);
+  return {
+    alone(candidate) {
+      if (localTo(first, candidate)) {
+        const after = first.local!.alone(candidate.patch!);
+        alone.set(candidate, after);
+        return { after, helped: first.local!.passing(candidate.patch!.ids) ?? helped(withNodes(flow, first.local!.patched(candidate.patch!))) };
+      }
+      const edited = candidate.apply(flow);
+      const after = quick(edited);
+      alone.set(candidate, after);
+      return { after, helped: helped(edited) };
+    },
+    then(candidate) {
+      if (ranked++ === 0 && !localTo(first, candidate) && alone.has(candidate)) {
+        current = { flow: candidate.apply(flow) };
+        return alone.get(candidate)!;
+      }
+      const version: Analysed = current.measured === undefined ? reanalysed(base, current.flow) : current;
+      if (localTo(version, candidate)) {
+        current = version;
+        return version.local!.then(candidate.patch!);
+      }
+      current = reanalysed(base, candidate.apply(version.local ? withNodes(version.flow, version.local.edited) : version.flow));
+      return current.measured;
+    },
+  };
 }

@@ -1,6 +1,7 @@
 // The effort points each step of a journey costs. Documented in docs/scoring.md; a config's
 // `scoring.weights` overrides any of them.
 import type { Resolution } from '../model/flow.js';
+import type { Severity } from '../model/finding.js';
 
 export interface Weights {
   /** Per second of audio, navigation and answering (prompts, menus, inputs). */
@@ -118,3 +119,8 @@ export const ASSUMED_SHARES = {
  * `high` is a person's default `resolves`: a channel can at best do as well as someone on the call.
  */
 export const DEFLECTION_RESOLVES: Readonly<Record<Resolution, number>> = { low: 0.09, medium: 0.5, high: 0.8 };
+
+/** Score points a finding of a penalty rule takes off, by its severity (before the cap). */
+export function penaltyPoints(severity: Severity, weights: Weights): number {
+  return severity === 'error' ? weights.penaltyError : severity === 'warning' ? weights.penaltyWarning : weights.penaltyInfo;
+}

@@ -516,8 +516,8 @@ const NOTHING_SAVED = 1e-6;
 export interface FixMeasure {
   /** The flow with the candidate alone applied, and the share of callers whose journey passes what it changes. */
   alone(candidate: FixCandidate): { after: Measured; helped: number };
-  /** The flow with this candidate and those given here before it applied: called once per fix, in rank order. */
-  then(candidate: FixCandidate): Measured;
+  /** The score of the flow with this candidate and those given here before it applied: called once per fix, in rank order. */
+  then(candidate: FixCandidate): number;
 }
 
 /**
@@ -551,7 +551,7 @@ export function rankFixes(candidates: readonly FixCandidate[], base: Measured, m
     effortSaved: Math.round(effortSaved * 100) / 100,
     secondsSaved: Math.round(secondsSaved),
     callersHelped: Math.round(helped * 1000) / 1000,
-    cumulativeScore: measure.then(candidate).score,
+    cumulativeScore: measure.then(candidate),
     ...(candidate.edits ? { edits: candidate.edits } : {}),
   }));
 }

@@ -4,7 +4,7 @@
 // the worst journey, and the findings the change silences. No re-analysis, at any size.
 import { expectedVisits } from '../analysis/markov.js';
 import { prepareWalk, type CountingWalk } from '../analysis/paths.js';
-import { worstOnce } from '../analysis/worst-once.js';
+import { WorstByComponent, worstOnce } from '../analysis/worst-once.js';
 import type { Facts } from '../analysis/facts.js';
 import type { EditValue } from '../load/yaml-edit.js';
 import type { PlacedFinding } from '../model/finding.js';
@@ -31,6 +31,9 @@ const LOCAL_KEYS: Readonly<Record<string, { type: FlowNode['type']; silences: st
   announceWait: { type: 'queue', silences: 'no-wait-estimate' },
   context: { type: 'transfer', silences: 'cold-transfer' },
 };
+
+/** The rules a local patch can silence: a measure of an edited flow needs all their findings. */
+export const SILENCEABLE_RULES: ReadonlySet<string> = new Set(Object.values(LOCAL_KEYS).map(({ silences }) => silences));
 
 /** Whether a patch only turns on local keys of nodes of the flow (so it can be measured locally). */
 export function isLocalPatch(flow: Flow, patch: NodePatch | undefined): patch is NodePatch {
@@ -63,14 +66,23 @@ export interface LocalBase {
   measured: Measured;
 }
 
-/** The state of the measure: nodes edited so far, and what the worst journey then weighs. */
+/** The state of the measure: nodes edited so far, and what the flow then costs, kept up to date edit by edit. */
 interface State {
   nodes: Map<string, FlowNode>;
-  /** Change of each vertex's weight on the worst journey, and of its cost per visit (the same for local keys). */
+  /** Change of each vertex's cost per visit, and so of its weight on the worst journey (the same for local keys). */
   delta: Map<number, number>;
+  expected: number;
+  /** The worst journey's weight, or a bound above it: the last one measured, as weights only went down since. */
   worst: number;
+  /** The weight of a journey the last measure found the worst, now: a bound below it. */
+  witness: number;
   onWorst: Uint8Array;
+  /** Weights on the worst journey, once one has changed. */
   weight: Float64Array | undefined;
+  /** Findings silenced, and the penalty points and errors left. */
+  silenced: Set<number>;
+  points: number;
+  errors: number;
 }
 
 /** Measures local patches of one flow against its first analysis. */
@@ -88,6 +100,7 @@ export class LocalMeasure {
   /** Finding indices by `ruleId|nodeId` for every node a finding is about. */
   readonly #about = new Map<string, number[]>();
   #cumulative: State;
+  #byComponent: WorstByComponent | undefined;
 
   private constructor(base: LocalBase, visits: Float64Array, layerSize: number, walk: CountingWalk, weight: Float64Array, worst: { worst: number; onWorst: Uint8Array }) {
     this.#base = base;
@@ -102,7 +115,9 @@ export class LocalMeasure {
     base.findings.forEach((finding, index) => {
       for (const id of aboutNodes(finding)) {
         const key = `${finding.ruleId}|${id}`;
-        this.#about.set(key, [...(this.#about.get(key) ?? []), index]);
+        const indices = this.#about.get(key);
+        if (indices) indices.push(index);
+        else this.#about.set(key, [index]);
       }
     });
     this.#cumulative = this.#fresh();
@@ -124,7 +139,7 @@ export class LocalMeasure {
     if (!weight.every((value) => value >= 0)) return undefined;
     const measure = new LocalMeasure(base, visits, layerSize, walk, weight, worstOnce(walk, weight));
     // The measure must give the flow's own score before it measures any change of it.
-    const own = measure.#measured(base.effort.expected, measure.#worst, new Set());
+    const own = measure.#measured(base.effort.expected, measure.#worst, measure.#points, measure.#errors);
     const same = own.score === base.measured.score && Math.abs(own.effortPoints - base.measured.effortPoints) <= 1e-9 * Math.max(1, base.measured.effortPoints);
     return same ? measure : undefined;
   }
@@ -132,12 +147,32 @@ export class LocalMeasure {
   /** The flow with a patch applied alone. */
   alone(patch: NodePatch): Measured {
     const state = this.#fresh();
-    return this.#apply(state, patchedNodes(this.#base.flow, patch));
+    const changed = patchedNodes(this.#base.flow, patch);
+    this.#edit(state, changed);
+    const components = new Set([...state.delta.keys()].map((vertex) => this.#walk.components.componentOf[vertex]!));
+    if (components.size === 1) {
+      // One component changed: the worst journey follows from the journeys through it and around it.
+      this.#byComponent ??= new WorstByComponent(this.#walk, this.#weight);
+      const delta = [...state.delta.values()].reduce((sum, each) => sum + each, 0);
+      state.worst = this.#byComponent.worstWith([...components][0]!, delta, this.#worst);
+    } else if (components.size > 1) {
+      this.#measureWorst(state);
+    }
+    return this.#measured(state.expected, state.worst, state.points, state.errors);
   }
 
-  /** The flow with this patch and every patch given here before it applied (the ranked fixes so far). */
-  then(patch: NodePatch): Measured {
-    return this.#apply(this.#cumulative, patchedNodes(this.#base.flow, patch, this.#cumulative.nodes));
+  /**
+   * The score of the flow with this patch and every patch given here before it applied (the
+   * ranked fixes so far). The worst journey is measured again only when the bounds it lies
+   * between give different scores.
+   */
+  then(patch: NodePatch): number {
+    const state = this.#cumulative;
+    if (this.#edit(state, patchedNodes(this.#base.flow, patch, state.nodes))) this.#measureWorst(state);
+    const score = this.#measured(state.expected, state.worst, state.points, state.errors).score;
+    if (state.witness === state.worst || this.#measured(state.expected, state.witness, state.points, state.errors).score === score) return score;
+    this.#measureWorst(state);
+    return this.#measured(state.expected, state.worst, state.points, state.errors).score;
   }
 
   /** The nodes a patch makes of the flow's. */
@@ -165,67 +200,72 @@ export class LocalMeasure {
   }
 
   #fresh(): State {
-    return { nodes: new Map(), delta: new Map(), worst: this.#worst, onWorst: this.#onWorst, weight: undefined };
+    return {
+      nodes: new Map(), delta: new Map(), expected: this.#base.effort.expected, worst: this.#worst, witness: this.#worst, onWorst: this.#onWorst, weight: undefined,
+      silenced: new Set(), points: this.#points, errors: this.#errors,
+    };
   }
 
   #visitsOf(vertex: number): number {
     return this.#visits[vertex]! + this.#visits[this.#layerSize + vertex]!;
   }
 
-  #apply(state: State, changed: ReadonlyMap<string, FlowNode>): Measured {
+  /**
+   * Records edited nodes: their cost changes, the expected effort, the findings they silence, and
+   * the bounds of the worst journey. True when a cost went up, so the worst journey must be measured again.
+   */
+  #edit(state: State, changed: ReadonlyMap<string, FlowNode>): boolean {
     const { facts, weights } = this.#base;
     const journey = facts.journey;
     const { componentOf } = this.#walk.components;
-    let recompute = false;
+    let heavier = false;
     for (const [id, node] of changed) {
       state.nodes.set(id, node);
       const vertex = journey.rootVertex(id);
       if (vertex === undefined) continue;
-      const before = journey.vertices[vertex]!.node;
-      const delta = visitEffort(journey, weights, vertex, node) - visitEffort(journey, weights, vertex, before);
-      if (delta === (state.delta.get(vertex) ?? 0)) continue;
-      // Lighter steps off the worst journey leave it the worst; anything else is measured again.
-      if (delta > (state.delta.get(vertex) ?? 0) || state.onWorst[componentOf[vertex]!] === 1) recompute = true;
+      const delta = visitEffort(journey, weights, vertex, node) - visitEffort(journey, weights, vertex, journey.vertices[vertex]!.node);
+      const previous = state.delta.get(vertex) ?? 0;
+      if (delta === previous) continue;
+      if (delta > previous) heavier = true;
+      // A lighter step keeps the last worst journey's weight as a bound above, and lowers the bound below when it is on it.
+      if (state.onWorst[componentOf[vertex]!] === 1) state.witness += delta - previous;
       state.delta.set(vertex, delta);
+      state.expected += this.#visitsOf(vertex) * (delta - previous);
+      if (state.weight) state.weight[vertex] = this.#weight[vertex]! + delta;
     }
-    if (recompute) {
-      state.weight ??= Float64Array.from(this.#weight);
-      for (const [vertex, delta] of state.delta) state.weight[vertex] = this.#weight[vertex]! + delta;
-      const { worst, onWorst } = worstOnce(this.#walk, state.delta.size === 0 ? this.#weight : state.weight);
-      state.worst = worst;
-      state.onWorst = onWorst;
-    }
-    let expected = this.#base.effort.expected;
-    for (const [vertex, delta] of state.delta) expected += this.#visitsOf(vertex) * delta;
-    return this.#measured(expected, state.worst, this.#silenced(state.nodes));
+    for (const id of changed.keys()) this.#silence(state, id);
+    return heavier;
   }
 
-  /** Indices of the findings the edited nodes silence: all the nodes such a finding is about are edited so. */
-  #silenced(nodes: ReadonlyMap<string, FlowNode>): Set<number> {
-    const silenced = new Set<number>();
-    for (const [id, node] of nodes) {
-      for (const [key, { silences }] of Object.entries(LOCAL_KEYS)) {
-        if ((node as unknown as Record<string, unknown>)[key] !== true) continue;
-        for (const index of this.#about.get(`${silences}|${id}`) ?? []) {
-          const finding = this.#base.findings[index]!;
-          if (aboutNodes(finding).every((other) => isSilencedAt(nodes.get(other), key))) silenced.add(index);
-        }
+  /** Measures the worst journey of the edited flow on the components. */
+  #measureWorst(state: State): void {
+    if (!state.weight) {
+      state.weight = Float64Array.from(this.#weight);
+      for (const [vertex, delta] of state.delta) state.weight[vertex] = this.#weight[vertex]! + delta;
+    }
+    ({ worst: state.worst, onWorst: state.onWorst } = worstOnce(this.#walk, state.weight));
+    state.witness = state.worst;
+  }
+
+  /** Takes off the findings about `id` that the edited nodes now silence: every node such a finding is about is edited so. */
+  #silence(state: State, id: string): void {
+    const node = state.nodes.get(id)!;
+    for (const [key, { silences }] of Object.entries(LOCAL_KEYS)) {
+      if ((node as unknown as Record<string, unknown>)[key] !== true) continue;
+      for (const index of this.#about.get(`${silences}|${id}`) ?? []) {
+        const finding = this.#base.findings[index]!;
+        if (state.silenced.has(index) || !aboutNodes(finding).every((other) => isSilencedAt(state.nodes.get(other), key))) continue;
+        state.silenced.add(index);
+        state.points -= scoredPoints(finding, this.#base.weights);
+        if (finding.severity === 'error') state.errors--;
       }
     }
-    return silenced;
   }
 
-  /** The score of docs/scoring.md from the journey's expected and worst effort and the findings left. */
-  #measured(expected: number, worst: number, silenced: ReadonlySet<number>): Measured {
-    const { weights, effort, findings, measured } = this.#base;
+  /** The score of docs/scoring.md from the journey's expected and worst effort and the findings' points and errors. */
+  #measured(expected: number, worst: number, points: number, errors: number): Measured {
+    const { weights, effort, measured } = this.#base;
     const total = (1 - effort.blend) * expected + effort.blend * worst;
-    let points = this.#points;
-    let errors = this.#errors;
-    for (const index of silenced) {
-      const finding = findings[index]!;
-      points -= scoredPoints(finding, weights);
-      if (finding.severity === 'error') errors--;
-    }
     const raw = 100 * Math.exp(-total / weights.scale);
     const value = Math.max(0, Math.min(errors > 0 ? ERROR_CEILING : 100, Math.round(raw - Math.min(points, weights.penaltyCap))));
     return { score: value, effortPoints: total + (points * weights.scale) / 100, expectedSeconds: measured.expectedSeconds };

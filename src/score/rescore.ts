@@ -7,7 +7,7 @@ import type { Flow } from '../model/flow.js';
 import { withNodes } from './edit.js';
 import type { FixCandidate, FixMeasure, Measured } from './fixes.js';
 import { scoreFlow, type Scored, type Weights } from './index.js';
-import { isLocalPatch, LocalMeasure } from './local-fix.js';
+import { isLocalPatch, LocalMeasure, SILENCEABLE_RULES } from './local-fix.js';
 
 /** What a flow was audited with, to score edited versions of it the same way. */
 export interface RescoreBase {
@@ -39,27 +39,33 @@ export function fullRescore(base: RescoreBase): Rescore {
 }
 
 /**
- * The same measure with only the work the score reads: the findings of penalty rules (their
- * count by severity is charged), and of the other rules only whether one reports an error (the
- * error ceiling), so those stop at the first error and are not run once one is known.
+ * The findings a measure of the edited flow reads, with only that work: every finding of the
+ * penalty rules (their count by severity is charged) and of the rules a local patch can silence
+ * (src/score/local-fix.ts), and of the other rules only whether one reports an error (the error
+ * ceiling), so those stop at the first error and are not run once one is known.
  */
+function scoredFindings(base: RescoreBase): (edited: Flow, facts: Facts) => PlacedFinding[] {
+  const placedRules = new Map([...base.rules].filter(([id, { rule }]) => rule.meta.scoring === 'penalty' || SILENCEABLE_RULES.has(id)));
+  const ceilingRules = [...base.rules].filter(([id, { severity }]) => !placedRules.has(id) && severity === 'error');
+  return (edited, facts) => {
+    const findings: PlacedFinding[] = [...base.beforeRules, ...runRulesPlaced(edited, placedRules, facts)];
+    if (findings.some(isError)) return findings;
+    for (const entry of ceilingRules) {
+      const errors = runRulesForScore(edited, new Map([entry]), facts);
+      if (errors.length === 0) continue;
+      findings.push(errors[0]!);
+      break;
+    }
+    return findings;
+  };
+}
+
+/** The measure of an edited flow with only the work the score reads ({@link scoredFindings}). */
 export function quickRescore(base: RescoreBase): Rescore {
-  const penaltyRules = new Map([...base.rules].filter(([, { rule }]) => rule.meta.scoring === 'penalty'));
-  const ceilingRules = [...base.rules].filter(([, { rule, severity }]) => rule.meta.scoring !== 'penalty' && severity === 'error');
-  const loadedError = base.beforeRules.some(isError);
+  const findingsOf = scoredFindings(base);
   return (edited) => {
     const facts = factsOf(base, edited);
-    const penalties = runRulesForScore(edited, penaltyRules, facts);
-    const findings: ScoredFinding[] = [...base.beforeRules, ...penalties];
-    if (!loadedError && !penalties.some(isError)) {
-      for (const entry of ceilingRules) {
-        const errors = runRulesForScore(edited, new Map([entry]), facts);
-        if (errors.length === 0) continue;
-        findings.push(errors[0]!);
-        break;
-      }
-    }
-    return measured(scoreFlow(facts, findings, base.weights));
+    return measured(scoreFlow(facts, findingsOf(edited, facts), base.weights));
   };
 }
 
@@ -79,9 +85,9 @@ function analysed(base: RescoreBase, flow: Flow, facts: Facts, findings: readonl
   return { flow, measured: today, local: LocalMeasure.of({ flow, facts, findings, weights: base.weights, effort: scored.effort, measured: today }) };
 }
 
-function reanalysed(base: RescoreBase, edited: Flow): Analysed {
+function reanalysed(base: RescoreBase, findingsOf: (edited: Flow, facts: Facts) => PlacedFinding[], edited: Flow): Analysed {
   const facts = factsOf(base, edited);
-  const findings: PlacedFinding[] = [...base.beforeRules, ...runRulesPlaced(edited, base.rules, facts)];
+  const findings = findingsOf(edited, facts);
   return analysed(base, edited, facts, findings, scoreFlow(facts, findings, base.weights));
 }
 
@@ -95,6 +101,7 @@ function reanalysed(base: RescoreBase, edited: Flow): Analysed {
 export function fixMeasure(base: RescoreBase, today: { flow: Flow; facts: Facts; findings: readonly PlacedFinding[]; scored: Scored }, helped: (edited: Flow) => number): FixMeasure {
   const { flow } = today;
   const quick = quickRescore(base);
+  const findingsOf = scoredFindings(base);
   const first = analysed(base, flow, today.facts, today.findings, today.scored);
   const alone = new Map<FixCandidate, Measured>();
   // The fixes ranked so far: an analysed version, or the first fix's flow, measured alone and analysed only if more follow.
@@ -116,15 +123,18 @@ export function fixMeasure(base: RescoreBase, today: { flow: Flow; facts: Facts;
     then(candidate) {
       if (ranked++ === 0 && !localTo(first, candidate) && alone.has(candidate)) {
         current = { flow: candidate.apply(flow) };
-        return alone.get(candidate)!;
+        return alone.get(candidate)!.score;
       }
-      const version: Analysed = current.measured === undefined ? reanalysed(base, current.flow) : current;
-      if (localTo(version, candidate)) {
-        current = version;
-        return version.local!.then(candidate.patch!);
+      // A local patch adds up on an analysed version: the first fix's flow is analysed only now.
+      if (isLocalPatch(current.flow, candidate.patch)) {
+        if (current.measured === undefined) current = reanalysed(base, findingsOf, current.flow);
+        if (localTo(current, candidate)) return current.local!.then(candidate.patch!);
       }
-      current = reanalysed(base, candidate.apply(version.local ? withNodes(version.flow, version.local.edited) : version.flow));
-      return current.measured;
+      const edited = candidate.apply(current.measured !== undefined && current.local ? withNodes(current.flow, current.local.edited) : current.flow);
+      // The last version's analysis is let go before the next one is built: a big flow's analyses are hundreds of MB.
+      current = { flow: edited };
+      current = reanalysed(base, findingsOf, edited);
+      return current.measured.score;
     },
   };
 }

@@ -153,6 +153,7 @@ function scoreFixes(flow: Flow, facts: Facts, findings: readonly Finding[], base
     return visitShare(facts.journey, vertices);
   };
   const optionsOf = (ruleId: string) => base.rules.get(ruleId)?.options ?? {};
-  const candidates = proposeFixes(flow, findings, optionsOf, writableFirst && new Set(writableFirst));
-  return rankFixes(candidates, measured(scored), fixMeasure(base, { flow, facts, findings, scored }, helped), lang);
+  const measure = fixMeasure(base, { flow, facts, findings, scored }, helped);
+  const candidates = proposeFixes(flow, findings, optionsOf, writableFirst && new Set(writableFirst), measure.inPlace);
+  return rankFixes(candidates, measured(scored), measure, lang);
 }

@@ -5,7 +5,9 @@ import { generateFlow } from '../bench/generate.js';
 import { audit } from '../src/index.js';
 import type { FileAnalysis } from '../src/audit.js';
 import { candidateBudget, proposeFixes } from '../src/score/fixes.js';
-import { fullRescore } from '../src/score/rescore.js';
+import { scoreFlow } from '../src/score/index.js';
+import { LocalMeasure } from '../src/score/local-fix.js';
+import { fullRescore, measured } from '../src/score/rescore.js';
 import { runCli, scratchFolder } from './cli-run.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,5 +61,22 @@ describe('the fix budget of a big flow', () => {
     const candidates = proposeFixes(flow, findings);
     const all = file.fixes.reduce((current, fix) => candidates.find((each) => each.findings[0]!.fingerprint === fix.resolves[0])!.apply(current), flow);
     expect(file.fixes.at(-1)!.cumulativeScore).toBe(fullRescore(rescoreBase)(all).score);
+  });
+
+  it('keeps the budget for every fix of a flow whose chain allows no measure in place', { timeout: 120_000 }, async () => {
+    // One loop of 1,000 steps (a component too big for a dense solve), with a quiet queue every tenth step.
+    const size = 1_000;
+    const lines = ['version: 1', 'name: Ring', 'entry: s0', 'nodes:'];
+    for (let index = 0; index < size - 1; index++) {
+      lines.push(index % 10 === 5 ? `  s${index}: { type: queue, maxWaitSeconds: 120, music: true, next: s${index + 1} }` : `  s${index}: { type: play, say: Please hold., next: s${index + 1} }`);
+    }
+    lines.push(`  s${size - 1}: { type: menu, say: Press 1 to start again or 0 for a person., options: { "1": s0, "0": agent } }`, '  agent: { type: agent }');
+    let analysis: FileAnalysis | undefined;
+    const file = (await audit([{ path: 'ring.yaml', text: `${lines.join('\n')}\n` }], { noConfig: true, inspect: (each) => (analysis = each) })).files[0]!;
+    const { flow, facts, findings, weights } = analysis!;
+    const scored = scoreFlow(facts, findings, weights);
+    expect(LocalMeasure.of({ flow, facts, findings, weights, effort: scored.effort, measured: measured(scored) })).toBeUndefined();
+    expect(file.findings.filter((finding) => finding.ruleId === 'no-wait-estimate').length).toBeGreaterThan(candidateBudget(flow.nodes.size));
+    expect(file.fixes.length).toBe(candidateBudget(flow.nodes.size));
   });
 });

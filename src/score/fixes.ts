@@ -477,7 +477,8 @@ export function fixGroups(flow: Flow, findings: readonly Finding[]): Finding[][]
 /**
  * Candidate fixes for a file's findings, one per group: every local patch (measured without a
  * re-analysis), and as many of the others as the flow's budget allows.
- * `writableFirst`: the kinds of fixes `--fix` is to write; candidates it can write (edits of one
+ * `localInPlace`: false when the flow's analysis allows no local measure (local patches then take
+ * the budget too). `writableFirst`: the kinds of fixes `--fix` is to write; candidates it can write (edits of one
  * of those kinds) take the budget before the others, so that a big flow's many error findings
  * without a mechanical fix do not leave `--fix` nothing to write.
  */
@@ -486,6 +487,7 @@ export function proposeFixes(
   findings: readonly Finding[],
   optionsOf: (ruleId: string) => RuleOptions = () => ({}),
   writableFirst?: ReadonlySet<FixType>,
+  localInPlace = true,
 ): FixCandidate[] {
   const budget = candidateBudget(flow.nodes.size);
   const candidates: FixCandidate[] = [];
@@ -499,7 +501,7 @@ export function proposeFixes(
   const writable = (candidate: FixCandidate): boolean => writableFirst !== undefined && candidate.edits !== undefined && writableFirst.has(candidate.type);
   const ordered = writableFirst === undefined ? candidates : [...candidates.filter(writable), ...candidates.filter((candidate) => !writable(candidate))];
   let analysed = 0;
-  return ordered.filter((candidate) => isLocalPatch(flow, candidate.patch) || analysed++ < budget);
+  return ordered.filter((candidate) => (localInPlace && isLocalPatch(flow, candidate.patch)) || analysed++ < budget);
 }
 
 /** What the ranking needs to know of one version of the flow. */
@@ -516,8 +518,13 @@ const NOTHING_SAVED = 1e-6;
 export interface FixMeasure {
   /** The flow with the candidate alone applied, and the share of callers whose journey passes what it changes. */
   alone(candidate: FixCandidate): { after: Measured; helped: number };
-  /** The score of the flow with this candidate and those given here before it applied: called once per fix, in rank order. */
-  then(candidate: FixCandidate): number;
+  /**
+   * The score of the flow with this candidate and those given here before it applied: called once
+   * per fix, in rank order. Undefined once it would cost more analyses than the budget allows.
+   */
+  then(candidate: FixCandidate): number | undefined;
+  /** Whether local patches are measured without a re-analysis on this flow (then they take no budget). */
+  readonly inPlace: boolean;
 }
 
 /**
@@ -540,20 +547,27 @@ export function rankFixes(candidates: readonly FixCandidate[], base: Measured, m
   const useful = ranked.filter((item) => item.effortSaved > NOTHING_SAVED);
   // Compared at a precision no measure reaches, so that equal fixes measured two ways keep their order.
   useful.sort((a, b) => comparable(b.effortSaved) - comparable(a.effortSaved) || a.candidate.ruleIds[0]!.localeCompare(b.candidate.ruleIds[0]!) || a.line - b.line);
-  return useful.map(({ candidate, helped, gain, effortSaved, secondsSaved }) => ({
-    type: candidate.type,
-    title: render(lang, candidate.title),
-    description: render(lang, candidate.description),
-    ruleIds: candidate.ruleIds,
-    nodeIds: candidate.nodeIds,
-    resolves: candidate.findings.map((finding) => finding.fingerprint),
-    gain,
-    effortSaved: Math.round(effortSaved * 100) / 100,
-    secondsSaved: Math.round(secondsSaved),
-    callersHelped: Math.round(helped * 1000) / 1000,
-    cumulativeScore: measure.then(candidate),
-    ...(candidate.edits ? { edits: candidate.edits } : {}),
-  }));
+  const fixes: Fix[] = [];
+  for (const { candidate, helped, gain, effortSaved, secondsSaved } of useful) {
+    const cumulativeScore = measure.then(candidate);
+    // A fix is listed with all its figures, or not at all.
+    if (cumulativeScore === undefined) break;
+    fixes.push({
+      type: candidate.type,
+      title: render(lang, candidate.title),
+      description: render(lang, candidate.description),
+      ruleIds: candidate.ruleIds,
+      nodeIds: candidate.nodeIds,
+      resolves: candidate.findings.map((finding) => finding.fingerprint),
+      gain,
+      effortSaved: Math.round(effortSaved * 100) / 100,
+      secondsSaved: Math.round(secondsSaved),
+      callersHelped: Math.round(helped * 1000) / 1000,
+      cumulativeScore,
+      ...(candidate.edits ? { edits: candidate.edits } : {}),
+    });
+  }
+  return fixes;
 }
 
 function comparable(effortSaved: number): number {

@@ -5,7 +5,7 @@ import type { Program } from '../load/program.js';
 import type { PlacedFinding, ScoredFinding } from '../model/finding.js';
 import type { Flow } from '../model/flow.js';
 import { withNodes } from './edit.js';
-import type { FixCandidate, FixMeasure, Measured } from './fixes.js';
+import { candidateBudget, type FixCandidate, type FixMeasure, type Measured } from './fixes.js';
 import { scoreFlow, type Scored, type Weights } from './index.js';
 import { isLocalPatch, LocalMeasure, SILENCEABLE_RULES } from './local-fix.js';
 
@@ -107,8 +107,10 @@ export function fixMeasure(base: RescoreBase, today: { flow: Flow; facts: Facts;
   // The fixes ranked so far: an analysed version, or the first fix's flow, measured alone and analysed only if more follow.
   let current: Analysed | { flow: Flow; measured?: undefined } = first;
   let ranked = 0;
+  let analyses = 0;
   const localTo = (version: Analysed, candidate: FixCandidate): boolean => version.local !== undefined && isLocalPatch(version.flow, candidate.patch);
   return {
+    inPlace: first.local !== undefined,
     alone(candidate) {
       if (localTo(first, candidate)) {
         const after = first.local!.alone(candidate.patch!);
@@ -127,9 +129,14 @@ export function fixMeasure(base: RescoreBase, today: { flow: Flow; facts: Facts;
       }
       // A local patch adds up on an analysed version: the first fix's flow is analysed only now.
       if (isLocalPatch(current.flow, candidate.patch)) {
-        if (current.measured === undefined) current = reanalysed(base, findingsOf, current.flow);
+        if (current.measured === undefined) {
+          analyses++;
+          current = reanalysed(base, findingsOf, current.flow);
+        }
         if (localTo(current, candidate)) return current.local!.then(candidate.patch!);
       }
+      // Past the analyses the budget allows (a version whose chain has no local measure), the list ends here.
+      if (analyses++ >= 2 * candidateBudget(flow.nodes.size)) return undefined;
       const edited = candidate.apply(current.measured !== undefined && current.local ? withNodes(current.flow, current.local.edited) : current.flow);
       // The last version's analysis is let go before the next one is built: a big flow's analyses are hundreds of MB.
       current = { flow: edited };

@@ -190,7 +190,7 @@ function carriedGraph(graph: LoopGraph, reach: Uint8Array, passage: ArrayLike<Pa
   return { size: graph.size, offsets, targets, ...(times ? { times } : {}) };
 }
 
-function hasSelfLoop(graph: CsrGraph, vertex: number): boolean {
+export function hasSelfLoop(graph: CsrGraph, vertex: number): boolean {
   for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) if (graph.targets[slot] === vertex) return true;
   return false;
 }

@@ -3,7 +3,7 @@
 // on the score follows from what the first analysis already has: the expected visits to the step,
 // the worst journey, and the findings the change silences. No re-analysis, at any size.
 import { expectedVisits } from '../analysis/markov.js';
-import { prepareWalk, type CountingWalk } from '../analysis/paths.js';
+import { hasSelfLoop, prepareWalk, type CountingWalk } from '../analysis/paths.js';
 import { WorstByComponent, worstOnce } from '../analysis/worst-once.js';
 import type { Facts } from '../analysis/facts.js';
 import type { EditValue } from '../load/yaml-edit.js';
@@ -251,7 +251,7 @@ export class LocalMeasure {
   #silence(state: State, id: string): void {
     const node = state.nodes.get(id)!;
     for (const [key, { silences }] of Object.entries(LOCAL_KEYS)) {
-      if ((node as unknown as Record<string, unknown>)[key] !== true) continue;
+      if (!isSilencedAt(node, key)) continue;
       for (const index of this.#about.get(`${silences}|${id}`) ?? []) {
         const finding = this.#base.findings[index]!;
         if (state.silenced.has(index) || !aboutNodes(finding).every((other) => isSilencedAt(state.nodes.get(other), key))) continue;
@@ -287,10 +287,4 @@ function aboutNodes(finding: PlacedFinding): string[] {
 /** What a finding takes off the score before the cap: its severity's points for a penalty rule, else nothing. */
 function scoredPoints(finding: PlacedFinding, weights: Weights): number {
   return findRule(finding.ruleId)?.meta.scoring === 'penalty' ? penaltyPoints(finding.severity, weights) : 0;
-}
-
-
-function hasSelfLoop(graph: { offsets: Int32Array; targets: Int32Array }, vertex: number): boolean {
-  for (let slot = graph.offsets[vertex]!; slot < graph.offsets[vertex + 1]!; slot++) if (graph.targets[slot] === vertex) return true;
-  return false;
 }

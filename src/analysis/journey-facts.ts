@@ -57,6 +57,11 @@ export const enum Kind {
   /** A menu choice, an input or a talk with a person: something the caller gives. */
   Answer = 16,
   Listening = 32,
+  /** A hang-up that leaves the caller unresolved. */
+  DeadEnd = 64,
+  /** Help promised without a person: voicemail, a callback, a queue that offers one. */
+  HelpPromised = 128,
+  Deflect = 256,
 }
 
 /** How counts pass the steps: through all, starting again after a person, or only through listening steps. */
@@ -84,7 +89,7 @@ export class JourneyFacts {
   #fastest?: FastestToHuman;
   #rootIndex?: Map<string, number>;
   #incoming?: CsrGraph;
-  #kinds?: Uint8Array;
+  #kinds?: Uint16Array;
   #walks = new Map<WalkKind, CountingWalk>();
   #repeats?: Array<[number, number[]]>;
   #retrySlots?: Uint8Array;
@@ -117,16 +122,19 @@ export class JourneyFacts {
   }
 
   /** What each vertex's node is, as {@link Kind} bits: read once, so walks test a byte, not a node. */
-  get kinds(): Uint8Array {
+  get kinds(): Uint16Array {
     if (this.#kinds) return this.#kinds;
-    const kinds = new Uint8Array(this.graph.size);
+    const kinds = new Uint16Array(this.graph.size);
     this.vertices.forEach(({ node }, vertex) => {
       kinds[vertex] = (isHuman(node) ? Kind.Human : 0)
         | (isIdentityQuestion(node) ? Kind.Identity : 0)
         | (isPersonTransfer(node) ? Kind.PersonTransfer : 0)
         | (node.type === 'menu' ? Kind.Menu : 0)
         | (node.type === 'menu' || node.type === 'input' || node.type === 'agent' ? Kind.Answer : 0)
-        | (LISTENING_STEPS.has(node.type) ? Kind.Listening : 0);
+        | (LISTENING_STEPS.has(node.type) ? Kind.Listening : 0)
+        | (isDeadEndOutcome(node) ? Kind.DeadEnd : 0)
+        | (isHelpPromised(node) ? Kind.HelpPromised : 0)
+        | (node.type === 'deflect' ? Kind.Deflect : 0);
     });
     return (this.#kinds = kinds);
   }
@@ -188,12 +196,12 @@ export class JourneyFacts {
 
   /** Vertices from which some journey leads to a person. */
   get humanAhead(): Uint8Array {
-    return (this.#humanAhead ??= this.ahead((node) => isHuman(node)));
+    return (this.#humanAhead ??= this.aheadOf(Kind.Human));
   }
 
   /** Vertices from which some journey leads to a person or help promised. */
   get helpAhead(): Uint8Array {
-    return (this.#helpAhead ??= this.ahead((node) => isHuman(node) || isHelpPromised(node)));
+    return (this.#helpAhead ??= this.aheadOf(Kind.Human | Kind.HelpPromised));
   }
 
   /** Identity questions asked before a person takes the call (counting restarts after each person). */
@@ -297,20 +305,35 @@ export class JourneyFacts {
    * journey may not pass it on its way to the goal).
    */
   ahead(goal: (node: FlowNode) => boolean, through: (node: FlowNode) => boolean = () => true): Uint8Array {
+    const goals = new Uint8Array(this.graph.size);
+    this.vertices.forEach((vertex, index) => {
+      goals[index] = goal(vertex.node) ? 1 : 0;
+    });
+    return this.#walkBack(goals, (from) => through(this.vertices[from]!.node));
+  }
+
+  /** {@link ahead} for goals that are {@link Kind} bits, read from {@link kinds} rather than from every node. */
+  aheadOf(goalKinds: number): Uint8Array {
+    const kinds = this.kinds;
+    const goals = new Uint8Array(kinds.length);
+    for (let vertex = 0; vertex < kinds.length; vertex++) goals[vertex] = kinds[vertex]! & goalKinds ? 1 : 0;
+    return this.#walkBack(goals, () => true);
+  }
+
+  #walkBack(goals: Uint8Array, through: (vertex: number) => boolean): Uint8Array {
     const incoming = (this.#incoming ??= reversed(this.graph));
     const seen = new Uint8Array(this.graph.size);
     const queue: number[] = [];
-    this.vertices.forEach((vertex, index) => {
-      if (goal(vertex.node)) {
-        seen[index] = 1;
-        queue.push(index);
-      }
-    });
+    for (let vertex = 0; vertex < goals.length; vertex++) {
+      if (!goals[vertex]) continue;
+      seen[vertex] = 1;
+      queue.push(vertex);
+    }
     for (let head = 0; head < queue.length; head++) {
       const vertex = queue[head]!;
       for (let slot = incoming.offsets[vertex]!; slot < incoming.offsets[vertex + 1]!; slot++) {
         const from = incoming.targets[slot]!;
-        if (seen[from] || !through(this.vertices[from]!.node)) continue;
+        if (seen[from] || !through(from)) continue;
         seen[from] = 1;
         queue.push(from);
       }
@@ -343,7 +366,7 @@ function fastestToHuman(facts: JourneyFacts): FastestToHuman {
   while (heap.size > 0) {
     const [vertex, cost] = heap.pop();
     if (cost > distance[vertex]!) continue;
-    if (isHuman(graph.vertices[vertex]!.node)) {
+    if (facts.kinds[vertex]! & Kind.Human) {
       const path: number[] = [];
       for (let step = vertex; step >= 0; step = previous[step]!) path.push(step);
       path.reverse();

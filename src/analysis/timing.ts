@@ -14,9 +14,17 @@ export function words(text: string): number {
 /** Length of a node's audio: `durationSeconds`, else its words at the flow's speaking rate. */
 export function audioSeconds(node: FlowNode, flow: Flow): number {
   if (node.durationSeconds !== undefined) return node.durationSeconds;
-  const count = node.say.reduce((sum, text) => sum + words(text), 0);
-  return (count / flow.settings.wordsPerMinute) * 60;
+  return (spokenWords(node.say) / flow.settings.wordsPerMinute) * 60;
 }
+
+/** Words of a prompt, counted once per prompt: the edited copies of a node a fix is measured on share it. */
+function spokenWords(say: readonly string[]): number {
+  let count = wordCounts.get(say);
+  if (count === undefined) wordCounts.set(say, (count = say.reduce((sum, text) => sum + words(text), 0)));
+  return count;
+}
+
+const wordCounts = new WeakMap<readonly string[], number>();
 
 /** Rings before a transfer or agent answers: `rings`, else `ringTimeoutSeconds ÷ ringSeconds` rounded up. */
 export function ringsOf(node: TransferNode | AgentNode, flow: Flow): number | undefined {

@@ -18,6 +18,7 @@ import {
   type SourceRange,
 } from '../model/flow.js';
 import { joinPointer } from '../util/pointer.js';
+import { FieldLocs } from './field-locs.js';
 import { isIdentityDatum } from './identity.js';
 import { openIntervals } from './schedule.js';
 import type { Place } from './yaml.js';
@@ -27,6 +28,8 @@ type Data = Record<string, unknown>;
 interface Context {
   file: string;
   places: ReadonlyMap<string, Place>;
+  /** One array per set of keys written, shared by the nodes that write the same keys. */
+  keySets: Map<string, readonly string[]>;
 }
 
 const NOWHERE: SourceRange = { line: 1, column: 1, endLine: 1, endColumn: 1 };
@@ -39,7 +42,7 @@ function locate(context: Context, pointer: string, part: 'key' | 'value' = 'valu
 
 /** Builds the model of a schema-valid format v1 document. */
 export function buildFlow(file: string, data: Data, places: ReadonlyMap<string, Place>): Flow {
-  const context: Context = { file, places };
+  const context: Context = { file, places, keySets: new Map() };
   const nodes = new Map<string, FlowNode>();
   for (const [id, raw] of Object.entries(data.nodes as Data)) {
     nodes.set(id, buildNode(context, id, raw as Data));
@@ -96,10 +99,16 @@ function buildSchedules(context: Context, raw: Data): Map<string, Schedule> {
 }
 
 
+function sharedKeys(context: Context, keys: string[]): readonly string[] {
+  const signature = keys.join('\u0000');
+  let shared = context.keySets.get(signature);
+  if (!shared) context.keySets.set(signature, (shared = keys));
+  return shared;
+}
+
 function buildNode(context: Context, id: string, raw: Data): FlowNode {
   const pointer = joinPointer('/nodes', id);
-  const fieldLocs = new Map<string, SourceLocation>();
-  for (const key of Object.keys(raw)) fieldLocs.set(key, locate(context, joinPointer(pointer, key)));
+  const fieldLocs = new FieldLocs(context.file, pointer, sharedKeys(context, Object.keys(raw)), (key) => locate(context, joinPointer(pointer, key)));
   const say = raw.say === undefined ? [] : Array.isArray(raw.say) ? (raw.say as string[]) : [raw.say as string];
   const edges = buildEdges(context, id, pointer, raw);
   const base = {

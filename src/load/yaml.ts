@@ -214,6 +214,8 @@ export function parseInPieces(text: string): ParsedYaml | undefined {
 function cleanDocument(text: string): ReturnType<typeof parseDocument> | undefined {
   const doc = parseDocument(text, PARSE_OPTIONS);
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  // An alias is written `*name`: a text without a `*` has none, and needs no walk to find one.
+  if (!text.includes('*')) return doc;
   let alias = false;
   visit(doc, {
     Alias: () => {

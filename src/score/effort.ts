@@ -1,7 +1,7 @@
 // The expected-effort model of docs/scoring.md: each journey step costs effort points by driver;
 // callers split by `share`; an absorbing Markov chain gives the expected effort, a longest-path
 // pass the worst journey.
-import { isDeadEndOutcome, isHuman, isIdentityQuestion, type Given, type JourneyFacts } from '../analysis/journey-facts.js';
+import { isIdentityQuestion, Kind, type Given, type JourneyFacts } from '../analysis/journey-facts.js';
 import { absorptionProbability, ConvergenceError, expectedTotals, type Chain } from '../analysis/markov.js';
 import { worstCounts } from '../analysis/paths.js';
 import { ringsOf, waitOf } from '../analysis/timing.js';
@@ -62,6 +62,25 @@ function stepCosts(journey: JourneyFacts, weights: Weights): Float64Array[] {
   add('deadEnds', size + DROPPED, weights.deadEnd);
   add('deadEnds', size + TRAPPED, weights.trap);
   return costs;
+}
+
+/** A journey's step costs for one set of weights, and the same with dead ends charged as the worst journey counts them. */
+interface JourneyCosts {
+  weights: Weights;
+  costs: Float64Array[];
+  worst: Float64Array[];
+}
+
+const costsByJourney = new WeakMap<JourneyFacts, JourneyCosts>();
+
+/** The step costs of a journey, computed once for the weights it is scored with (the score, a fix's measure and the report read them). */
+function costsOf(journey: JourneyFacts, weights: Weights): JourneyCosts {
+  let found = costsByJourney.get(journey);
+  if (found?.weights !== weights) {
+    const costs = stepCosts(journey, weights);
+    costsByJourney.set(journey, (found = { weights, costs, worst: withDeadEnds(costs, journey, journey.reachWithoutHelp, weights) }));
+  }
+  return found;
 }
 
 /** What the cost of a visit reads beyond its own node: the questions asked again, the steps only reached after hours. */
@@ -144,14 +163,16 @@ export function contextLost(given: Given, weights: Weights): number {
 function withDeadEnds(costs: Float64Array[], journey: JourneyFacts, charged: ArrayLike<number>, weights: Weights): Float64Array[] {
   const result = costs.map((perDriver) => Float64Array.from(perDriver));
   const deadEnds = result[DRIVERS.indexOf('deadEnds')]!;
-  journey.vertices.forEach(({ node }, vertex) => {
-    if (!charged[vertex]) return;
-    if (isDeadEndOutcome(node)) deadEnds[vertex]! += weights.deadEnd;
+  const kinds = journey.kinds;
+  for (let vertex = 0; vertex < kinds.length; vertex++) {
+    if (!charged[vertex] || !(kinds[vertex]! & (Kind.DeadEnd | Kind.Deflect))) continue;
+    const node = journey.vertices[vertex]!.node;
+    if (kinds[vertex]! & Kind.DeadEnd) deadEnds[vertex]! += weights.deadEnd;
     // The call ends in the other channel: a dead end for every caller it does not resolve.
     else if (node.type === 'deflect' && !node.edges.some((edge) => edge.kind === 'next')) {
       deadEnds[vertex]! += weights.deadEnd * (1 - DEFLECTION_RESOLVES[node.resolves ?? 'low']);
     }
-  });
+  }
   return result;
 }
 
@@ -281,9 +302,10 @@ function closedComponents(journey: JourneyFacts): Uint8Array {
   const { components, componentOf } = journey.components;
   const { offsets, targets } = journey.graph;
   const trapped = new Uint8Array(journey.graph.size);
+  const kinds = journey.kinds;
   components.forEach((members, index) => {
     const closed = members.every((vertex) => {
-      if (offsets[vertex] === offsets[vertex + 1] || isHuman(journey.vertices[vertex]!.node)) return false;
+      if (offsets[vertex] === offsets[vertex + 1] || kinds[vertex]! & Kind.Human) return false;
       for (let slot = offsets[vertex]!; slot < offsets[vertex + 1]!; slot++) if (componentOf[targets[slot]!] !== index) return false;
       return true;
     });
@@ -311,6 +333,7 @@ function layeredChain(journey: JourneyFacts): { chain: Chain; layerSize: number 
   const layerSize = vertices + EXTRA_STATES;
   const size = 2 * layerSize;
   const trapped = closedComponents(journey);
+  const kinds = journey.kinds;
   const offsets = new Int32Array(size + 1);
   const targets: number[] = [];
   const probabilities: number[] = [];
@@ -319,7 +342,7 @@ function layeredChain(journey: JourneyFacts): { chain: Chain; layerSize: number 
     const layer = state < layerSize ? 0 : 1;
     const vertex = state - layer * layerSize;
     if (vertex >= vertices) continue;
-    const next = layer === 1 || isHuman(journey.vertices[vertex]!.node) ? 1 : 0;
+    const next = layer === 1 || kinds[vertex]! & Kind.Human ? 1 : 0;
     for (const step of transitions(journey, vertex, trapped[vertex] === 1)) {
       targets.push(next * layerSize + step.to);
       probabilities.push(step.share);
@@ -342,7 +365,7 @@ function layered(before: ArrayLike<number>, after: ArrayLike<number>, layerSize:
 /** Expected and worst effort of a journey graph, by driver. */
 export function measureEffort(journey: JourneyFacts, weights: Weights): Effort {
   const entry = journey.graph.entry;
-  const costs = stepCosts(journey, weights);
+  const { costs, worst: worstCosts } = costsOf(journey, weights);
   if (entry < 0) {
     const drivers = zeroDrivers();
     drivers.deadEnds = weights.deadEnd;
@@ -372,7 +395,7 @@ export function measureEffort(journey: JourneyFacts, weights: Weights): Effort {
     if (!(error instanceof ConvergenceError)) throw error;
     solved = false;
   }
-  const { worst, worstByDriver } = worstEffort(journey, withDeadEnds(costs, journey, journey.reachWithoutHelp, weights));
+  const { worst, worstByDriver } = worstEffort(journey, worstCosts);
   const blend = solved ? weights.worstShare : 1;
   const drivers = zeroDrivers();
   for (const driver of DRIVERS) drivers[driver] = (1 - blend) * expectedByDriver[driver] + blend * worstByDriver[driver];
@@ -388,9 +411,10 @@ function finiteOr(value: number, fallback: number): number {
 /** Ends without help, in the first layer: the caller never met a person. */
 function withoutHelpGoals(journey: JourneyFacts, size: number): Uint8Array {
   const goals = new Uint8Array(size);
-  journey.vertices.forEach(({ node }, vertex) => {
-    if (isDeadEndOutcome(node) || (node.type === 'deflect' && node.edges.length === 0)) goals[vertex] = 1;
-  });
+  const kinds = journey.kinds;
+  for (let vertex = 0; vertex < kinds.length; vertex++) {
+    if (kinds[vertex]! & Kind.DeadEnd || (kinds[vertex]! & Kind.Deflect && journey.vertices[vertex]!.node.edges.length === 0)) goals[vertex] = 1;
+  }
   goals[journey.graph.size + DROPPED] = 1;
   goals[journey.graph.size + TRAPPED] = 1;
   return goals;
@@ -434,7 +458,7 @@ function vertexTotals(costs: Float64Array[], size: number): Float64Array {
 
 /** What each vertex weighs on the worst journey, all drivers together (dead ends charged as the score does). */
 export function worstWeights(journey: JourneyFacts, weights: Weights): Float64Array {
-  return vertexTotals(withDeadEnds(stepCosts(journey, weights), journey, journey.reachWithoutHelp, weights), journey.graph.size);
+  return vertexTotals(costsOf(journey, weights).worst, journey.graph.size);
 }
 
 /** The two-layer chain the expected effort is solved on, and the size of a layer (vertices, then the end states). */
@@ -445,7 +469,7 @@ export function effortChain(journey: JourneyFacts): { chain: Chain; layerSize: n
 /** The journey the score counts as the worst (as vertices from the entry): the one a report draws. */
 export function worstJourneyPath(journey: JourneyFacts, weights: Weights): number[] {
   if (journey.graph.entry < 0) return [];
-  return worstWitness(journey, withDeadEnds(stepCosts(journey, weights), journey, journey.reachWithoutHelp, weights)).path;
+  return worstWitness(journey, costsOf(journey, weights).worst).path;
 }
 
 /** Where a step's callers go next: a vertex, or how the call ends when the chain stops there. */
@@ -472,7 +496,7 @@ function closedComponentsOf(journey: JourneyFacts): Uint8Array {
 
 /** Effort points one visit to a journey step costs the caller, by driver, as the score charges them. */
 export function stepEffort(journey: JourneyFacts, weights: Weights, vertex: number): DriverCosts {
-  const costs = stepCosts(journey, weights);
+  const { costs } = costsOf(journey, weights);
   const drivers = zeroDrivers();
   DRIVERS.forEach((driver, index) => {
     drivers[driver] = costs[index]![vertex]!;

@@ -42,8 +42,7 @@ export type TopicAt = (words: readonly string[], at: number) => boolean;
  */
 export function announcesKeyFor(prompts: readonly string[], key: string, keys: readonly string[], topicAt: TopicAt): boolean {
   const spoken = keys.map((each) => ({ key: each, words: spokenAs(each) }));
-  for (const sentence of prompts.flatMap((prompt) => prompt.split(/[.!?;\n]+/))) {
-    const words = plainWords(sentence);
+  for (const words of sentenceWords(prompts)) {
     const mentions: Array<{ at: number; key: string }> = [];
     words.forEach((word, at) => {
       for (const each of spoken) if (each.words.has(word)) mentions.push({ at, key: each.key });
@@ -68,6 +67,15 @@ const END_WORD = /^(end|terminate|finish|terminar|finalizar|cortar)$/;
 const CALL_WORD = /^(call|llamada)$/;
 /** "leave a message", "leave your number", "salir del menú": leaving something other than the call. */
 const LEFT_FOR_SOMETHING = /^(message|voicemail|number|name|feedback|details|comment|mensaje|recado|menu)$/;
+
+/** The plain words of each sentence of a prompt, read once per prompt: a menu is asked about several keys and topics. */
+function sentenceWords(prompts: readonly string[]): readonly string[][] {
+  let sentences = sentencesOf.get(prompts);
+  if (!sentences) sentencesOf.set(prompts, (sentences = prompts.flatMap((prompt) => prompt.split(/[.!?;\n]+/)).map(plainWords)));
+  return sentences;
+}
+
+const sentencesOf = new WeakMap<readonly string[], readonly string[][]>();
 
 /** Whether the words at `at` say the caller ends the call: "to leave", "hang up", "end this call", "para colgar". */
 export const leaveTopicAt: TopicAt = (words, at) => {

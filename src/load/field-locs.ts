@@ -1,6 +1,6 @@
 // Where each key of a node is written, kept as numbers: a map of location objects per node was
 // a third of a large flow's model, and rules read a field's place only when they report on it.
-import type { SourceLocation, SourceRange } from '../model/flow.js';
+import type { Flow, FlowNode, SourceLocation, SourceRange } from '../model/flow.js';
 import { joinPointer } from '../util/pointer.js';
 
 /** The places of a node's keys: a read-only map from key to location, each built when asked for. */
@@ -61,4 +61,14 @@ export class FieldLocs implements ReadonlyMap<string, SourceLocation> {
   [Symbol.iterator](): MapIterator<[string, SourceLocation]> {
     return this.entries();
   }
+}
+
+/**
+ * The flow with its nodes' field places as plain Maps: what a worker thread sends back, since a
+ * structured clone keeps a Map but drops a class's private fields.
+ */
+export function withClonableFieldLocs(flow: Flow): Flow {
+  const nodes = new Map<string, FlowNode>();
+  for (const [id, node] of flow.nodes) nodes.set(id, node.fieldLocs instanceof FieldLocs ? { ...node, fieldLocs: new Map(node.fieldLocs) } : node);
+  return { ...flow, nodes };
 }

@@ -13,3 +13,16 @@ describe('models', () => {
     expect(left.files).toEqual(kept.files);
   });
 });
+
+describe('models out of workers', () => {
+  // The built library: its workers run dist/parallel/worker.js, which a run from the sources has not.
+  it('keep the places of their fields, as a serial run does', async () => {
+    const built = (await import('../../dist/index.js')) as { audit: typeof audit };
+    const options = { cwd: ROOT, noConfig: true, fixes: false } as const;
+    const serial = await built.audit(['fixtures'], { ...options, concurrency: 1 });
+    const parallel = await built.audit(['fixtures'], { ...options, concurrency: 2 });
+    const placesOf = (flows: typeof serial.flows): string[] => [...(flows?.entries() ?? [])].flatMap(([file, flow]) => [...flow.nodes.values()].map((node) => `${file} ${node.id} ${JSON.stringify(node.fieldLocs.get('type'))}`));
+    expect(placesOf(serial.flows).length).toBeGreaterThan(100);
+    expect(placesOf(parallel.flows)).toEqual(placesOf(serial.flows));
+  });
+});

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FileAnalysis } from '../src/audit.js';
 import { audit } from '../src/index.js';
-import type { FileResult } from '../src/model/result.js';
-import { proposeFixes } from '../src/score/fixes.js';
+import type { FileResult, Fix } from '../src/model/result.js';
+import { proposeFixes, type FixCandidate } from '../src/score/fixes.js';
 import { visitShare } from '../src/score/effort.js';
 import { scoreFlow } from '../src/score/index.js';
 import { isLocalPatch, LocalMeasure } from '../src/score/local-fix.js';
@@ -23,16 +23,25 @@ async function audited(): Promise<Array<{ analysis: FileAnalysis; result: FileRe
   });
 }
 
+/** The fix candidates of a flow, with the rule options it was audited with. */
+function candidatesOf({ flow, findings, rescoreBase }: FileAnalysis): FixCandidate[] {
+  return proposeFixes(flow, findings, (ruleId) => rescoreBase.rules.get(ruleId)?.options ?? {});
+}
+
+/** The candidate a listed fix came from: the one resolving the same findings. */
+function candidateFor(candidates: readonly FixCandidate[], fix: Fix): FixCandidate | undefined {
+  return candidates.find((each) => each.findings.map((finding) => finding.fingerprint).join() === fix.resolves.join());
+}
+
 describe('fix gains measured with only what the score reads', () => {
   it('equal a full re-analysis of every candidate of every shipped flow', { timeout: 240_000 }, async () => {
     const flows = await audited();
     let compared = 0;
     for (const { analysis } of flows) {
-      const { flow, findings, rescoreBase } = analysis;
+      const { flow, rescoreBase } = analysis;
       const quick = quickRescore(rescoreBase);
       const full = fullRescore(rescoreBase);
-      const candidates = proposeFixes(flow, findings, (ruleId) => rescoreBase.rules.get(ruleId)?.options ?? {});
-      for (const candidate of candidates) {
+      for (const candidate of candidatesOf(analysis)) {
         const edited = candidate.apply(flow);
         const reference = full(edited);
         expect(quick(edited), `${analysis.file}: ${candidate.ruleIds.join(',')} ${candidate.nodeIds.join(',')}`).toEqual(reference);
@@ -47,12 +56,12 @@ describe('fix gains measured with only what the score reads', () => {
   it('reports, for each listed fix, the effort a full re-analysis of the edited flow saves', { timeout: 240_000 }, async () => {
     let checked = 0;
     for (const { analysis, result } of await audited()) {
-      const { flow, findings, rescoreBase } = analysis;
+      const { flow, rescoreBase } = analysis;
       const full = fullRescore(rescoreBase);
       const before = full(flow);
-      const candidates = proposeFixes(flow, findings, (ruleId) => rescoreBase.rules.get(ruleId)?.options ?? {});
+      const candidates = candidatesOf(analysis);
       for (const fix of result.fixes) {
-        const candidate = candidates.find((each) => each.findings.map((finding) => finding.fingerprint).join() === fix.resolves.join());
+        const candidate = candidateFor(candidates, fix);
         expect(candidate, `${result.file}: ${fix.title}`).toBeDefined();
         const after = full(candidate!.apply(flow));
         expect(fix.gain).toBe(after.score - before.score);
@@ -68,9 +77,10 @@ describe('fix gains measured with only what the score reads', () => {
     let shares = 0;
     for (const { analysis } of await audited()) {
       const { flow, facts, findings, rescoreBase, weights } = analysis;
-      const local = LocalMeasure.of({ flow, facts, findings, weights, effort: scoreFlow(facts, findings, weights).effort, measured: measured(scoreFlow(facts, findings, weights)) });
+      const scored = scoreFlow(facts, findings, weights);
+      const local = LocalMeasure.of({ flow, facts, findings, weights, effort: scored.effort, measured: measured(scored) });
       const full = fullRescore(rescoreBase);
-      for (const candidate of proposeFixes(flow, findings, (ruleId) => rescoreBase.rules.get(ruleId)?.options ?? {})) {
+      for (const candidate of candidatesOf(analysis)) {
         if (!isLocalPatch(flow, candidate.patch)) continue;
         const edited = candidate.apply(flow);
         const where = `${analysis.file}: ${candidate.ruleIds.join(',')} ${candidate.nodeIds.join(',')}`;
@@ -101,12 +111,12 @@ describe('fix gains measured with only what the score reads', () => {
   it('gives each listed fix the score of the flow with it and every fix above it applied', { timeout: 240_000 }, async () => {
     let checked = 0;
     for (const { analysis, result } of await audited()) {
-      const { flow, findings, rescoreBase } = analysis;
+      const { flow, rescoreBase } = analysis;
       const full = fullRescore(rescoreBase);
-      const candidates = proposeFixes(flow, findings, (ruleId) => rescoreBase.rules.get(ruleId)?.options ?? {});
+      const candidates = candidatesOf(analysis);
       let current = flow;
       for (const fix of result.fixes) {
-        const candidate = candidates.find((each) => each.findings.map((finding) => finding.fingerprint).join() === fix.resolves.join())!;
+        const candidate = candidateFor(candidates, fix)!;
         current = candidate.apply(current);
         expect(fix.cumulativeScore, `${result.file}: ${fix.title}`).toBe(full(current).score);
         checked++;
